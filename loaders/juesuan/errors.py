@@ -1,0 +1,22 @@
+"""Errors that name the file, the place and the reason, and say what to do."""
+
+from __future__ import annotations
+
+
+class LoadError(Exception):
+    """A report could not be loaded. Nothing of it was written."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None, hint: str | None = None):
+        self.source = source
+        self.reason = reason
+        self.line = line
+        self.hint = hint
+        place = f"{source}:{line}" if line is not None else source
+        message = f"{place}: {reason}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class BuildError(Exception):
+    """The dbt build failed; the previous warehouse was left in place."""

@@ -1,0 +1,150 @@
+"""Where the standard tables sit in a report, and what its header says.
+
+A table is found by its number line (`公开03表`, sometimes broken as `公开02` / `表`) and its
+title; it runs until the next table or the end of the tables part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line, is_page_furniture
+
+TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
+
+# National titles of the ten tables (财政部 template). Matching on a title, not on a position,
+# keeps the national numbering when a region prints the tables in another order.
+TABLE_TITLES = {
+    "T01": "收入支出决算总表",
+    "T02": "收入决算表",
+    "T03": "支出决算表",
+    "T04": "财政拨款收入支出决算总表",
+    "T05": "一般公共预算财政拨款支出决算表",
+    "T06": "一般公共预算财政拨款基本支出决算明细表",
+    "T07": "政府性基金预算财政拨款收入支出决算表",
+    "T08": "国有资本经营预算财政拨款支出决算表",
+    "T09": "财政拨款“三公”经费支出决算表",
+    "T10": "部门决算公开相关信息统计表",
+}
+
+_NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
+_NUMBER_TAIL = re.compile(r"^\s*表\s*$")
+_TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$")
+_DEPARTMENT = re.compile(
+    r"(?:部门|单位)名称[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
+)
+_YEAR = re.compile(r"^\s*(\d{4})\s*年度\s*$")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万?元)")
+_NO_DATA = re.compile(r"本表无数据")
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    table_key: str
+    title: str
+    title_line: int
+    lines: list[Line]  # from the title to the last line before the next table
+
+    @property
+    def no_data(self) -> bool:
+        return any(_NO_DATA.search(ln.text) for ln in self.lines)
+
+
+def _normalise_title(text: str) -> str:
+    return re.sub(r"[\s\xa0\u3000]", "", text).replace('"', "“")
+
+
+def _title_key(text: str) -> str | None:
+    t = _normalise_title(text)
+    # Longest title first: 收入支出决算总表 is a suffix of 财政拨款收入支出决算总表.
+    for key, title in sorted(TABLE_TITLES.items(), key=lambda kv: -len(kv[1])):
+        if t.endswith(_normalise_title(title)) or t == _normalise_title(title).replace("“", "").replace("”", ""):
+            return key
+    if "三公" in t and t.endswith("经费支出决算表"):
+        return "T09"
+    return None
+
+
+def _find_number_lines(lines: list[Line]) -> list[tuple[int, int]]:
+    """(index into lines, printed table number) for each `公开NN表` line."""
+    found = []
+    for i, ln in enumerate(lines):
+        m = _NUMBER_LINE.search(ln.text)
+        if not m:
+            continue
+        if not m.group(2):
+            # `公开02` with `表` on one of the next lines.
+            nxt = [x for x in lines[i + 1 : i + 4] if x.text.strip(" \xa0")]
+            if not nxt or not _NUMBER_TAIL.match(nxt[0].text):
+                continue
+        found.append((i, int(m.group(1))))
+    return found
+
+
+def find_tables(lines: list[Line]) -> list[TableRegion]:
+    numbers = _find_number_lines(lines)
+    starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
+    for idx, printed_no in numbers:
+        # The title is the nearest non-empty line above the number line (or on it).
+        key, title, title_idx = None, "", idx
+        for j in range(idx, max(idx - 12, -1), -1):
+            text = lines[j].text
+            if j == idx:
+                text = _NUMBER_LINE.sub("", text)
+            if not text.strip(" \xa0") or is_page_furniture(text):
+                continue
+            key = _title_key(text)
+            if key:
+                title, title_idx = text.strip(" \xa0"), j
+                break
+        if key is None and 1 <= printed_no <= 10:
+            key = f"T{printed_no:02d}"  # title unreadable: fall back on the printed number
+            title = TABLE_TITLES[key]
+        if key and all(k != key for _, k, _, _ in starts):
+            starts.append((title_idx, key, title, lines[title_idx].number))
+    starts.sort()
+    regions = []
+    for n, (start, key, title, title_line) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        for j in range(start + 1, end):
+            if _TABLES_END.match(lines[j].text):
+                end = j
+                break
+        regions.append(TableRegion(key, title, title_line, lines[start:end]))
+    return regions
+
+
+@dataclass(frozen=True)
+class ReportHeader:
+    department_name: str | None
+    fiscal_year: int | None
+    amount_unit: str | None
+    source_line: int | None
+
+
+def read_header(region: TableRegion) -> ReportHeader:
+    """Department, fiscal year and amount unit from a table's header lines."""
+    dept = year = unit = None
+    src = None
+    texts = [ln for ln in region.lines[:30]]
+    for k, ln in enumerate(texts):
+        text = ln.text.replace("\xa0", " ")
+        m = _DEPARTMENT.search(text)
+        if m and dept is None:
+            dept, src = m.group(1).strip(), ln.number
+            if m.group(2):
+                year = int(m.group(2))
+            else:
+                for nxt in texts[k + 1 : k + 4]:
+                    y = _YEAR.match(nxt.text.replace("\xa0", " "))
+                    if y:
+                        year = int(y.group(1))
+                        break
+        if unit is None:
+            # `金额单位：万` / `元` is printed broken across lines in some tables.
+            joined = "".join(x.text for x in texts[k : k + 3]).replace("\xa0", "").replace(" ", "")
+            u = _UNIT.search(joined)
+            if u and "单位" in text:
+                unit = u.group(1)
+    return ReportHeader(dept, year, unit, src)

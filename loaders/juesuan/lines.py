@@ -1,0 +1,45 @@
+"""Physical lines of a report, numbered as in the file, with page furniture removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Page furniture that the PDF-to-text step leaves inside tables: a bookmark marker line
+# (`@#@#@一、收入支出决算总表@#@#@`), a page number footer (`-31-`), the running title
+# (`高平市公安局2024年部门决算公开报告`) and part headings (`第二部分 2024年部门决算表`).
+_MARKER = re.compile(r"^\s*@#@#@.*@#@#@\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*[-－—]\s*\d{1,4}\s*[-－—]\s*$")
+_RUNNING_TITLE = re.compile(r"^\s*\S{2,40}\d{4}\s*年(度)?\s*部门决算(公开)?(报告)?\s*$")
+_PART_HEADING = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the source file
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def is_page_furniture(text: str) -> bool:
+    return bool(
+        _MARKER.match(text) or _PAGE_NUMBER.match(text) or _RUNNING_TITLE.match(text)
+    )
+
+
+def is_part_heading(text: str) -> bool:
+    return bool(_PART_HEADING.match(text))
+
+
+def content_lines(lines: list[Line]) -> list[Line]:
+    """Lines that carry table content: no blanks, no page furniture, no part headings."""
+    return [
+        ln
+        for ln in lines
+        if ln.text.strip(" \xa0\u3000\t")
+        and not is_page_furniture(ln.text)
+        and not is_part_heading(ln.text)
+    ]

@@ -1,0 +1,65 @@
+"""A whole report: find its tables, read its header, parse each table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .errors import LoadError
+from .layout import TABLE_KEYS, find_tables, read_header
+from .lines import content_lines, split_lines
+from .model import Issue, ParsedReport
+from .source import SourceText, read_source
+from .tables import PARSERS
+
+
+def parse_file(path: Path) -> ParsedReport:
+    return parse_source(read_source(path))
+
+
+def parse_source(src: SourceText) -> ParsedReport:
+    name = str(src.path)
+    lines = split_lines(src.text)
+    regions = find_tables(content_lines(lines))
+    if not regions:
+        raise LoadError(
+            name,
+            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表) was found",
+            hint="check that this is a 部门决算 report and that its text layer was extracted",
+        )
+    headers = [read_header(r) for r in regions]
+    department = _most_common(h.department_name for h in headers)
+    year = _most_common(h.fiscal_year for h in headers)
+    unit = _most_common(h.amount_unit for h in headers) or "万元"
+    if department is None:
+        raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=regions[0].title_line)
+    if year is None:
+        raise LoadError(name, "no fiscal year (`2024年度`) in any table header", line=regions[0].title_line)
+    if unit != "万元":
+        raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=regions[0].title_line)
+
+    tables = {}
+    issues: list[Issue] = []
+    for region in regions:
+        table = PARSERS[region.table_key].parse(region, unit)
+        tables[region.table_key] = table
+        issues.extend(table.issues)
+    missing = [k for k in TABLE_KEYS if k not in tables]
+    if missing:
+        issues.append(Issue("warning", None, None, "standard tables not found in the report: " + ", ".join(missing)))
+    return ParsedReport(
+        report_id=src.report_id,
+        source_file=src.path.name,
+        source_sha256=src.sha256,
+        source_encoding=src.encoding,
+        department_name=department,
+        fiscal_year=year,
+        amount_unit=unit,
+        tables=tables,
+        issues=issues,
+    )
+
+
+def _most_common(values):
+    counts = Counter(v for v in values if v is not None)
+    return counts.most_common(1)[0][0] if counts else None

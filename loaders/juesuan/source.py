@@ -1,0 +1,49 @@
+"""Read a report file: bytes to text, whatever encoding the publisher used."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LoadError
+
+# Publishers save reports as UTF-8 (sometimes with a BOM) or as GB18030/GBK; GB18030 is a
+# superset of GBK and GB2312, so one fallback covers all three.
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    sha256: str
+    encoding: str
+    text: str
+
+    @property
+    def report_id(self) -> str:
+        # Stable for the same content, wherever the file lives or however it is named.
+        return self.sha256[:16]
+
+
+def read_source(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise LoadError(str(path), "file is empty", hint="expected the text of a 部门决算 report")
+    digest = hashlib.sha256(data).hexdigest()
+    for encoding in _ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Form feeds separate pages in plain extracted text; treat them as line breaks.
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+        return SourceText(path=path, sha256=digest, encoding=encoding, text=text)
+    raise LoadError(
+        str(path),
+        "text is neither UTF-8 nor GB18030/GBK",
+        hint="re-save the file as UTF-8 or load the PDF it came from",
+    )

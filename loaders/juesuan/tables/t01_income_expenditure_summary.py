@@ -1,0 +1,82 @@
+"""公开01表 收入支出决算总表 (income and expenditure summary).
+
+Left: income lines 1–8, 本年收入合计, carry-overs and 总计. Right: expenditure by 支出功能分类
+类, printed by name with an ordinal (`四、公共安全支出`), mapped to its class code through the
+reference seed; then 本年支出合计, 结余分配, 年末结转和结余 and 总计.
+"""
+
+from __future__ import annotations
+
+from ..grammar import make_cells
+from ..layout import TableRegion
+from ..model import Issue, ParsedTable, Row
+from ..reference import function_class_by_name
+from .two_sided import SideRow, parse_sides
+
+TABLE_KEY = "T01"
+COLUMNS = [("amount", "金额")]
+
+# (printed name prefix, row key); the first prefix that matches wins.
+INCOME_LINES = [
+    ("一般公共预算财政拨款", "general_budget_appropriation"),
+    ("政府性基金预算财政拨款", "government_fund_appropriation"),
+    ("国有资本经营预算财政拨款", "state_capital_appropriation"),
+    ("上级补助收入", "superior_subsidy"),
+    ("事业收入", "business_income"),
+    ("经营收入", "operating_income"),
+    ("附属单位上缴收入", "affiliated_remittance"),
+    ("其他收入", "other_income"),
+    ("本年收入合计", "income_subtotal"),
+    ("使用非财政拨款结余", "use_of_non_appropriation_balance"),
+    ("年初结转和结余", "opening_balance"),
+    ("总计", "income_total"),
+]
+EXPENDITURE_LINES = [
+    ("本年支出合计", "expenditure_subtotal"),
+    ("结余分配", "balance_distribution"),
+    ("年末结转和结余", "closing_balance"),
+    ("总计", "expenditure_total"),
+]
+
+
+def match_line(name: str, table: list[tuple[str, str]]) -> str | None:
+    for prefix, key in table:
+        if name.startswith(prefix):
+            return key
+    return None
+
+
+def class_code(name: str) -> str | None:
+    return function_class_by_name().get(name)
+
+
+def key_side_row(row: SideRow, table_key: str, income: list, expenditure: list) -> tuple[str | None, Issue | None]:
+    """Row key of a printed line: a class code, a named line, or None for layout padding."""
+    if row.is_empty:
+        return None, None
+    name = row.bare_name
+    if row.side == "income":
+        key = match_line(name, income)
+    else:
+        key = match_line(name, expenditure) or class_code(name)
+    if key:
+        return key, None
+    key = f"{row.side}_line_{row.line_number}"
+    what = "expenditure class name not in the reference list" if row.side == "expenditure" else "unknown income line"
+    return key, Issue("warning", table_key, row.source_line, f"{what}: {row.name!r} (行次 {row.line_number}); kept as {key}")
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
+    sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+    table.issues.extend(issues)
+    for row in sides:
+        key, issue = key_side_row(row, TABLE_KEY, INCOME_LINES, EXPENDITURE_LINES)
+        if issue:
+            table.issues.append(issue)
+        if key is None:
+            continue
+        code = key if key.isdigit() else None
+        table.rows.append(Row(TABLE_KEY, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
+        table.cells.extend(make_cells(TABLE_KEY, key, [c for c, _ in COLUMNS], row.values, unit, row.source_line))
+    return table

@@ -1,0 +1,144 @@
+"""Build the warehouse with dbt, atomically, and read headline figures from it."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError
+from .seeds import loaded_reports
+
+
+def default_db(root: Path) -> Path:
+    env = os.environ.get("JUESUAN_DB")
+    return Path(env).resolve() if env else root / "warehouse" / "juesuan.duckdb"
+
+
+@contextlib.contextmanager
+def build_lock(db: Path):
+    """One build at a time per warehouse file; a second one fails at once instead of waiting."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db.with_name(db.name + ".lock")
+    with lock_path.open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build of {db} is running (lock {lock_path}); try again when it ends") from None
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+
+
+@dataclass
+class BuildResult:
+    db: Path
+    seconds: float
+    nodes: int
+
+
+def _remove_db_files(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path) -> int:
+    """Run dbt in a child process with our project, profile and environment.
+
+    A child process, not dbt's in-process runner: dbt-duckdb keeps its connection open for the
+    life of the process, and the warehouse file may only be swapped in once it is closed and
+    checkpointed.
+    """
+    child_env = {**os.environ, **env, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    cmd = [
+        sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
+        "--project-dir", str(root), "--profiles-dir", str(root),
+        "--target-path", str(target), "--log-path", str(target),
+    ]
+    return subprocess.run(cmd, env=child_env, cwd=root).returncode
+
+
+def dbt_target(root: Path) -> Path:
+    env = os.environ.get("JUESUAN_DBT_TARGET")
+    return Path(env).resolve() if env else root / "target"
+
+
+def build(root: Path, db: Path, parsed: Path) -> BuildResult:
+    """dbt build into a temporary file; swap it in only when every model and test passed."""
+    if not loaded_reports(parsed):
+        raise BuildError(f"no parsed reports under {parsed}; run `juesuan load PATH` first")
+    target = dbt_target(root)
+    with build_lock(db):
+        tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
+        _remove_db_files(tmp)
+        started = time.monotonic()
+        try:
+            code = run_dbt(
+                ["build"], root, {"JUESUAN_DB": str(tmp), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target
+            )
+            results = _run_results(target)
+            if code != 0:
+                raise BuildError(_failure_summary(results))
+            os.replace(tmp, db)
+        finally:
+            _remove_db_files(tmp)
+        return BuildResult(db, time.monotonic() - started, len(results))
+
+
+def _run_results(target: Path) -> list[dict]:
+    path = target / "run_results.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("results", [])
+    except (OSError, ValueError):
+        return []
+
+
+def _failure_summary(results: list[dict]) -> str:
+    failed = [
+        f"  {r.get('unique_id')}: {r.get('status')} ({(r.get('message') or '').strip()[:300]})"
+        for r in results
+        if r.get("status") in ("error", "fail", "runtime error")
+    ]
+    detail = "\n".join(failed) or "  (no results recorded: see the dbt output above)"
+    return f"dbt build failed; the previous warehouse was kept. Failed nodes:\n{detail}"
+
+
+HEADLINE_SQL = """
+select
+    r.department_name,
+    r.fiscal_year,
+    r.report_id,
+    (select amount_yuan from marts.fct_summary_line s
+      where s.report_id = r.report_id and s.table_key = 'T01' and s.line_key = 'income_subtotal') as income_yuan,
+    (select amount_yuan from marts.fct_summary_line s
+      where s.report_id = r.report_id and s.table_key = 'T01' and s.line_key = 'expenditure_subtotal') as expenditure_yuan,
+    (select amount_yuan from marts.fct_table_cell c
+      where c.report_id = r.report_id and c.table_key = 'T03' and c.row_key = 'total' and c.column_key = 'basic') as basic_yuan,
+    (select amount_yuan from marts.fct_table_cell c
+      where c.report_id = r.report_id and c.table_key = 'T03' and c.row_key = 'total' and c.column_key = 'project') as project_yuan,
+    (select sum(amount_yuan) from marts.fct_three_public_costs t
+      where t.report_id = r.report_id and t.phase = 'final') as three_public_final_yuan,
+    (select sum(quantity) from marts.fct_asset_holding a
+      where a.report_id = r.report_id and a.asset_kind = 'vehicle') as vehicles,
+    r.tables_missing,
+    r.load_warning_count + r.load_error_count as load_issue_count
+from marts.dim_report r
+order by r.department_name, r.fiscal_year
+"""
+
+
+def headline(db: Path) -> list[tuple]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(HEADLINE_SQL).fetchall()
+    finally:
+        con.close()

@@ -1,0 +1,26 @@
+with issues as (
+    select
+        report_id,
+        count(*) filter (where severity = 'error') as load_error_count,
+        count(*) filter (where severity = 'warning') as load_warning_count
+    from {{ ref('stg_parsed__load_issues') }}
+    group by report_id
+)
+
+select
+    r.report_id,
+    r.department_name,
+    r.fiscal_year,
+    r.source_file,
+    r.source_sha256,
+    r.source_encoding,
+    r.amount_unit as printed_amount_unit,
+    r.tables_found,
+    r.tables_missing,
+    len(string_split(nullif(r.tables_found, ''), ',')) as table_count,
+    coalesce(i.load_error_count, 0) as load_error_count,
+    coalesce(i.load_warning_count, 0) as load_warning_count,
+    r.parser_version,
+    r.loaded_at
+from {{ ref('stg_parsed__reports') }} as r
+left join issues as i using (report_id)

@@ -1,0 +1,17 @@
+-- 国有资产占用 (T10 section 三): vehicles held by category and equipment of 100万元 or more.
+-- The printed 车辆数合计 stays in fct_table_cell.
+select
+    report_id,
+    case when row_key like 'vehicles\_%' escape '\' then 'vehicle' else 'equipment' end as asset_kind,
+    case
+        when row_key like 'vehicles\_%' escape '\' then replace(row_key, 'vehicles_', '')
+        else row_key
+    end as asset_category,
+    quantity,
+    printed_unit as quantity_unit,
+    source_line
+from {{ ref('stg_parsed__table_cells') }}
+where table_key = 'T10'
+  and (row_key like 'vehicles\_%' escape '\' or row_key = 'equipment_over_1m')
+  and row_key <> 'vehicles_total'
+  and cell_state = 'value'

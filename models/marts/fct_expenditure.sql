@@ -1,0 +1,16 @@
+-- Expenditure of each leaf function code by kind, from the expenditure tables: 支出决算表 (T03),
+-- 一般公共预算财政拨款支出决算表 (T05), and the two fund tables (T07 政府性基金, T08 国有资本经营).
+-- T05 ⊂ T03, so filter on table_key before summing.
+select
+    c.report_id,
+    c.table_key,
+    c.row_key as subject_code,
+    c.column_key as expenditure_kind,
+    c.amount_yuan,
+    c.source_line
+from {{ ref('stg_parsed__table_cells') }} as c
+inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
+where c.table_key in ('T03', 'T05', 'T07', 'T08')
+  and leaf.is_leaf
+  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance')
+  and c.cell_state = 'value'

@@ -1,0 +1,14 @@
+-- 收入决算表 (T02): income of each leaf function code by source; the 合计 column and the
+-- 类/款 subtotal rows are left to fct_table_cell.
+select
+    c.report_id,
+    c.row_key as subject_code,
+    c.column_key as income_source,
+    c.amount_yuan,
+    c.source_line
+from {{ ref('stg_parsed__table_cells') }} as c
+inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
+where c.table_key = 'T02'
+  and leaf.is_leaf
+  and c.column_key <> 'total'
+  and c.cell_state = 'value'

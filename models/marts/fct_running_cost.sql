@@ -1,0 +1,11 @@
+-- 机关运行经费 (T10 section 二): running costs of administrative units and of institutions
+-- managed like the civil service.
+select
+    report_id,
+    replace(row_key, 'running_cost_', '') as unit_type,
+    amount_yuan,
+    source_line
+from {{ ref('stg_parsed__table_cells') }}
+where table_key = 'T10'
+  and row_key like 'running\_cost\_%' escape '\'
+  and cell_state = 'value'

@@ -1,0 +1,20 @@
+-- Every printed number of the ten standard tables, as printed, with the line it came from.
+-- Blank and `────` cells are not here; they stay in staging.stg_parsed__table_cells.
+select
+    c.report_id,
+    c.table_key,
+    c.row_key,
+    c.column_key,
+    r.row_code,
+    r.row_label,
+    r.line_number,
+    c.amount_yuan,
+    c.quantity,
+    c.printed_value,
+    c.printed_unit,
+    c.value_text,
+    c.source_line,
+    r.source_line as row_source_line
+from {{ ref('stg_parsed__table_cells') }} as c
+left join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
+where c.cell_state = 'value'

@@ -1,0 +1,14 @@
+select
+    report_id,
+    source_file,
+    source_path,
+    source_sha256,
+    source_encoding,
+    department_name,
+    fiscal_year,
+    amount_unit,
+    coalesce(tables_found, '') as tables_found,
+    coalesce(tables_missing, '') as tables_missing,
+    parser_version,
+    loaded_at
+from {{ source('parsed', 'reports') }}

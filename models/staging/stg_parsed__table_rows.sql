@@ -1,0 +1,10 @@
+select
+    report_id,
+    table_key,
+    row_key,
+    row_code,
+    coalesce(row_label, '') as row_label,
+    line_number,
+    row_order,
+    source_line
+from {{ source('parsed', 'table_rows') }}
