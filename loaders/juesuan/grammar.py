@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lines import is_part_heading
 from .model import Cell, Issue
 from .tokens import Kind, Token, parse_amount
 
@@ -30,6 +31,16 @@ class Stream:
 
     def done(self) -> bool:
         return self.pos >= len(self.tokens)
+
+
+def skip_unplaced(stream: Stream, table_key: str, expected: str, is_start) -> Issue:
+    """Skip tokens up to the next plausible row start; one error names the line and what was skipped."""
+    first = stream.next()
+    skipped = [first]
+    while not stream.done() and not is_start(stream.peek()):
+        skipped.append(stream.next())
+    text = " ".join(t.text or "(blank)" for t in skipped)
+    return Issue("error", table_key, first.line, f"cannot place {text!r}: expected {expected}; skipped")
 
 
 def take_name(stream: Stream) -> tuple[str, int | None]:
@@ -121,5 +132,6 @@ def body_lines(lines, start: re.Pattern, stop: re.Pattern = re.compile(r"^\s*(�
                 continue
         if stop.search(text):
             break
-        out.append(ln)
+        if not is_part_heading(text):  # `第二部分 2024年部门决算表` at the top of a continued page
+            out.append(ln)
     return out

@@ -35,11 +35,9 @@ def is_part_heading(text: str) -> bool:
 
 
 def content_lines(lines: list[Line]) -> list[Line]:
-    """Lines that carry table content: no blanks, no page furniture, no part headings."""
-    return [
-        ln
-        for ln in lines
-        if ln.text.strip(" \xa0\u3000\t")
-        and not is_page_furniture(ln.text)
-        and not is_part_heading(ln.text)
-    ]
+    """Lines that carry content: no empty lines, no page furniture.
+
+    Part headings stay: `第三部分 情况说明` ends the tables part. Inside a table they are page
+    furniture too, and the table grammar skips them.
+    """
+    return [ln for ln in lines if ln.text.strip(" \xa0\u3000\t") and not is_page_furniture(ln.text)]

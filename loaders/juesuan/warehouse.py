@@ -79,6 +79,7 @@ def build(root: Path, db: Path, parsed: Path) -> BuildResult:
         tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
         _remove_db_files(tmp)
         started = time.monotonic()
+        (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
         try:
             code = run_dbt(
                 ["build"], root, {"JUESUAN_DB": str(tmp), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_name, take_values
+from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, skip_unplaced, take_name, take_values
 from ..layout import TableRegion
-from ..model import Issue, ParsedTable, Row
+from ..model import ParsedTable, Row
 from ..tokens import Kind, tokenize
 
 _FIRST_ROW = re.compile(r"^(合计|总计)(\s|$)|^\d{3}(\s|$)")
 _CODE_LENGTHS = (3, 5, 7)
+
+
+def _is_row_start(tok) -> bool:
+    return (tok.kind is Kind.INT and len(tok.text) in _CODE_LENGTHS) or (tok.kind is Kind.TEXT and tok.text in ("合计", "总计"))
 
 
 def _take_code(stream: Stream) -> str | None:
@@ -52,10 +56,7 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
             row_key = code
             label, _ = take_name(stream)
         else:
-            stream.next()
-            table.issues.append(
-                Issue("error", key, tok.line, f"unexpected {tok.kind.value} {tok.text!r} where a subject code was expected; skipped")
-            )
+            table.issues.append(skip_unplaced(stream, key, "a subject code", _is_row_start))
             continue
         values = take_values(stream, len(columns))
         if values.missing:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import Stream, body_lines, cell_from_token, take_name
+from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_name
 from ..layout import TableRegion
-from ..model import Cell, Issue, ParsedTable, Row
-from ..tokens import Kind
+from ..model import Cell, ParsedTable, Row
+from ..tokens import Kind, tokenize
 
 TABLE_KEY = "T06"
 COLUMNS = [("amount", "决算数")]
@@ -24,10 +24,12 @@ _FIRST_ROW = re.compile(r"^3\d\d(\s|$)")
 _ECON_CODE = re.compile(r"^3\d\d(\d\d)?$")
 
 
+def _is_group_start(tok) -> bool:
+    return (tok.kind is Kind.INT and bool(_ECON_CODE.match(tok.text))) or (tok.kind is Kind.TEXT and tok.text in TOTALS)
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    from ..tokens import tokenize
-
     stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW)))
     while not stream.done():
         tok = stream.peek()
@@ -42,10 +44,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             stream.next()
             row_key, code, label = TOTALS[tok.text], None, tok.text
         else:
-            stream.next()
-            table.issues.append(
-                Issue("error", TABLE_KEY, tok.line, f"unexpected {tok.kind.value} {tok.text!r} where an economic code was expected; skipped")
-            )
+            table.issues.append(skip_unplaced(stream, TABLE_KEY, "an economic code", _is_group_start))
             continue
         value = stream.peek()
         if value is not None and value.is_value:

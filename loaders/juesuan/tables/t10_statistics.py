@@ -12,7 +12,7 @@ import re
 
 from ..grammar import cell_from_token, strip_ordinal
 from ..layout import TableRegion
-from ..model import Cell, Issue, ParsedTable, Row
+from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, Token, tokenize_line
 
 TABLE_KEY = "T10"

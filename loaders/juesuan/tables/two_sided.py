@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..grammar import Stream, Values, body_lines, missing_cells_issue, strip_ordinal, take_name, take_values
+from ..grammar import Stream, Values, body_lines, missing_cells_issue, skip_unplaced, strip_ordinal, take_name, take_values
 from ..layout import TableRegion
-from ..model import Issue, ParsedTable
+from ..model import Issue
 from ..tokens import Kind, Token, tokenize
 
 _FIRST_ROW = re.compile(r"^一[、.．]")
@@ -50,8 +50,7 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
                 issues.append(Issue("error", key, name_line, f"line {name!r} has no 行次 or value; skipped"))
             break
         if tok.kind is not Kind.INT:
-            stream.next()
-            issues.append(Issue("error", key, tok.line, f"unexpected {tok.kind.value} {tok.text!r} where a 行次 was expected; skipped"))
+            issues.append(skip_unplaced(stream, key, "a 行次 (line number)", lambda t: t.kind in (Kind.TEXT, Kind.INT)))
             continue
         stream.next()
         n = 1 if side == "income" else right_columns
