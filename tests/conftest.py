@@ -3,8 +3,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from juesuan.cli import main
 from juesuan.report import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,3 +39,39 @@ def value(report, table_key, row_key, column_key):
 
 def D(text: str) -> Decimal:
     return Decimal(text)
+
+
+class Workspace:
+    """A parsed-seeds directory, warehouse file and dbt target of one test scenario, via the environment."""
+
+    def __init__(self, base: Path, mp: pytest.MonkeyPatch):
+        self.base = base
+        self.parsed = base / "parsed"
+        self.db = base / "warehouse" / "juesuan.duckdb"
+        mp.setenv("JUESUAN_PARSED_DIR", str(self.parsed))
+        mp.setenv("JUESUAN_DB", str(self.db))
+        mp.setenv("JUESUAN_DBT_TARGET", str(base / "target"))
+
+    def sql(self, query: str, *params):
+        con = duckdb.connect(str(self.db), read_only=True)
+        try:
+            return con.execute(query, list(params)).fetchall()
+        finally:
+            con.close()
+
+    def one(self, query: str, *params):
+        rows = self.sql(query, *params)
+        assert len(rows) == 1, rows
+        return rows[0][0] if len(rows[0]) == 1 else rows[0]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The warehouse built from the sample report alone, shared by the end-to-end tests."""
+    mp = pytest.MonkeyPatch()
+    ws = Workspace(tmp_path_factory.mktemp("built"), mp)
+    try:
+        assert main(["run", str(SAMPLE)]) == 0
+    finally:
+        mp.undo()  # queries use the workspace's own paths; later tests start from a clean environment
+    return ws

@@ -9,47 +9,10 @@ from __future__ import annotations
 import hashlib
 import shutil
 from decimal import Decimal
-from pathlib import Path
-
-import duckdb
-import pytest
 
 from juesuan.cli import main
 
-from tests.conftest import SAMPLE
-
-
-class Workspace:
-    def __init__(self, base: Path, mp: pytest.MonkeyPatch):
-        self.base = base
-        self.parsed = base / "parsed"
-        self.db = base / "warehouse" / "juesuan.duckdb"
-        mp.setenv("JUESUAN_PARSED_DIR", str(self.parsed))
-        mp.setenv("JUESUAN_DB", str(self.db))
-        mp.setenv("JUESUAN_DBT_TARGET", str(base / "target"))
-
-    def sql(self, query: str, *params):
-        con = duckdb.connect(str(self.db), read_only=True)
-        try:
-            return con.execute(query, list(params)).fetchall()
-        finally:
-            con.close()
-
-    def one(self, query: str, *params):
-        rows = self.sql(query, *params)
-        assert len(rows) == 1, rows
-        return rows[0][0] if len(rows[0]) == 1 else rows[0]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    ws = Workspace(tmp_path_factory.mktemp("built"), mp)
-    try:
-        assert main(["run", str(SAMPLE)]) == 0
-        yield ws
-    finally:
-        mp.undo()
+from tests.conftest import SAMPLE, Workspace
 
 
 def yuan(text: str) -> Decimal:

@@ -11,7 +11,7 @@ from .errors import BuildError
 from .load import describe, load_paths
 from .reference import project_root
 from .seeds import parsed_dir
-from .warehouse import build, default_db, headline
+from .warehouse import audit_summary, build, default_db, headline, top_findings
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
 
@@ -42,6 +42,7 @@ def _build(args, root: Path) -> int:
         return EXIT_NOTHING
     print(f"\nwarehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
     _print_headline(result.db)
+    _print_audit(result.db)
     return EXIT_OK
 
 
@@ -60,6 +61,20 @@ def _print_headline(db: Path) -> None:
             print(f"  tables missing: {missing}")
         if issues:
             print(f"  parse issues: {issues} (see staging.stg_parsed__load_issues)")
+
+
+def _print_audit(db: Path) -> None:
+    print("\nIdentity checks (audit.report_summary): checked / held / rounding / discrepancy / families skipped")
+    for dept, year, checked, held, rounding, discrepancy, skipped in audit_summary(db):
+        print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
+    findings = top_findings(db)
+    if findings:
+        print("\nTop findings (audit.findings; amounts in 万元, printed vs expected):")
+    for dept, year, severity, check, obj, expected, actual, diff, at, others in findings:
+        print(
+            f"  {severity:<11} {dept} {year} {check}: {obj} printed {_wan(actual)} at {at or '-'},"
+            f" expected {_wan(expected)} from {others} other figure(s) (difference {Decimal(diff) / 10000:+,.2f})"
+        )
 
 
 def _run(args, root: Path) -> int:

@@ -135,11 +135,39 @@ order by r.department_name, r.fiscal_year
 """
 
 
-def headline(db: Path) -> list[tuple]:
+SUMMARY_SQL = """
+select department_name, fiscal_year, identities_checked, identities_held, rounding_findings,
+       discrepancy_findings, families_skipped
+from audit.report_summary
+order by discrepancy_findings desc, department_name, fiscal_year
+"""
+
+# Discrepancies first, largest gap first; then rounding findings.
+TOP_FINDINGS_SQL = """
+select department_name, fiscal_year, severity, check_id, object, expected, actual, difference, actual_source, addends
+from audit.findings
+order by severity = 'discrepancy' desc, abs(difference) desc, department_name, check_id, object
+limit ?
+"""
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute(HEADLINE_SQL).fetchall()
+        return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def headline(db: Path) -> list[tuple]:
+    return query(db, HEADLINE_SQL)
+
+
+def audit_summary(db: Path) -> list[tuple]:
+    return query(db, SUMMARY_SQL)
+
+
+def top_findings(db: Path, limit: int = 10) -> list[tuple]:
+    return query(db, TOP_FINDINGS_SQL, [limit])

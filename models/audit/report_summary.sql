@@ -1,0 +1,49 @@
+-- Per report: how many identities were checked and how they came out; ready for a dashboard.
+-- An identity family with nothing to check in a report (an empty or unpublished table) counts
+-- as skipped.
+with instances as (
+    select
+        report_id,
+        count(*) filter (where status <> 'skipped') as identities_checked,
+        count(*) filter (where status = 'held') as identities_held,
+        count(*) filter (where status = 'rounding') as rounding_findings,
+        count(*) filter (where status = 'discrepancy') as discrepancy_findings,
+        count(*) filter (where status = 'skipped') as instances_skipped
+    from {{ ref('identity_checks') }}
+    group by report_id
+),
+
+families as (
+    select r.report_id, i.check_id
+    from {{ ref('dim_report') }} as r
+    cross join {{ ref('ref_identity') }} as i
+),
+
+family_skips as (
+    select
+        f.report_id,
+        count(*) filter (where c.check_id is null) as families_skipped,
+        string_agg(f.check_id, ', ' order by f.check_id) filter (where c.check_id is null) as skipped_checks
+    from families as f
+    left join (
+        select distinct report_id, check_id from {{ ref('identity_checks') }} where status <> 'skipped'
+    ) as c using (report_id, check_id)
+    group by f.report_id
+)
+
+select
+    r.report_id,
+    r.department_name,
+    r.fiscal_year,
+    r.tables_missing,
+    coalesce(i.identities_checked, 0) as identities_checked,
+    coalesce(i.identities_held, 0) as identities_held,
+    coalesce(i.rounding_findings, 0) as rounding_findings,
+    coalesce(i.discrepancy_findings, 0) as discrepancy_findings,
+    coalesce(i.instances_skipped, 0) as instances_skipped,
+    s.families_skipped,
+    s.skipped_checks,
+    r.load_warning_count
+from {{ ref('dim_report') }} as r
+left join instances as i using (report_id)
+left join family_skips as s using (report_id)

@@ -1,0 +1,131 @@
+"""Accounting identities: the exact findings of the sample, and a broken fixture that proves
+each kind of check can fail."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from juesuan.cli import main
+
+from tests.broken_fixture import broken_text
+from tests.conftest import Workspace
+
+FINDINGS_SQL = """
+select check_id, object, severity, expected, actual
+from audit.findings where report_id = ? order by all
+"""
+
+# Every finding on the sample report, as printed: all within the printed rounding.
+SAMPLE_FINDINGS = [
+    ("t03_rollup", "T03 20402 basic", "rounding", "5153.89", "5153.88"),
+    ("t03_rollup", "T03 20402 project", "rounding", "5608.72", "5608.73"),
+    ("t05_rollup", "T05 20402 basic", "rounding", "5153.89", "5153.88"),
+    ("t05_rollup", "T05 20402 project", "rounding", "5608.72", "5608.73"),
+    # 表06 301 printed 5,557.70 against its items' 5,557.71 (11 items: tolerance 0.06).
+    ("t06_rollup", "T06 301 amount", "rounding", "5557.71", "5557.70"),
+    # 302 printed 1,069.29 against 1,069.32: within the 21-item tolerance of 0.11.
+    ("t06_rollup", "T06 302 amount", "rounding", "1069.32", "1069.29"),
+    ("t10_procurement_total", "T10 procurement_total amount", "rounding", "2544.44", "2544.45"),
+    ("x05_06_basic", "T05 total basic", "rounding", "6667.31", "6667.32"),
+]
+
+# The broken fixture (tests/broken_fixture.py): each edited figure surfaces where it should, and
+# every kind of check fails at least once: columns sum (row_sum), children sum (rollup), linear
+# (t01/t07/t10 totals), rows agree (x01_03_class, x04_05_class), part within whole (p06_09).
+BROKEN_FINDINGS = [
+    ("p06_09_reception", "T06 30217 amount", "discrepancy", "0.11", "0.51"),
+    ("t01_expenditure_subtotal", "T01 expenditure_subtotal amount", "discrepancy", "12300.04", "12290.04"),
+    ("t02_rollup", "T02 20402 fiscal_appropriation", "discrepancy", "10763.61", "10762.61"),
+    ("t02_row_sum", "T02 2040201 total", "discrepancy", "4336.69", "4335.69"),
+    ("t03_rollup", "T03 20402 basic", "discrepancy", "5153.99", "5153.88"),
+    ("t03_rollup", "T03 20402 project", "rounding", "5608.72", "5608.73"),
+    ("t03_row_sum", "T03 2040250 total", "discrepancy", "166.69", "166.59"),
+    ("t04_expenditure_subtotal", "T04 expenditure_subtotal general_budget", "discrepancy", "12289.04", "12290.04"),
+    ("t04_row_sum", "T04 205 total", "discrepancy", "8.99", "9.99"),
+    ("t05_rollup", "T05 20402 basic", "rounding", "5153.89", "5153.88"),
+    ("t05_rollup", "T05 20402 project", "rounding", "5608.72", "5608.73"),
+    ("t05_rollup", "T05 21011 total", "discrepancy", "259.28", "259.18"),
+    ("t05_row_sum", "T05 2101101 total", "discrepancy", "191.86", "191.96"),
+    ("t06_rollup", "T06 301 amount", "rounding", "5557.71", "5557.70"),
+    ("t06_rollup", "T06 302 amount", "discrepancy", "1069.72", "1069.29"),
+    ("t06_rollup", "T06 303 amount", "discrepancy", "11.28", "10.28"),
+    ("t07_carry_over", "T07 total closing_balance", "discrepancy", "12.00", "10.00"),
+    ("t07_row_sum", "T07 total total", "discrepancy", "4.00", "3.00"),
+    ("t08_row_sum", "T08 total total", "discrepancy", "4.00", "5.00"),
+    ("t09_total", "T09 budget total", "discrepancy", "227.29", "227.19"),
+    ("t10_procurement_total", "T10 procurement_total amount", "discrepancy", "2554.44", "2544.45"),
+    ("x01_03_class", "T01 204 amount = T03 total", "discrepancy", "10766.61", "10776.61"),
+    ("x04_05_class", "T04 205 general_budget = T05 total", "discrepancy", "9.99", "8.99"),
+    ("x05_06_basic", "T05 total basic", "rounding", "6667.31", "6667.32"),
+]
+
+
+def as_rows(findings):
+    """The lists above are in 万元 as printed; the warehouse holds 元."""
+    return [(c, o, s, Decimal(e) * 10000, Decimal(a) * 10000) for c, o, s, e, a in findings]
+
+
+def test_sample_findings_exactly(built):
+    assert built.sql(FINDINGS_SQL, "174714146e070084") == as_rows(SAMPLE_FINDINGS)
+
+
+def test_findings_point_at_their_printed_lines(built):
+    row = built.one(
+        "select actual_source, source_lines, tolerance, addends from audit.findings where object = 'T06 302 amount'"
+    )
+    actual_source, lines, tolerance, addends = row
+    assert actual_source == "T06:757"
+    assert lines.startswith("T06:757, T06:767") and lines.count("T06:") == 22
+    assert (tolerance, addends) == (Decimal("1100.00"), 21)
+
+
+def test_sample_summary(built):
+    assert built.one(
+        "select identities_checked, identities_held, rounding_findings, discrepancy_findings, skipped_checks "
+        "from audit.report_summary"
+    ) == (
+        215, 207, 8, 0,
+        "p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
+        "t07_carry_over, t07_rollup, t07_row_sum, t08_rollup, t08_row_sum",
+    )
+    # No parse error hides behind the findings.
+    assert built.one("select load_error_count from marts.dim_report") == 0
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory, sample_text):
+    """The broken fixture and a report missing tables 07–10, built together."""
+    mp = pytest.MonkeyPatch()
+    base = tmp_path_factory.mktemp("broken")
+    ws = Workspace(base, mp)
+    (base / "in").mkdir()
+    (base / "in" / "broken.txt").write_text(broken_text(sample_text).replace("高平市公安局", "高平市测试局"), encoding="utf-8")
+    cut = sample_text.index(" 政府性基金预算财政拨款收入支出决算表")
+    (base / "in" / "truncated.txt").write_text(sample_text[:cut].replace("高平市公安局", "高平市截断局"), encoding="utf-8")
+    try:
+        # Discrepancies never fail the build: exit 0.
+        ws.exit_code = main(["run", str(base / "in")])
+    finally:
+        mp.undo()
+    return ws
+
+
+def test_broken_fixture_yields_exactly_the_planted_discrepancies(broken):
+    assert broken.exit_code == 0
+    rid = broken.one("select report_id from marts.dim_report where department_name = '高平市测试局'")
+    assert broken.sql(FINDINGS_SQL, rid) == as_rows(BROKEN_FINDINGS)
+
+
+def test_identities_over_missing_tables_are_skipped_and_visible(broken):
+    checked, skipped = broken.one(
+        "select identities_checked, skipped_checks from audit.report_summary where department_name = '高平市截断局'"
+    )
+    for check in ("t09_total", "t10_procurement_total", "x06_10_running_cost", "p06_09_reception"):
+        assert check in skipped
+    assert broken.one("select tables_missing from marts.dim_report where department_name = '高平市截断局'") == "T07,T08,T09,T10"
+    rid = broken.one("select report_id from marts.dim_report where department_name = '高平市截断局'")
+    # Tables 01–06 are intact, so their findings are the sample's, less those that need table 10.
+    assert broken.sql(FINDINGS_SQL, rid) == [f for f in as_rows(SAMPLE_FINDINGS) if not f[0].startswith("t10")]
+    assert checked < 215
