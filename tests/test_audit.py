@@ -14,11 +14,21 @@ from tests.conftest import Workspace
 
 FINDINGS_SQL = """
 select check_id, object, severity, expected, actual
-from audit.findings where report_id = ? order by all
+from audit.findings where report_id = ? order by check_id, object, severity, coalesce(expected, 0), coalesce(actual, 0)
 """
 
-# Every finding on the sample report, as printed: all within the printed rounding.
-SAMPLE_FINDINGS = [
+# Two self-evaluations print `预算执行情况得分分`, leaving the execution score out, and their
+# stated totals leave it out too: 武警中队建设经费 states 80 (its table scores the budget 10),
+# 禁毒经费 states 90 (its table: 9.87).
+PROJECT_FINDINGS = [
+    ("pj_execution_score_stated", "武警中队建设经费（年初预算原2023年项目）", "discrepancy", "10", None),
+    ("pj_execution_score_stated", "禁毒经费", "discrepancy", "9.87", None),
+    ("pj_total_score", "武警中队建设经费（年初预算原2023年项目）", "discrepancy", "90", "80"),
+    ("pj_total_score", "禁毒经费", "discrepancy", "99.87", "90"),
+]
+
+# Every finding on the sample report, as printed: the tables' are all within the printed rounding.
+SAMPLE_FINDINGS = PROJECT_FINDINGS + [
     ("t03_rollup", "T03 20402 basic", "rounding", "5153.89", "5153.88"),
     ("t03_rollup", "T03 20402 project", "rounding", "5608.72", "5608.73"),
     ("t05_rollup", "T05 20402 basic", "rounding", "5153.89", "5153.88"),
@@ -34,7 +44,7 @@ SAMPLE_FINDINGS = [
 # The broken fixture (tests/broken_fixture.py): each edited figure surfaces where it should, and
 # every kind of check fails at least once: columns sum (row_sum), children sum (rollup), linear
 # (t01/t07/t10 totals), rows agree (x01_03_class, x04_05_class), part within whole (p06_09).
-BROKEN_FINDINGS = [
+BROKEN_FINDINGS = PROJECT_FINDINGS + [
     ("p06_09_reception", "T06 30217 amount", "discrepancy", "0.11", "0.51"),
     ("t01_expenditure_subtotal", "T01 expenditure_subtotal amount", "discrepancy", "12300.04", "12290.04"),
     ("t02_rollup", "T02 20402 fiscal_appropriation", "discrepancy", "10763.61", "10762.61"),
@@ -63,8 +73,13 @@ BROKEN_FINDINGS = [
 
 
 def as_rows(findings):
-    """The lists above are in 万元 as printed; the warehouse holds 元."""
-    return [(c, o, s, Decimal(e) * 10000, Decimal(a) * 10000) for c, o, s, e, a in findings]
+    """The lists above are as printed: 万元 for the tables (the warehouse holds 元), points for projects."""
+    def value(check, text):
+        if text is None:
+            return None
+        return Decimal(text) if check.startswith("pj_") else Decimal(text) * 10000
+    rows = [(c, o, s, value(c, e), value(c, a)) for c, o, s, e, a in findings]
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3] or 0, r[4] or 0))
 
 
 def test_sample_findings_exactly(built):
@@ -86,7 +101,7 @@ def test_sample_summary(built):
         "select identities_checked, identities_held, rounding_findings, discrepancy_findings, skipped_checks "
         "from audit.report_summary"
     ) == (
-        215, 207, 8, 0,
+        716, 704, 8, 4,
         "p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
         "t07_carry_over, t07_rollup, t07_row_sum, t08_rollup, t08_row_sum",
     )
@@ -96,7 +111,10 @@ def test_sample_summary(built):
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory, sample_text):
-    """The broken fixture and a report missing tables 07–10, built together."""
+    """The broken fixture, a report missing tables 07–10 (and so every self-evaluation), and one cut
+    inside a self-evaluation, built together. Reports with and without self-evaluations side by
+    side also exercise reading the per-report CSVs as one glob (a dialect sniffed from a file
+    without quoted fields once split the quoted ones of the others)."""
     mp = pytest.MonkeyPatch()
     base = tmp_path_factory.mktemp("broken")
     ws = Workspace(base, mp)
@@ -104,6 +122,9 @@ def broken(tmp_path_factory, sample_text):
     (base / "in" / "broken.txt").write_text(broken_text(sample_text).replace("高平市公安局", "高平市测试局"), encoding="utf-8")
     cut = sample_text.index(" 政府性基金预算财政拨款收入支出决算表")
     (base / "in" / "truncated.txt").write_text(sample_text[:cut].replace("高平市公安局", "高平市截断局"), encoding="utf-8")
+    # Cut inside an indicator row of the 24th self-evaluation (警犬繁育及训养).
+    cut = sample_text.index("警犬中队基地面", sample_text.index("项目名称：警犬繁育及训养")) + len("警犬中队基地面")
+    (base / "in" / "project_cut.txt").write_text(sample_text[:cut].replace("高平市公安局", "高平市项目截断局"), encoding="utf-8")
     try:
         # Discrepancies never fail the build: exit 0.
         ws.exit_code = main(["run", str(base / "in")])
@@ -126,6 +147,28 @@ def test_identities_over_missing_tables_are_skipped_and_visible(broken):
         assert check in skipped
     assert broken.one("select tables_missing from marts.dim_report where department_name = '高平市截断局'") == "T07,T08,T09,T10"
     rid = broken.one("select report_id from marts.dim_report where department_name = '高平市截断局'")
-    # Tables 01–06 are intact, so their findings are the sample's, less those that need table 10.
-    assert broken.sql(FINDINGS_SQL, rid) == [f for f in as_rows(SAMPLE_FINDINGS) if not f[0].startswith("t10")]
+    # Tables 01–06 are intact, so their findings are the sample's, less those that need table 10;
+    # the self-evaluations came after the tables and were cut off with them.
+    assert broken.sql(FINDINGS_SQL, rid) == [f for f in as_rows(SAMPLE_FINDINGS) if f[0][:3] not in ("t10", "pj_")]
     assert checked < 215
+
+
+def test_a_self_evaluation_cut_short_loads_what_was_printed_and_says_so(broken):
+    """A malformed self-evaluation does not fail the build: it loads partially, with findings."""
+    rid = broken.one("select report_id from marts.dim_report where department_name = '高平市项目截断局'")
+    assert broken.one("select count(*) from marts.dim_project where report_id = ?", rid) == 24
+    assert broken.one(
+        "select indicator_count, weight_sum, parse_error_count from marts.dim_project where project_id = ?", rid + "-p24"
+    ) == (2, Decimal("10.00"), 1)
+    assert broken.sql(
+        "select check_id, severity from audit.findings where report_id = ? and object = '警犬繁育及训养' order by 1", rid
+    ) == [
+        ("pj_execution_score_stated", "discrepancy"),
+        ("pj_indicator_score_sum", "discrepancy"),
+        ("pj_parse_complete", "discrepancy"),
+        ("pj_total_score", "discrepancy"),
+        ("pj_weight_sum", "discrepancy"),
+    ]
+    assert broken.one(
+        "select message from staging.stg_parsed__load_issues where report_id = ? and severity = 'error'", rid
+    ) == "indicator '警犬中队基地面' has no target, weight or score"

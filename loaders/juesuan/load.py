@@ -59,7 +59,8 @@ def describe(report: ParsedReport) -> str:
     warnings = sum(1 for i in report.issues if i.severity == "warning")
     text = (
         f"loaded {report.source_file}: {report.department_name} {report.fiscal_year} "
-        f"(report {report.report_id}), {len(report.tables)} tables, {cells} printed numbers"
+        f"(report {report.report_id}), {len(report.tables)} tables, {cells} printed numbers, "
+        f"{len(report.projects)} project self-evaluations"
     )
     if report.missing_tables:
         text += f"; missing tables: {', '.join(report.missing_tables)}"

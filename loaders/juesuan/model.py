@@ -65,9 +65,64 @@ class ParsedReport:
     amount_unit: str
     tables: dict[str, ParsedTable]
     issues: list[Issue]
+    projects: list["Project"] = field(default_factory=list)
 
     @property
     def missing_tables(self) -> list[str]:
         from .layout import TABLE_KEYS
 
         return [k for k in TABLE_KEYS if k not in self.tables]
+
+
+@dataclass(frozen=True)
+class ProjectBudgetRow:
+    """One funding-source row of a project's 预算执行情况 table (amounts in 元 as printed)."""
+
+    row_order: int
+    funding_source: str  # 合计 or the source (市县区财政资金, …)
+    target_declared: Decimal | None  # 年初预算数 目标申报
+    budget_compiled: Decimal | None  # 年初预算数 预算编制
+    annual_budget: Decimal | None  # 全年预算数
+    executed: Decimal | None  # 全年执行数
+    balance: Decimal | None  # 资金结(转)余
+    execution_rate_text: str | None  # 执行率 as printed (%)
+    score_text: str | None  # 得分 as printed
+    deviation_reason: str | None  # 偏差原因
+    source_line: int
+
+
+@dataclass(frozen=True)
+class ProjectIndicator:
+    """One row of a project's 绩效指标完成情况 table."""
+
+    row_order: int
+    level1: str  # 一级指标 (产出指标, 效益指标, 满意度指标)
+    level2: str  # 二级指标 (数量指标, 社会效益, …)
+    name: str  # 指标名称
+    target_text: str  # 年初指标 as printed
+    actual_text: str  # 实际完成值 as printed
+    weight_text: str  # 权重
+    score_text: str  # 得分
+    deviation_reason: str | None
+    source_line: int
+
+
+@dataclass
+class Project:
+    """One 项目支出绩效自评 (project performance self-evaluation)."""
+
+    seq: int  # order in the report, from 1
+    name: str
+    unit_code: str | None
+    unit_name: str | None
+    supervisor_code: str | None
+    supervisor_name: str | None
+    sections: dict[str, str]  # descriptive sections by key (overview, basis, …)
+    budget: list[ProjectBudgetRow]
+    indicators: list[ProjectIndicator]
+    stated_execution_score: str | None  # 预算执行情况得分, section 三
+    stated_indicator_score: str | None  # 指标完成情况得分
+    stated_total_score: str | None  # 总得分
+    stated_grade: str | None  # 优 / 良 / 中 / 差
+    title_line: int
+    issues: list[Issue] = field(default_factory=list)

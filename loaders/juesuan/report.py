@@ -9,6 +9,7 @@ from .errors import LoadError
 from .layout import TABLE_KEYS, find_tables, read_header
 from .lines import content_lines, split_lines
 from .model import Issue, ParsedReport
+from .projects import parse_projects
 from .source import SourceText, read_source
 from .tables import PARSERS
 
@@ -44,6 +45,9 @@ def parse_source(src: SourceText) -> ParsedReport:
         table = PARSERS[region.table_key].parse(region, unit)
         tables[region.table_key] = table
         issues.extend(table.issues)
+    projects = parse_projects(lines)
+    for project in projects:
+        issues.extend(project.issues)
     missing = [k for k in TABLE_KEYS if k not in tables]
     if missing:
         issues.append(Issue("warning", None, None, "standard tables not found in the report: " + ", ".join(missing)))
@@ -57,6 +61,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         amount_unit=unit,
         tables=tables,
         issues=issues,
+        projects=projects,
     )
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from . import __version__
 from .model import ParsedReport
+from .projects.layout import SECTION_KEYS
+from .projects.targets import parse_actual, parse_target
 
 # Column order of each CSV; the dbt sources declare the same names with their types.
 REPORT_COLUMNS = [
@@ -32,6 +34,25 @@ CELL_COLUMNS = [
     "report_id", "table_key", "row_key", "column_key", "cell_state", "value_text", "value", "unit", "source_line",
 ]
 ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message"]
+PROJECT_COLUMNS = [
+    "project_id", "report_id", "project_seq", "project_name", "project_unit_code", "project_unit_name",
+    "supervisor_code", "supervisor_name", "stated_execution_score", "stated_indicator_score",
+    "stated_total_score", "stated_grade", "parse_error_count", "title_line",
+    *(f"section_{key}" for key in SECTION_KEYS),
+]
+PROJECT_BUDGET_COLUMNS = [
+    "project_id", "row_order", "funding_source", "target_declared", "budget_compiled", "annual_budget",
+    "executed", "balance", "execution_rate_text", "score_text", "deviation_reason", "source_line",
+]
+PROJECT_INDICATOR_COLUMNS = [
+    "project_id", "row_order", "level1", "level2", "indicator_name", "target_text", "target_op",
+    "target_value", "target_unit", "actual_text", "actual_value", "weight", "score",
+    "deviation_reason", "source_line",
+]
+
+
+def project_id(report_id: str, seq: int) -> str:
+    return f"{report_id}-p{seq:02d}"
 
 
 def parsed_dir(root: Path) -> Path:
@@ -74,11 +95,44 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
         _write_csv(tmp / "load_issues.csv", ISSUE_COLUMNS, (
             [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message] for i in report.issues
         ))
+        _write_projects(report, tmp)
         _swap_in(tmp, out_dir / rid)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out_dir / rid
+
+
+def _write_projects(report: ParsedReport, folder: Path) -> None:
+    rid = report.report_id
+    projects, budgets, indicators = [], [], []
+    for p in report.projects:
+        pid = project_id(rid, p.seq)
+        errors = sum(1 for i in p.issues if i.severity == "error")
+        projects.append([
+            pid, rid, p.seq, p.name, _blank_none(p.unit_code), _blank_none(p.unit_name),
+            _blank_none(p.supervisor_code), _blank_none(p.supervisor_name),
+            _blank_none(p.stated_execution_score), _blank_none(p.stated_indicator_score),
+            _blank_none(p.stated_total_score), _blank_none(p.stated_grade), errors, p.title_line,
+            *(p.sections.get(key, "") for key in SECTION_KEYS),
+        ])
+        for b in p.budget:
+            budgets.append([
+                pid, b.row_order, b.funding_source, *(_blank_none(v) for v in (
+                    b.target_declared, b.budget_compiled, b.annual_budget, b.executed, b.balance,
+                    b.execution_rate_text, b.score_text, b.deviation_reason)), b.source_line,
+            ])
+        for i in p.indicators:
+            target = parse_target(i.target_text)
+            indicators.append([
+                pid, i.row_order, i.level1, i.level2, i.name, i.target_text, _blank_none(target.op),
+                _blank_none(target.value), _blank_none(target.unit), i.actual_text,
+                _blank_none(parse_actual(i.actual_text)), i.weight_text, i.score_text,
+                _blank_none(i.deviation_reason), i.source_line,
+            ])
+    _write_csv(folder / "projects.csv", PROJECT_COLUMNS, projects)
+    _write_csv(folder / "project_budget.csv", PROJECT_BUDGET_COLUMNS, budgets)
+    _write_csv(folder / "project_indicators.csv", PROJECT_INDICATOR_COLUMNS, indicators)
 
 
 def _swap_in(tmp: Path, target: Path) -> None:

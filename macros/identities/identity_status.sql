@@ -6,7 +6,7 @@
 {%- endmacro %}
 
 {% macro identity_tolerance() -%}
-    cast((addends + 1) * tolerance_per_addend as decimal(18, 2))
+    cast((addends + 1) * tolerance_per_addend as decimal(18, 4))
 {%- endmacro %}
 
 {% macro identity_status() -%}
@@ -17,4 +17,18 @@
         when abs({{ identity_difference() }}) <= {{ identity_tolerance() }} then 'rounding'
         else 'discrepancy'
     end
+{%- endmacro %}
+
+{#- One check model's rows in the common column types, so a union never truncates a project
+    rate (31.2707) to the money scale of the table checks. -#}
+{% macro identity_rows(relation) -%}
+    select
+        report_id, check_id, object,
+        cast(actual as decimal(18, 4)) as actual,
+        actual_source,
+        cast(expected as decimal(18, 4)) as expected,
+        addends, inputs_present, comparison,
+        cast(tolerance_per_addend as decimal(18, 4)) as tolerance_per_addend,
+        source_lines
+    from {{ relation }}
 {%- endmacro %}

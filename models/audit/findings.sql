@@ -8,6 +8,7 @@ select
     c.description,
     c.rule,
     c.object,
+    c.unit,
     c.expected,
     c.actual,
     c.difference,

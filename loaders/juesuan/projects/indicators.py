@@ -1,0 +1,177 @@
+"""A project's 绩效指标完成情况 table: one row per performance indicator.
+
+    一级指标 | 二级指标 | 指标名称 | 年度指标 (年初, 调整后) | 实际完成值 | 定性值情况说明 | 权重 | 得分 | 偏差原因分析
+
+The extracted text prints each cell in reading order, wrapping inside the cell, so a row reads
+(labels) name target actual weight score (reason), with line breaks both inside and between
+cells. Level labels break into fragments (`产` / `出指` / `标`) and are recognised against the
+known label lists. A wrapped cell ends its own line, so a name printed over several lines is
+followed by the target on a new line, while a one-line name shares its line with the target.
+Weight and score are the last two numbers of the first run of at least two
+numbers (a numeric actual value precedes them); a run never crosses a line. A reason runs on
+until a label, a line that opens a target (`名称 ＝100% …`) or the end of a sentence (`。`).
+Rows that cannot be read this way are reported, and the weight and score identities
+(Σ 权重 = 90, Σ 得分 = stated score) catch any row read wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Issue, ProjectIndicator
+
+LEVEL1 = ["产出指标", "效益指标", "满意度指标"]
+LEVEL2 = [
+    "数量指标", "质量指标", "时效指标", "成本指标",
+    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+    "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+]
+LABELS = LEVEL1 + LEVEL2
+
+_START = re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")
+_END = re.compile(r"^\s*三、")
+_OPERATOR = re.compile(r"^[＝=≥≤><≧≦]")
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_ACTUAL_WORDS = re.compile(r"^(达成|未达成|未完成|部分|基本|完成|已完成|实现|未实现)")
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    tokens: list[str]
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+
+def table_lines(lines) -> list[_Line]:
+    """Body lines: after the header (which ends once `调整后指标` has been printed)."""
+    out: list[_Line] = []
+    state, header = "before", ""
+    for ln in lines:
+        text = ln.text.replace("\xa0", " ").strip()
+        if state == "before":
+            if _START.match(text):
+                state = "header"
+        elif state == "header":
+            header += text.replace(" ", "")
+            if "调整后指标" in header:
+                state = "body"
+        else:
+            if _END.match(text):
+                break
+            out.append(_Line(ln.number, text.split()))
+    return out
+
+
+def match_label(lines: list[_Line], i: int) -> tuple[str, int] | None:
+    """The label that lines i, i+1, … spell, and the index after it; None if they spell none."""
+    buf, best, j = "", None, i
+    while j < len(lines):
+        candidate = buf + lines[j].compact
+        if not any(label.startswith(candidate) for label in LABELS):
+            break
+        buf, j = candidate, j + 1
+        if buf in LABELS:
+            best = (buf, j)
+    return best
+
+
+def _opens_row(line: _Line) -> bool:
+    """A line that starts a row by itself: a name followed by a target with an operator."""
+    return any(_OPERATOR.match(t) for t in line.tokens[:2])
+
+
+def _join(cell: list[tuple[str, int]]) -> str:
+    """Tokens of one cell: a space within a printed line, nothing across a wrap."""
+    out, last = "", None
+    for text, line in cell:
+        out += ("" if last is None or line != last else " ") + text
+        last = line
+    return out
+
+
+def parse_indicators(lines, issues: list[Issue]) -> list[ProjectIndicator]:
+    body = table_lines(lines)
+    rows: list[ProjectIndicator] = []
+    level1 = level2 = ""
+    i = 0
+    while i < len(body):
+        label = match_label(body, i)
+        if label:
+            text, i = label
+            if text in LEVEL1:
+                level1, level2 = text, ""
+            else:
+                level2 = text
+            continue
+        start_line = body[i].number
+        # Name: whole lines of one token, then the first token of the line that opens the target.
+        name: list[str] = []
+        while i < len(body) and len(body[i].tokens) == 1 and not _OPERATOR.match(body[i].tokens[0]):
+            name.append(body[i].tokens[0])
+            i += 1
+        if i >= len(body):
+            issues.append(Issue("error", "project_indicator", start_line, f"indicator {''.join(name)!r} has no target, weight or score"))
+            break
+        first = body[i].tokens
+        # A wrapped cell ends its own line, so after a wrapped name the next line opens the
+        # target; an unwrapped name shares its line with the target.
+        k = 0 if name or _OPERATOR.match(first[0]) else 1
+        name.extend(first[:k])
+        # Cells after the name, up to the first run of two or more numbers (weight, score).
+        pre: list[tuple[str, int]] = []
+        run: list[str] = []
+        tail: list[str] = []
+        while i < len(body) and not run:
+            tokens = body[i].tokens[k:] if body[i].tokens is first else body[i].tokens
+            k = 0
+            for n, tok in enumerate(tokens):
+                if _NUMBER.match(tok) and n + 1 < len(tokens) and _NUMBER.match(tokens[n + 1]):
+                    m = n
+                    while m < len(tokens) and _NUMBER.match(tokens[m]):
+                        m += 1
+                    run, tail = tokens[n:m], tokens[m:]
+                    break
+                pre.append((tok, body[i].number))
+            i += 1
+        if not run:
+            issues.append(Issue("error", "project_indicator", start_line, f"indicator {''.join(name)!r}: no weight and score found"))
+            break
+        if len(run) >= 3:
+            target, actual = pre + [(t, -1) for t in run[:-3]], [(run[-3], -1)]
+        else:
+            target, actual = _split_target_actual(pre)
+        # Reason: the rest of the line, then continuation lines until the next row or label.
+        reason = ["".join(tail)] if tail else []
+        while reason and i < len(body) and not reason[-1].endswith("。"):
+            if match_label(body, i) or _opens_row(body[i]):
+                break
+            reason.append(body[i].compact)
+            i += 1
+        rows.append(ProjectIndicator(
+            row_order=len(rows) + 1,
+            level1=level1,
+            level2=level2,
+            name="".join(name),
+            target_text=_join(target),
+            actual_text=_join(actual),
+            weight_text=run[-2],
+            score_text=run[-1],
+            deviation_reason="".join(reason) or None,
+            source_line=start_line,
+        ))
+    return rows
+
+
+def _split_target_actual(pre: list[tuple[str, int]]) -> tuple[list, list]:
+    """Target and a non-numeric actual from the cells between the name and the weight."""
+    if not pre:
+        return [], []
+    for n, (tok, _) in enumerate(pre[1:], start=1):
+        if _ACTUAL_WORDS.match(tok):
+            return pre[:n], pre[n:]
+    n = 2 if pre[0][0] in "＝=≥≤><≧≦" and len(pre) > 1 else 1  # a bare operator, then its value
+    return pre[:n], pre[n:]

@@ -1,0 +1,102 @@
+"""Where each self-evaluation starts and ends, its header, and its sections.
+
+Each one opens with the title `项目支出绩效自评分析报告`; some carry a table of contents
+(`目 录` and lines of dots), which is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lines import Line, is_page_furniture
+
+TITLE = re.compile(r"^\s*项目支出绩效自评(分析)?报告\s*$")
+_TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
+_TOC_ENTRY = re.compile(r"\.{6,}\s*\d*\s*$")
+_HEADER = re.compile(r"^\s*(项目名称|项目单位|主管部门)\s*[:：]\s*(.*?)\s*$")
+_CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]+)\s*[-－—]\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class ProjectRegion:
+    title_line: int
+    lines: list[Line]  # content lines: no empty lines, page furniture or table of contents
+
+
+def find_projects(lines: list[Line]) -> list[ProjectRegion]:
+    starts = [i for i, ln in enumerate(lines) if TITLE.match(ln.text)]
+    regions = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        body = [
+            ln for ln in lines[start + 1 : end]
+            if ln.text.strip(" \xa0\u3000") and not is_page_furniture(ln.text)
+            and not _TOC_HEADING.match(ln.text) and not _TOC_ENTRY.search(ln.text)
+        ]
+        regions.append(ProjectRegion(lines[start].number, body))
+    return regions
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    unit_code: str | None
+    unit_name: str | None
+    supervisor_code: str | None
+    supervisor_name: str | None
+
+
+def _split_coded(value: str) -> tuple[str | None, str | None]:
+    """`054001-高平市公安局` → ('054001', '高平市公安局')."""
+    m = _CODED_NAME.match(value)
+    return (m.group(1), m.group(2)) if m else (None, value or None)
+
+
+def read_header(region: ProjectRegion) -> Header:
+    fields: dict[str, str] = {}
+    current = None
+    for ln in region.lines[:12]:
+        m = _HEADER.match(ln.text)
+        if m:
+            current = m.group(1)
+            fields[current] = m.group(2)
+        elif current == "项目名称" and "项目单位" not in fields:
+            fields[current] += ln.text.strip()  # a name wrapped onto the next line
+        elif current:
+            current = None
+    unit_code, unit_name = _split_coded(fields.get("项目单位", ""))
+    sup_code, sup_name = _split_coded(fields.get("主管部门", ""))
+    return Header(fields.get("项目名称", "").replace(" ", ""), unit_code, unit_name, sup_code, sup_name)
+
+
+# Descriptive sections: (key, heading pattern). A section runs to the next heading of any kind.
+# Keys: 项目概况 overview, 立项依据 basis, 项目设立的必要性 necessity, 保证项目实施的措施与制度
+# safeguards, 项目实施期绩效目标 goal_period, 项目年度目标 goal_annual, 项目实施计划 implementation_plan.
+SECTIONS = [
+    ("overview", re.compile(r"^\s*项目概况\s*[:：]\s*")),
+    ("basis", re.compile(r"^\s*立项依据\s*[:：]\s*")),
+    ("necessity", re.compile(r"^\s*项目设立的必要性\s*[:：]\s*")),
+    ("safeguards", re.compile(r"^\s*保证项目实施的措施与制度\s*[:：]\s*")),
+    ("goal_period", re.compile(r"^\s*[（(]1[)）]\s*项目实施期绩效目标\s*")),
+    ("goal_annual", re.compile(r"^\s*[（(]2[)）]\s*项目年度目标\s*")),
+    ("implementation_plan", re.compile(r"^\s*[（(]三[)）]\s*项目实施计划\s*")),
+]
+SECTION_KEYS = [key for key, _ in SECTIONS]
+_ANY_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.．、])")
+
+
+def read_sections(region: ProjectRegion) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    current = None
+    for ln in region.lines:
+        text = ln.text.strip(" \xa0\u3000")
+        matched = next(((k, p) for k, p in SECTIONS if p.match(text)), None)
+        if matched:
+            current = matched[0]
+            out[current] = [matched[1].sub("", text, count=1)]
+        elif _ANY_HEADING.match(text) or text.startswith("资金来源"):
+            current = None
+        elif current:
+            out[current].append(text)
+    return {k: "".join(v).strip() for k, v in out.items()}

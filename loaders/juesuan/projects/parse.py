@@ -1,0 +1,44 @@
+"""All self-evaluations of a report, from text lines to Project records."""
+
+from __future__ import annotations
+
+from ..lines import Line
+from ..model import Issue, Project
+from .budget_execution import parse_budget
+from .indicators import parse_indicators
+from .layout import find_projects, read_header, read_sections
+from .self_assessment import read_scores
+
+
+def parse_projects(lines: list[Line]) -> list[Project]:
+    projects = []
+    for seq, region in enumerate(find_projects(lines), start=1):
+        issues: list[Issue] = []
+        header = read_header(region)
+        budget = parse_budget(region.lines, issues)
+        indicators = parse_indicators(region.lines, issues)
+        scores = read_scores(region.lines)
+        if not header.name:
+            issues.append(Issue("warning", "project", region.title_line, "self-evaluation without 项目名称"))
+        if not budget:
+            issues.append(Issue("error", "project_budget", region.title_line, f"project {header.name!r}: no 预算执行情况 rows found"))
+        if not indicators:
+            issues.append(Issue("error", "project_indicator", region.title_line, f"project {header.name!r}: no 绩效指标 rows found"))
+        projects.append(Project(
+            seq=seq,
+            name=header.name,
+            unit_code=header.unit_code,
+            unit_name=header.unit_name,
+            supervisor_code=header.supervisor_code,
+            supervisor_name=header.supervisor_name,
+            sections=read_sections(region),
+            budget=budget,
+            indicators=indicators,
+            stated_execution_score=scores["execution"],
+            stated_indicator_score=scores["indicator"],
+            stated_total_score=scores["total"],
+            stated_grade=scores["grade"],
+            title_line=region.title_line,
+            issues=issues,
+        ))
+    return projects

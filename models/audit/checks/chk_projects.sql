@@ -1,0 +1,123 @@
+-- Project self-evaluation identities (DOMAIN.md): budget execution, indicator weights and scores,
+-- total score and grade. Amounts are printed in 元 and exactly, so money checks have no
+-- tolerance. A computed rate or score is compared after rounding it to the decimals printed
+-- (31.2707 printed as 31.27 holds); one unit of the last digit off (a truncation) is rounding.
+{% set decimals = "cast(coalesce(length(split_part({t}, '.', 2)), 0) as integer)" %}
+{% set last_digit = "cast(power(10, -" ~ decimals ~ ") as decimal(18, 4))" %}
+with budget as (
+    select b.*, p.report_id, p.project_name
+    from {{ ref('stg_parsed__project_budget') }} as b
+    inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
+),
+
+indicators as (
+    select i.*, p.report_id, p.project_name
+    from {{ ref('stg_parsed__project_indicators') }} as i
+    inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
+),
+
+totals as (
+    select
+        p.project_id,
+        p.report_id,
+        p.project_name,
+        p.stated_execution_score,
+        p.stated_indicator_score,
+        p.stated_total_score,
+        p.stated_grade,
+        p.parse_error_count,
+        p.title_line,
+        b.score as table_score,
+        b.score_text as table_score_text,
+        b.source_line as budget_line,
+        count(i.project_id) as indicator_count,
+        coalesce(sum(i.weight), 0) as weight_sum,
+        coalesce(sum(i.score), 0) as score_sum,
+        string_agg('project:' || i.source_line, ', ' order by i.source_line) as indicator_lines
+    from {{ ref('stg_parsed__projects') }} as p
+    left join budget as b on b.project_id = p.project_id and b.is_total
+    left join indicators as i on i.project_id = p.project_id
+    group by all
+),
+
+checks as (
+    -- 结余 = 全年预算数 − 全年执行数, each funding source.
+    -- The first branch sets the union's types: four decimals, so rates and scores keep theirs.
+    select report_id, 'pj_budget_balance' as check_id,
+        project_name || ' / ' || funding_source as object,
+        cast(balance_yuan as decimal(18, 4)) as actual, 'project:' || source_line as actual_source,
+        cast(annual_budget_yuan - executed_yuan as decimal(18, 4)) as expected, 0 as addends, 3 as inputs_present,
+        'equal' as comparison, cast(0 as decimal(18, 4)) as tolerance_per_addend, 'project:' || source_line as source_lines
+    from budget
+
+    union all
+    -- 执行率 = 执行 / 全年预算 × 100 (0 when the budget is 0), where a rate is printed.
+    select report_id, 'pj_execution_rate', project_name || ' / ' || funding_source,
+        execution_rate_pct, 'project:' || source_line,
+        round(case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end,
+              {{ decimals.format(t='execution_rate_text') }}),
+        0, 3, 'equal', {{ last_digit.format(t='execution_rate_text') }}, 'project:' || source_line
+    from budget
+    where execution_rate_text is not null
+
+    union all
+    -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate.
+    select report_id, 'pj_execution_score', project_name || ' / ' || funding_source,
+        score, 'project:' || source_line, round(execution_rate_pct * 10 / 100, {{ decimals.format(t='score_text') }}),
+        0, 2, 'equal', {{ last_digit.format(t='score_text') }}, 'project:' || source_line
+    from budget
+    where score_text is not null
+
+    union all
+    -- Σ 权重 = 90.
+    select report_id, 'pj_weight_sum', project_name, weight_sum, 'project:' || title_line, 90,
+        0, indicator_count, 'equal', 0, indicator_lines
+    from totals
+
+    union all
+    -- 得分 ≤ 权重, each indicator.
+    select report_id, 'pj_score_within_weight', project_name || ' / ' || indicator_name,
+        score, 'project:' || source_line, weight, 0, 2, 'at_most', 0, 'project:' || source_line
+    from indicators
+
+    union all
+    -- Σ 指标得分 = the 指标完成情况得分 stated in section 三.
+    select report_id, 'pj_indicator_score_sum', project_name, stated_indicator_score, 'project:' || title_line,
+        score_sum, 0, indicator_count + 1, 'equal', 0, indicator_lines
+    from totals
+
+    union all
+    -- 总得分 = 预算执行得分 (table) + Σ 指标得分.
+    select report_id, 'pj_total_score', project_name, stated_total_score, 'project:' || title_line,
+        coalesce(table_score, 0) + score_sum, 0, indicator_count + 2, 'equal',
+        0, concat_ws(', ', 'project:' || budget_line, indicator_lines)
+    from totals
+
+    union all
+    -- Section 三 states the execution score, and it is the table's: a missing one is a finding.
+    select report_id, 'pj_execution_score_stated', project_name,
+        stated_execution_score, 'project:' || title_line, table_score,
+        0, 1 + (stated_execution_score is not null)::int, 'equal', 0,
+        'project:' || budget_line
+    from totals
+    where table_score is not null
+
+    union all
+    -- Grade bands: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (as ranks 4, 3, 2, 1).
+    select report_id, 'pj_grade', project_name || ' / ' || coalesce(stated_grade, '(none)'),
+        case stated_grade when '优' then 4 when '良' then 3 when '中' then 2 when '差' then 1 end,
+        'project:' || title_line,
+        case when stated_total_score >= 90 then 4 when stated_total_score >= 80 then 3
+             when stated_total_score >= 60 then 2 else 1 end,
+        0, 2, 'equal', 0, 'project:' || title_line
+    from totals
+    where stated_total_score is not null
+
+    union all
+    -- Everything of the self-evaluation could be read: parse errors leave part of it unloaded.
+    select report_id, 'pj_parse_complete', project_name, parse_error_count, 'project:' || title_line, 0,
+        0, 1, 'equal', 0, 'project:' || title_line
+    from totals
+)
+
+{{ identity_rows('checks') }}

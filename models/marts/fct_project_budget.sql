@@ -1,0 +1,16 @@
+-- 预算执行情况: each project's budget execution per funding source (合计 included, flagged).
+select
+    project_id,
+    row_order,
+    funding_source,
+    is_total,
+    target_declared_yuan,
+    budget_compiled_yuan,
+    annual_budget_yuan,
+    executed_yuan,
+    balance_yuan,
+    execution_rate_pct,
+    score,
+    deviation_reason,
+    source_line
+from {{ ref('stg_parsed__project_budget') }}

@@ -1,0 +1,27 @@
+-- 绩效指标完成情况: one row per performance indicator, with its target parsed where it is
+-- quantitative and whether the numeric actual value meets it.
+select
+    i.project_id,
+    i.row_order,
+    i.level1,
+    i.level2,
+    i.indicator_name,
+    i.target_text,
+    i.target_op,
+    i.target_value,
+    i.target_unit,
+    i.actual_text,
+    i.actual_value,
+    case
+        when i.target_op is null or i.actual_value is null then null
+        when i.target_op = '=' then i.actual_value = i.target_value
+        when i.target_op = '>=' then i.actual_value >= i.target_value
+        when i.target_op = '<=' then i.actual_value <= i.target_value
+        when i.target_op = '>' then i.actual_value > i.target_value
+        when i.target_op = '<' then i.actual_value < i.target_value
+    end as target_met,
+    i.weight,
+    i.score,
+    i.deviation_reason,
+    i.source_line
+from {{ ref('stg_parsed__project_indicators') }} as i

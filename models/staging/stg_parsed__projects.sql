@@ -1,0 +1,23 @@
+select
+    project_id,
+    report_id,
+    project_seq,
+    project_name,
+    project_unit_code,
+    project_unit_name,
+    supervisor_code,
+    supervisor_name,
+    stated_execution_score,
+    stated_indicator_score,
+    stated_total_score,
+    stated_grade,
+    parse_error_count,
+    title_line,
+    section_overview,
+    section_basis,
+    section_necessity,
+    section_safeguards,
+    section_goal_period,
+    section_goal_annual,
+    section_implementation_plan
+from {{ source('parsed', 'projects') }}
