@@ -27,8 +27,20 @@ PROJECT_FINDINGS = [
     ("pj_total_score", "禁毒经费", "discrepancy", "99.87", "90"),
 ]
 
+# The narrative against the tables and the attached self-evaluations (values as the warehouse
+# holds them: 元 for amounts, 万元 for a figure stated twice, counts of projects).
+NARRATIVE_FINDINGS = [
+    # Section 六 states 基本支出 6,667.31 万元; section 三 and the tables say 6,667.32.
+    ("nr_restates_table", "basic_expenditure_amount @ 六 line 1256", "discrepancy", "66673200", "66673100"),
+    ("nr_stated_twice", "basic_expenditure_amount @ 六 line 1256", "discrepancy", "6667.32", "6667.31"),
+    # 31 projects (20 优) claimed, 30 attached (19 优); their 年初预算 sums to 4,938.96 万元, not 4,898.19.
+    ("nr_self_evaluation_amount", "projects_amount line 1355", "discrepancy", "49389640.24", "48981900"),
+    ("nr_self_evaluations", "projects_count line 1355", "discrepancy", "30", "31"),
+    ("nr_self_evaluations", "projects_graded_count 优 line 1357", "discrepancy", "19", "20"),
+]
+
 # Every finding on the sample report, as printed: the tables' are all within the printed rounding.
-SAMPLE_FINDINGS = PROJECT_FINDINGS + [
+SAMPLE_FINDINGS = PROJECT_FINDINGS + NARRATIVE_FINDINGS + [
     ("t03_rollup", "T03 20402 basic", "rounding", "5153.89", "5153.88"),
     ("t03_rollup", "T03 20402 project", "rounding", "5608.72", "5608.73"),
     ("t05_rollup", "T05 20402 basic", "rounding", "5153.89", "5153.88"),
@@ -44,7 +56,10 @@ SAMPLE_FINDINGS = PROJECT_FINDINGS + [
 # The broken fixture (tests/broken_fixture.py): each edited figure surfaces where it should, and
 # every kind of check fails at least once: columns sum (row_sum), children sum (rollup), linear
 # (t01/t07/t10 totals), rows agree (x01_03_class, x04_05_class), part within whole (p06_09).
-BROKEN_FINDINGS = PROJECT_FINDINGS + [
+BROKEN_FINDINGS = PROJECT_FINDINGS + NARRATIVE_FINDINGS + [
+    # The narrative restates the broken goods figure and the broken reception budget.
+    ("nr_completion_rate", "reception_completion_rate @ 九 line 1298", "discrepancy", "52.38", "100.00"),
+    ("nr_restates_table", "procurement_goods_amount @ 十 line 1333", "discrepancy", "6782600", "6682600"),
     ("p06_09_reception", "T06 30217 amount", "discrepancy", "0.11", "0.51"),
     ("t01_expenditure_subtotal", "T01 expenditure_subtotal amount", "discrepancy", "12300.04", "12290.04"),
     ("t02_rollup", "T02 20402 fiscal_appropriation", "discrepancy", "10763.61", "10762.61"),
@@ -73,11 +88,11 @@ BROKEN_FINDINGS = PROJECT_FINDINGS + [
 
 
 def as_rows(findings):
-    """The lists above are as printed: 万元 for the tables (the warehouse holds 元), points for projects."""
+    """Table findings above are in 万元 as printed (the warehouse holds 元); the others as held."""
     def value(check, text):
         if text is None:
             return None
-        return Decimal(text) if check.startswith("pj_") else Decimal(text) * 10000
+        return Decimal(text) if check.startswith(("pj_", "nr_")) else Decimal(text) * 10000
     rows = [(c, o, s, value(c, e), value(c, a)) for c, o, s, e, a in findings]
     return sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3] or 0, r[4] or 0))
 
@@ -101,8 +116,9 @@ def test_sample_summary(built):
         "select identities_checked, identities_held, rounding_findings, discrepancy_findings, skipped_checks "
         "from audit.report_summary"
     ) == (
-        716, 704, 8, 4,
-        "p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
+        811, 794, 8, 9,
+        # nr_prior_year: last year's report is not loaded.
+        "nr_prior_year, p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
         "t07_carry_over, t07_rollup, t07_row_sum, t08_rollup, t08_row_sum",
     )
     # No parse error hides behind the findings.
@@ -148,8 +164,8 @@ def test_identities_over_missing_tables_are_skipped_and_visible(broken):
     assert broken.one("select tables_missing from marts.dim_report where department_name = '高平市截断局'") == "T07,T08,T09,T10"
     rid = broken.one("select report_id from marts.dim_report where department_name = '高平市截断局'")
     # Tables 01–06 are intact, so their findings are the sample's, less those that need table 10;
-    # the self-evaluations came after the tables and were cut off with them.
-    assert broken.sql(FINDINGS_SQL, rid) == [f for f in as_rows(SAMPLE_FINDINGS) if f[0][:3] not in ("t10", "pj_")]
+    # the narrative and the self-evaluations came after the tables and were cut off with them.
+    assert broken.sql(FINDINGS_SQL, rid) == [f for f in as_rows(SAMPLE_FINDINGS) if f[0][:3] not in ("t10", "pj_", "nr_")]
     assert checked < 215
 
 

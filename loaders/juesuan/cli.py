@@ -69,12 +69,21 @@ def _print_audit(db: Path) -> None:
         print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
     findings = top_findings(db)
     if findings:
-        print("\nTop findings (audit.findings; amounts in 万元, printed vs expected):")
-    for dept, year, severity, check, obj, expected, actual, diff, at, others in findings:
+        print("\nTop findings (audit.findings; printed vs expected):")
+    for dept, year, severity, check, obj, unit, expected, actual, diff, at, others in findings:
         print(
-            f"  {severity:<11} {dept} {year} {check}: {obj} printed {_wan(actual)} at {at or '-'},"
-            f" expected {_wan(expected)} from {others} other figure(s) (difference {Decimal(diff) / 10000:+,.2f})"
+            f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at {at or '-'},"
+            f" expected {_figure(expected, unit)} (difference {_figure(diff, unit, sign=True)})"
         )
+
+
+def _figure(value, unit: str | None, sign: bool = False) -> str:
+    """Money in 元 is shown in 万元, as the reports print it; other units as they are."""
+    if value is None:
+        return "(not stated)"
+    if unit == "元":
+        return f"{Decimal(value) / 10000:{'+' if sign else ''},.2f} 万元"
+    return f"{Decimal(value).normalize():{'+' if sign else ''}f} {unit or ''}".rstrip()
 
 
 def _run(args, root: Path) -> int:

@@ -66,6 +66,7 @@ class ParsedReport:
     tables: dict[str, ParsedTable]
     issues: list[Issue]
     projects: list["Project"] = field(default_factory=list)
+    narrative: list = field(default_factory=list)  # NarrativeFigure records
 
     @property
     def missing_tables(self) -> list[str]:

@@ -9,6 +9,7 @@ from .errors import LoadError
 from .layout import TABLE_KEYS, find_tables, read_header
 from .lines import content_lines, split_lines
 from .model import Issue, ParsedReport
+from .narrative import parse_narrative
 from .projects import parse_projects
 from .source import SourceText, read_source
 from .tables import PARSERS
@@ -46,6 +47,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = parse_projects(lines)
+    narrative = parse_narrative(lines)
     for project in projects:
         issues.extend(project.issues)
     missing = [k for k in TABLE_KEYS if k not in tables]
@@ -62,6 +64,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables=tables,
         issues=issues,
         projects=projects,
+        narrative=narrative,
     )
 
 

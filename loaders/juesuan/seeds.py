@@ -51,6 +51,12 @@ PROJECT_INDICATOR_COLUMNS = [
 ]
 
 
+NARRATIVE_COLUMNS = [
+    "report_id", "figure_order", "section", "subsection", "subject", "subject_code", "attribute", "metric",
+    "value", "unit", "denominator", "value_text", "source_line",
+]
+
+
 def project_id(report_id: str, seq: int) -> str:
     return f"{report_id}-p{seq:02d}"
 
@@ -96,6 +102,11 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
             [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message] for i in report.issues
         ))
         _write_projects(report, tmp)
+        _write_csv(tmp / "narrative_figures.csv", NARRATIVE_COLUMNS, (
+            [rid, n, f.section, _blank_none(f.subsection), f.subject, _blank_none(f.subject_code), f.attribute,
+             f.metric, f.value, f.unit, _blank_none(f.denominator), f.text, f.source_line]
+            for n, f in enumerate(report.narrative, 1)
+        ))
         _swap_in(tmp, out_dir / rid)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

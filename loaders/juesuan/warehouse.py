@@ -144,7 +144,7 @@ order by discrepancy_findings desc, department_name, fiscal_year
 
 # Discrepancies first, largest gap first; then rounding findings.
 TOP_FINDINGS_SQL = """
-select department_name, fiscal_year, severity, check_id, object, expected, actual, difference, actual_source, addends
+select department_name, fiscal_year, severity, check_id, object, unit, expected, actual, difference, actual_source, addends
 from audit.findings
 order by severity = 'discrepancy' desc, abs(difference) desc, department_name, check_id, object
 limit ?

@@ -20,6 +20,8 @@ with checks as (
     {{ identity_rows(ref('chk_across_tables')) }}
     union all
     {{ identity_rows(ref('chk_projects')) }}
+    union all
+    {{ identity_rows(ref('chk_narrative')) }}
 )
 
 select

@@ -1,0 +1,198 @@
+"""Figures stated in the narrative, each as subject × attribute.
+
+A figure is a number with a unit (`519.14万元`, `4.05%`, `93辆`). Its subject is the last known
+subject named before it in the same sentence (`收入总计`, a 类 such as `公共安全支出`, a 三公
+item, …); its attribute comes from the words between that subject and the number (`减少` →
+change, `占比` → share, `年初预算` → initial budget, …) and from its unit. A clause that names no
+subject continues the previous one, across sentence ends under the same heading: in
+`收入总计减少519.14万元，下降4.05%` both figures are of 收入总计. The metric is `<subject>_<attribute>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..lines import Line
+from ..reference import function_class_by_name
+from .text import Span, narrative_spans
+
+# (pattern, subject key). Order matters: longer and more specific names first.
+SUBJECTS: list[tuple[str, str]] = [
+    (r"财政拨款收入总计", "appropriation_income_total"),
+    (r"财政拨款支出总计", "appropriation_expenditure_total"),
+    (r"收入总计", "income_total"),
+    (r"支出总计", "expenditure_total"),
+    (r"收入合计", "income_subtotal"),
+    (r"支出合计", "expenditure_subtotal"),
+    (r"一般公共预算财政拨款(决算)?支出", "general_budget_expenditure"),
+    (r"一般公共预算项目支出", "projects_general_budget"),
+    (r"财政拨款收入", "appropriation_income"),
+    (r"基本支出", "basic_expenditure"),
+    (r"项目支出", "project_expenditure"),
+    (r"人员经费", "personnel_cost"),
+    (r"公用经费", "public_cost"),
+    (r"工资福利支出", "econ_301"),
+    (r"对个人和家庭的补助", "econ_303"),
+    (r"商品和服务支出", "econ_302"),
+    (r"资本性支出", "econ_310"),
+    (r"[“\"]?三公[”\"]?经费", "three_public"),
+    (r"因公出国[（(]境[)）]费|出国[（(]境[)）]团组", "overseas"),
+    (r"公务用车购置(费)?", "vehicle_purchase"),
+    (r"公务用车运行维护费", "vehicle_operation"),
+    (r"公务用车保有量", "vehicles_held"),
+    (r"国内接待费", "reception_domestic"),
+    (r"外事接待费", "reception_foreign_affairs"),
+    (r"国[（(]境[)）]外接待费", "reception_overseas"),
+    (r"公务接待费", "reception"),
+    (r"机关运行经费", "running_cost"),
+    (r"政府采购支出总额", "procurement_total"),
+    (r"政府采购货物支出", "procurement_goods"),
+    (r"政府采购工程支出", "procurement_works"),
+    (r"政府采购服务支出", "procurement_services"),
+    (r"授予中小企业合同金额", "procurement_sme"),
+    (r"授予小微企业合同金额", "procurement_small_micro"),
+    (r"共有车辆", "vehicles_total"),
+    (r"执法执勤用车", "vehicles_law_enforcement"),
+    (r"其他用车", "vehicles_other"),
+    (r"以上设备", "equipment_over_1m"),
+    (r"二级项目", "projects"),
+]
+
+# (pattern in the words between subject and number, attribute); first match wins.
+ATTRIBUTES_MONEY = [
+    (r"年初预算", "initial_budget"),
+    (r"全年预算", "budget"),
+    (r"减少|增加", "change"),
+    (r"决算", "final"),
+]
+ATTRIBUTES_PERCENT = [
+    (r"完成.*预算", "completion_rate"),
+    (r"占", "share"),
+    (r"下降|增长|增加|减少", "change_rate"),
+]
+ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
+_NEGATIVE = re.compile(r"减少|下降")
+
+_FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
+_SENTENCE = re.compile(r"[。；;]")
+_GRADE_COUNT = re.compile(r"(\d+)个项目自评等级为\s*[“\"]?(优|良|中|差)")
+_CLASS_SUFFIX = re.compile(r"[（(]类[)）]")
+
+
+@dataclass(frozen=True)
+class NarrativeFigure:
+    section: str
+    subsection: str | None
+    subject: str  # `income_total`, `class`, `grade_count`, …
+    subject_code: str | None  # the 类 code for class figures; the grade for grade counts
+    attribute: str  # `amount`, `change`, `change_rate`, `share`, `initial_budget`, …
+    value: Decimal  # signed: a 减少/下降 is negative
+    unit: str  # 万元, %, 辆, 个, 人次, 批次, 台套
+    denominator: str | None  # for a share stated as `占<subject>的…%`: that subject
+    text: str  # the words as printed, from the subject (or clause) to the number and unit
+    source_line: int
+
+    @property
+    def metric(self) -> str:
+        return f"{self.subject}_{self.attribute}"
+
+
+def _subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, subject, code) of every subject named in `text`, classes included."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for pattern, key in SUBJECTS:
+        for m in re.finditer(pattern, text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), key, None))
+                taken.append((m.start(), m.end()))
+    for name, code in function_class_by_name().items():
+        for m in re.finditer(re.escape(name) + r"(?:[（(]类[)）])?", text):
+            overlapping = [f for f in found if f[0] < m.end() and m.start() < f[1]]
+            if all(f[2] in ("basic_expenditure", "project_expenditure") or (f[1] - f[0]) < (m.end() - m.start())
+                   for f in overlapping):
+                found = [f for f in found if f not in overlapping]
+                found.append((m.start(), m.end(), "class", code))
+    return sorted(found)
+
+
+def _attribute(words: str, unit: str) -> str:
+    if unit == "%":
+        table = ATTRIBUTES_PERCENT
+    elif unit == "万元":
+        table = ATTRIBUTES_MONEY
+    else:
+        return ATTRIBUTES_COUNT.get(unit, "count")
+    for pattern, attribute in table:
+        if re.search(pattern, words):
+            return attribute
+    return "amount" if unit == "万元" else "share"
+
+
+def figures_of(span: Span) -> list[NarrativeFigure]:
+    out: list[NarrativeFigure] = []
+    text = span.text
+    start = 0
+    # The subject carries over sentence ends within one heading: `…用于支付…等。较上年决算减少
+    # 194.60万元` is still about the 类 named in the sentence before.
+    current = None  # (start, end, subject, code)
+    for sentence_end in [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]:
+        sentence = text[start:sentence_end]
+        base = start
+        start = sentence_end
+        subjects = _subject_matches(sentence)
+        graded = {m.start(1) for m in _GRADE_COUNT.finditer(sentence)}
+        for m in _GRADE_COUNT.finditer(sentence):
+            out.append(NarrativeFigure(
+                span.section, span.subsection, "projects_graded", m.group(2), "count", Decimal(m.group(1)), "个",
+                None, m.group(0), span.line_at(base + m.start(1)),
+            ))
+        previous_end = 0
+        for m in _FIGURE.finditer(sentence):
+            if m.start() in graded:
+                continue
+            named = [s for s in subjects if s[1] <= m.start() and s[0] >= previous_end]
+            # `占本年支出合计的100.00%`: a subject after 占 is the whole of a share, not a new subject.
+            denominator = None
+            if named and "占" in sentence[max(named[-1][0] - 3, previous_end) : named[-1][0]]:
+                denominator = named[-1][2]
+                named = named[:-1]
+            if named:
+                current = named[-1]
+            previous_end = m.end()
+            if current is None:
+                continue
+            unit = m.group(2).replace("％", "%").replace("(", "（").replace(")", "）")
+            # Named here: the words since the name; carried over: the words of this clause.
+            words = sentence[current[1] : m.start()] if named else sentence[_clause_start(sentence, m.start()) : m.start()]
+            attribute = _attribute(words, unit)
+            value = Decimal(m.group(1).replace(",", ""))
+            if attribute in ("change", "change_rate") and _NEGATIVE.search(words):
+                value = -value
+            snippet_start = min(current[0], m.start()) if named else _clause_start(sentence, m.start())
+            if denominator:
+                attribute = "share"
+            out.append(NarrativeFigure(
+                span.section, span.subsection, _qualified(current[2], sentence), current[3], attribute, value,
+                unit.replace("台（套）", "台套"), denominator, sentence[snippet_start : m.end()].strip("，、："),
+                span.line_at(base + m.start()),
+            ))
+    return out
+
+
+def _qualified(subject: str, sentence: str) -> str:
+    """`财政拨款收入总计…，支出总计…`: the bare 支出总计 shares the 财政拨款 of its sentence."""
+    if subject in ("income_total", "expenditure_total") and re.search(r"财政拨款(收入|支出)总计", sentence):
+        return "appropriation_" + subject
+    return subject
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    cut = max(sentence.rfind(c, 0, offset) for c in "，、：:")
+    return cut + 1
+
+
+def parse_narrative(lines: list[Line]) -> list[NarrativeFigure]:
+    return [f for span in narrative_spans(lines) for f in figures_of(span)]

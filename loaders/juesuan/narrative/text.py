@@ -1,0 +1,67 @@
+"""The narrative as one string with a map back to source lines.
+
+Lines wrap anywhere, even inside a number or a word (`减` / `少519.14万元`), so the section is
+joined into one string and every character remembers the line it was printed on. Headings
+(`五、…`, `（三）…`) are kept apart, to name the section of each figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lines import Line, is_page_furniture
+
+_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分\s*)?情况说明\s*$")
+_END = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|名词解释|项目支出绩效自评)")
+_SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.*)$")
+_SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of narrative text under one heading."""
+
+    section: str  # `五、一般公共预算财政拨款支出决算情况说明`
+    subsection: str | None  # `（三）一般公共预算财政拨款支出决算具体情况`
+    text: str
+    lines: list[int]  # source line of each character of `text`
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[min(max(offset, 0), len(self.lines) - 1)]
+
+
+def narrative_spans(lines: list[Line]) -> list[Span]:
+    spans: list[Span] = []
+    inside = False
+    section, subsection = "", None
+    text, where = [], []
+
+    def flush():
+        if text:
+            spans.append(Span(section, subsection, "".join(text), list(where)))
+        text.clear()
+        where.clear()
+
+    for ln in lines:
+        raw = ln.text.strip(" \xa0\u3000\t")
+        if not inside:
+            inside = bool(_START.match(raw))
+            continue
+        if _END.match(raw):
+            break
+        if not raw or is_page_furniture(ln.text):
+            continue
+        m, s = _SECTION.match(raw), _SUBSECTION.match(raw)
+        if m and len(raw) <= 40 and not re.search(r"\d", m.group(2)[:4]):
+            flush()
+            section, subsection = raw, None
+            continue
+        if s and len(raw) <= 40:
+            flush()
+            subsection = raw
+            continue
+        text.append(raw)
+        where.extend([ln.number] * len(raw))
+    flush()
+    return spans

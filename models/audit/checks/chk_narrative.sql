@@ -1,0 +1,196 @@
+-- The narrative (情况说明) against the tables and against itself. A stated amount must be the
+-- table's figure as printed (tolerance: half the printed 0.01 万元); a share, growth rate or
+-- completion rate must be what its own figures give, rounded as printed (one unit of the last
+-- digit off is rounding); a figure stated twice must be stated the same; the self-evaluation
+-- summary must match the attached self-evaluations; last year's figures it implies must match
+-- last year's report where that is loaded.
+{% set decimals = "cast(coalesce(length(split_part({t}, '.', 2)), 0) as integer)" %}
+{% set last_digit = "cast(power(10, -" ~ decimals ~ ") as decimal(18, 4))" %}
+with f as (
+    select *, regexp_extract(value_text, '(-?[0-9][0-9,]*(\.[0-9]+)?)\s*(%|％)', 1) as rate_text
+    from {{ ref('stg_parsed__narrative_figures') }}
+),
+
+reports as (
+    select report_id, string_split(tables_found, ',') as tables from {{ ref('stg_parsed__reports') }}
+),
+
+metric_map as (
+    select * from {{ ref('ref_narrative_metric') }}
+),
+
+cells as (
+    select
+        report_id, table_key, row_key, column_key, source_line,
+        coalesce(amount_yuan, cast(quantity as decimal(18, 2))) as figure
+    from {{ ref('stg_parsed__table_cells') }}
+),
+
+-- The first amount (or final) each subject is stated with: the part or whole of a share.
+stated_amounts as (
+    select report_id, subject, subject_code, value, source_line
+    from (
+        select *, row_number() over (
+            partition by report_id, subject, subject_code order by attribute = 'amount' desc, figure_order
+        ) as n
+        from f where attribute in ('amount', 'final')
+    )
+    where n = 1
+),
+
+restated as (
+    select
+        f.report_id, case when f.unit = '万元' then 'nr_restates_table' else 'nr_restates_count' end as check_id,
+        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source,
+        c.figure as expected, 0 as addends,
+        case when list_contains(r.tables, m.table_key) then 1 else 0 end as inputs_present,
+        'equal' as comparison, case when f.unit = '万元' then 50 else 0 end as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || f.source_line, m.table_key || ':' || c.source_line) as source_lines
+    from f
+    inner join metric_map as m on m.subject = f.subject and m.attribute = f.attribute and m.table_key is not null
+    inner join reports as r on r.report_id = f.report_id
+    left join cells as c
+        on c.report_id = f.report_id and c.table_key = m.table_key
+       and c.row_key = replace(m.row_key, '{code}', coalesce(f.subject_code, '')) and c.column_key = m.column_key
+    where f.attribute <> 'budget' or f.subject = 'three_public'
+),
+
+shares as (
+    select
+        f.report_id, 'nr_share' as check_id,
+        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        round(part.value * 100 / nullif(whole.value, 0), {{ decimals.format(t='f.rate_text') }}) as expected,
+        0 as addends,
+        case when part.value is null or whole.value is null then 0 else 3 end as inputs_present,
+        'equal' as comparison, {{ last_digit.format(t='f.rate_text') }} as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || part.source_line, 'narrative:' || whole.source_line) as source_lines
+    from f
+    left join metric_map as m on m.subject = f.subject and m.attribute = 'share'
+    left join stated_amounts as part
+        on part.report_id = f.report_id and part.subject = f.subject and part.subject_code is not distinct from f.subject_code
+    left join stated_amounts as whole
+        on whole.report_id = f.report_id and whole.subject = coalesce(f.denominator, m.default_denominator) and whole.subject_code is null
+    where f.attribute = 'share'
+),
+
+growth as (
+    select
+        report_id, 'nr_change_rate' as check_id,
+        subject || '_change_rate' || coalesce(' ' || subject_code, '') || ' @ ' || split_part(section, '、', 1) || ' line ' || source_line as object,
+        change_rate as actual, 'narrative:' || source_line as actual_source,
+        round(change_value * 100 / nullif(current_value - change_value, 0), {{ decimals.format(t='change_rate_text') }}) as expected,
+        0 as addends, case when change_rate is null or current_value is null then 0 else 3 end as inputs_present,
+        'equal' as comparison, {{ last_digit.format(t='change_rate_text') }} as tolerance_per_addend,
+        'narrative:' || source_line as source_lines
+    from {{ ref('int_narrative__changes') }}
+),
+
+completion as (
+    select
+        f.report_id, 'nr_completion_rate' as check_id,
+        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        round(coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
+              / nullif(coalesce(bud.value_yuan, tb.figure), 0), {{ decimals.format(t='f.rate_text') }}) as expected,
+        0 as addends,
+        case when coalesce(fin.value, amt.value) is null or coalesce(bud.value, tb.figure) is null then 0 else 3 end as inputs_present,
+        'equal' as comparison, {{ last_digit.format(t='f.rate_text') }} as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || coalesce(fin.source_line, amt.source_line),
+                  coalesce('narrative:' || bud.source_line, 'T09:' || tb.source_line)) as source_lines
+    from f
+    left join f as fin
+        on fin.report_id = f.report_id and fin.section = f.section and fin.subsection is not distinct from f.subsection
+       and fin.subject = f.subject and fin.subject_code is not distinct from f.subject_code and fin.attribute = 'final'
+    left join f as amt
+        on amt.report_id = f.report_id and amt.section = f.section and amt.subsection is not distinct from f.subsection
+       and amt.subject = f.subject and amt.subject_code is not distinct from f.subject_code and amt.attribute = 'amount'
+    left join f as bud
+        on bud.report_id = f.report_id and bud.section = f.section and bud.subsection is not distinct from f.subsection
+       and bud.subject = f.subject and bud.subject_code is not distinct from f.subject_code
+       and bud.attribute in ('initial_budget', 'budget')
+    left join metric_map as m on m.subject = f.subject and m.attribute = 'budget'
+    left join cells as tb
+        on tb.report_id = f.report_id and tb.table_key = m.table_key and tb.row_key = m.row_key and tb.column_key = m.column_key
+    where f.attribute = 'completion_rate'
+),
+
+stated_twice as (
+    select
+        f.report_id, 'nr_stated_twice' as check_id,
+        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        first.value as expected, 0 as addends, 2 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || first.source_line, 'narrative:' || f.source_line) as source_lines
+    from f
+    inner join (
+        select *, row_number() over (partition by report_id, subject, subject_code, attribute order by figure_order) as n
+        from f
+        where attribute not in ('share', 'change', 'change_rate', 'completion_rate')
+    ) as first
+        on first.report_id = f.report_id and first.subject = f.subject
+       and first.subject_code is not distinct from f.subject_code and first.attribute = f.attribute
+       and first.n = 1 and first.figure_order < f.figure_order
+),
+
+-- Last year's figure implied by this year's narrative = what last year's report stated.
+prior_year as (
+    select
+        p.report_id, 'nr_prior_year' as check_id,
+        p.subject || coalesce(' ' || p.subject_code, '') || ' ' || p.prior_fiscal_year || ' line ' || p.source_line as object,
+        p.prior_value as actual, 'narrative:' || p.source_line as actual_source,
+        s.value as expected, 0 as addends, case when s.value is null then 0 else 2 end as inputs_present,
+        'equal' as comparison, 0.005 as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || p.source_line, p.prior_report_id || ' narrative:' || s.source_line) as source_lines
+    from {{ ref('fct_narrative_prior_year') }} as p
+    left join stated_amounts as s
+        on s.report_id = p.prior_report_id and s.subject = p.subject and s.subject_code is not distinct from p.subject_code
+    where p.prior_report_id is not null
+),
+
+attached as (
+    select
+        r.report_id,
+        count(p.project_id) as project_count,
+        sum(b.budget_compiled_yuan) as budget_yuan,
+        count(p.project_id) filter (where p.stated_grade = '优') as grade_优,
+        count(p.project_id) filter (where p.stated_grade = '良') as grade_良,
+        count(p.project_id) filter (where p.stated_grade = '中') as grade_中,
+        count(p.project_id) filter (where p.stated_grade = '差') as grade_差
+    from {{ ref('stg_parsed__reports') }} as r
+    left join {{ ref('stg_parsed__projects') }} as p using (report_id)
+    left join {{ ref('stg_parsed__project_budget') }} as b on b.project_id = p.project_id and b.is_total
+    group by r.report_id
+),
+
+self_evaluation as (
+    select
+        f.report_id, 'nr_self_evaluations' as check_id,
+        f.metric || coalesce(' ' || f.subject_code, '') || ' line ' || f.source_line as object,
+        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        case f.subject_code
+            when '优' then a.grade_优 when '良' then a.grade_良 when '中' then a.grade_中 when '差' then a.grade_差
+            else a.project_count
+        end as expected,
+        0 as addends, 1 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
+        'narrative:' || f.source_line as source_lines
+    from f
+    inner join attached as a using (report_id)
+    where f.metric in ('projects_count', 'projects_graded_count')
+
+    union all
+    -- 资金 of the self-evaluated projects (their 年初预算) = Σ 年初预算数 of the attached ones.
+    select
+        f.report_id, 'nr_self_evaluation_amount', f.metric || ' line ' || f.source_line,
+        f.value_yuan, 'narrative:' || f.source_line, a.budget_yuan,
+        0, 1, 'equal', 50, 'narrative:' || f.source_line
+    from f
+    inner join attached as a using (report_id)
+    where f.metric = 'projects_amount'
+)
+
+{% for cte in ['restated', 'shares', 'growth', 'completion', 'stated_twice', 'prior_year', 'self_evaluation'] %}
+{{ identity_rows(cte) }}
+{% if not loop.last %}union all{% endif %}
+{% endfor %}
