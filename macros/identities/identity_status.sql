@@ -32,3 +32,13 @@
         source_lines
     from {{ relation }}
 {%- endmacro %}
+
+{#- Decimals of a number as printed (`31.27` → 2): a computed rate is rounded to them before it is
+    compared, and one unit of the last printed digit (0.01) is the rounding tolerance. -#}
+{% macro printed_decimals(text) -%}
+    cast(coalesce(length(split_part({{ text }}, '.', 2)), 0) as integer)
+{%- endmacro %}
+
+{% macro last_printed_digit(text) -%}
+    cast(power(10, -{{ printed_decimals(text) }}) as decimal(18, 4))
+{%- endmacro %}

@@ -4,8 +4,6 @@
 -- digit off is rounding); a figure stated twice must be stated the same; the self-evaluation
 -- summary must match the attached self-evaluations; last year's figures it implies must match
 -- last year's report where that is loaded.
-{% set decimals = "cast(coalesce(length(split_part({t}, '.', 2)), 0) as integer)" %}
-{% set last_digit = "cast(power(10, -" ~ decimals ~ ") as decimal(18, 4))" %}
 with f as (
     select *, regexp_extract(value_text, '(-?[0-9][0-9,]*(\.[0-9]+)?)\s*(%|％)', 1) as rate_text
     from {{ ref('stg_parsed__narrative_figures') }}
@@ -61,10 +59,10 @@ shares as (
         f.report_id, 'nr_share' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
-        round(part.value * 100 / nullif(whole.value, 0), {{ decimals.format(t='f.rate_text') }}) as expected,
+        round(part.value * 100 / nullif(whole.value, 0), {{ printed_decimals('f.rate_text') }}) as expected,
         0 as addends,
         case when part.value is null or whole.value is null then 0 else 3 end as inputs_present,
-        'equal' as comparison, {{ last_digit.format(t='f.rate_text') }} as tolerance_per_addend,
+        'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || part.source_line, 'narrative:' || whole.source_line) as source_lines
     from f
     left join metric_map as m on m.subject = f.subject and m.attribute = 'share'
@@ -80,9 +78,9 @@ growth as (
         report_id, 'nr_change_rate' as check_id,
         subject || '_change_rate' || coalesce(' ' || subject_code, '') || ' @ ' || split_part(section, '、', 1) || ' line ' || source_line as object,
         change_rate as actual, 'narrative:' || source_line as actual_source,
-        round(change_value * 100 / nullif(current_value - change_value, 0), {{ decimals.format(t='change_rate_text') }}) as expected,
+        round(change_value * 100 / nullif(current_value - change_value, 0), {{ printed_decimals('change_rate_text') }}) as expected,
         0 as addends, case when change_rate is null or current_value is null then 0 else 3 end as inputs_present,
-        'equal' as comparison, {{ last_digit.format(t='change_rate_text') }} as tolerance_per_addend,
+        'equal' as comparison, {{ last_printed_digit('change_rate_text') }} as tolerance_per_addend,
         'narrative:' || source_line as source_lines
     from {{ ref('int_narrative__changes') }}
 ),
@@ -93,10 +91,10 @@ completion as (
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
         round(coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
-              / nullif(coalesce(bud.value_yuan, tb.figure), 0), {{ decimals.format(t='f.rate_text') }}) as expected,
+              / nullif(coalesce(bud.value_yuan, tb.figure), 0), {{ printed_decimals('f.rate_text') }}) as expected,
         0 as addends,
         case when coalesce(fin.value, amt.value) is null or coalesce(bud.value, tb.figure) is null then 0 else 3 end as inputs_present,
-        'equal' as comparison, {{ last_digit.format(t='f.rate_text') }} as tolerance_per_addend,
+        'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || coalesce(fin.source_line, amt.source_line),
                   coalesce('narrative:' || bud.source_line, 'T09:' || tb.source_line)) as source_lines
     from f

@@ -2,8 +2,6 @@
 -- total score and grade. Amounts are printed in 元 and exactly, so money checks have no
 -- tolerance. A computed rate or score is compared after rounding it to the decimals printed
 -- (31.2707 printed as 31.27 holds); one unit of the last digit off (a truncation) is rounding.
-{% set decimals = "cast(coalesce(length(split_part({t}, '.', 2)), 0) as integer)" %}
-{% set last_digit = "cast(power(10, -" ~ decimals ~ ") as decimal(18, 4))" %}
 with budget as (
     select b.*, p.report_id, p.project_name
     from {{ ref('stg_parsed__project_budget') }} as b
@@ -55,16 +53,16 @@ checks as (
     select report_id, 'pj_execution_rate', project_name || ' / ' || funding_source,
         execution_rate_pct, 'project:' || source_line,
         round(case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end,
-              {{ decimals.format(t='execution_rate_text') }}),
-        0, 3, 'equal', {{ last_digit.format(t='execution_rate_text') }}, 'project:' || source_line
+              {{ printed_decimals('execution_rate_text') }}),
+        0, 3, 'equal', {{ last_printed_digit('execution_rate_text') }}, 'project:' || source_line
     from budget
     where execution_rate_text is not null
 
     union all
     -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate.
     select report_id, 'pj_execution_score', project_name || ' / ' || funding_source,
-        score, 'project:' || source_line, round(execution_rate_pct * 10 / 100, {{ decimals.format(t='score_text') }}),
-        0, 2, 'equal', {{ last_digit.format(t='score_text') }}, 'project:' || source_line
+        score, 'project:' || source_line, round(execution_rate_pct * 10 / 100, {{ printed_decimals('score_text') }}),
+        0, 2, 'equal', {{ last_printed_digit('score_text') }}, 'project:' || source_line
     from budget
     where score_text is not null
 
