@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from juesuan.cli import main
+from juesuan.cli import EXIT_FINDINGS, main
 
 from tests.conftest import SAMPLE, Workspace
 
@@ -93,7 +93,7 @@ def test_last_years_report_is_checked_against_this_years_implied_figures(tmp_pat
     prior = tmp_path / "in" / "2023.txt"
     prior.parent.mkdir()
     prior.write_text(last_year, encoding="utf-8")
-    assert main(["run", str(SAMPLE), str(prior)]) == 0
+    assert main(["run", str(SAMPLE), str(prior)]) == EXIT_FINDINGS
     rows = ws.sql(
         "select c.object, c.status, c.expected, c.actual from audit.identity_checks c "
         "join marts.dim_report r using (report_id) where r.fiscal_year = 2024 and c.check_id = 'nr_prior_year' "

@@ -10,7 +10,7 @@ import hashlib
 import shutil
 from decimal import Decimal
 
-from juesuan.cli import main
+from juesuan.cli import EXIT_FINDINGS, main
 
 from tests.conftest import SAMPLE, Workspace
 
@@ -21,7 +21,7 @@ def yuan(text: str) -> Decimal:
 
 def test_run_prints_where_the_warehouse_is_and_headline_figures(tmp_path, monkeypatch, capsys):
     ws = Workspace(tmp_path, monkeypatch)
-    assert main(["run", str(SAMPLE.parent)]) == 0
+    assert main(["run", str(SAMPLE.parent)]) == EXIT_FINDINGS
     out = capsys.readouterr().out
     assert f"warehouse: {ws.db}" in out
     assert "高平市公安局 2024" in out
@@ -109,7 +109,7 @@ def test_same_file_twice_and_a_second_department(tmp_path, monkeypatch, sample_t
     # Another department and year: the same layout under another header.
     other.write_text(sample_text.replace("高平市公安局", "高平市交通运输局").replace("2024年度", "2023年度"), encoding="utf-8")
     assert main(["load", str(SAMPLE)]) == 0
-    assert main(["run", str(SAMPLE), str(other)]) == 0
+    assert main(["run", str(SAMPLE), str(other)]) == EXIT_FINDINGS
     assert ws.sql("select department_name, fiscal_year from marts.dim_report order by 1") == [
         ("高平市交通运输局", 2023), ("高平市公安局", 2024)
     ]

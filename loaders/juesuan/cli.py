@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,9 +13,24 @@ from .errors import BuildError
 from .load import describe, load_paths
 from .reference import project_root
 from .seeds import parsed_dir
-from .warehouse import audit_summary, build, default_db, headline, top_findings
+from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
+from .query import QueryRefused, run_query, write_result
+from .warehouse import (
+    audit_summary,
+    audit_totals,
+    build,
+    dbt_target,
+    default_db,
+    headline,
+    run_dbt,
+    top_findings,
+    write_run_summary,
+)
 
-EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+# Exit codes, for cron and CI: 0 built (or loaded) and clean; 1 some input files could not be
+# loaded (the rest were); 2 failed: nothing loaded or the build failed, previous warehouse kept;
+# 3 built, and the reports' own arithmetic has discrepancies (audit.findings).
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_FINDINGS = 0, 1, 2, 3
 
 
 def _load(args, root: Path) -> int:
@@ -33,17 +50,41 @@ def _load(args, root: Path) -> int:
     return EXIT_PARTIAL if out.failed else EXIT_OK
 
 
+def _db(args, root: Path) -> Path:
+    return Path(args.db).resolve() if getattr(args, "db", None) else default_db(root)
+
+
 def _build(args, root: Path) -> int:
-    db = Path(args.db).resolve() if args.db else default_db(root)
+    db = _db(args, root)
+    started = datetime.now(timezone.utc)
+    summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db)}
     try:
         result = build(root, db, parsed_dir(root))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
+        summary.update(status="failed", exit_code=EXIT_NOTHING, error=str(err).split("\n")[0])
+        _finish(db, summary)
         return EXIT_NOTHING
     print(f"\nwarehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
     _print_headline(result.db)
     _print_audit(result.db)
-    return EXIT_OK
+    reports, rounding, discrepancies = audit_totals(result.db)
+    code = EXIT_FINDINGS if discrepancies else EXIT_OK
+    summary.update(
+        status="built_with_findings" if discrepancies else "built", exit_code=code,
+        seconds=round(result.seconds, 1), reports=reports, dbt_nodes=result.nodes,
+        tests_passed=result.count("pass"), tests_warned=result.count("warn"),
+        rounding_findings=rounding, discrepancy_findings=discrepancies,
+        per_report=[dict(zip(("department_name", "fiscal_year", "identities_checked", "held", "rounding",
+                              "discrepancy", "families_skipped"), row)) for row in audit_summary(result.db)],
+    )
+    print(f"run summary: {_finish(db, summary)}")
+    return code
+
+
+def _finish(db: Path, summary: dict) -> Path:
+    summary["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return write_run_summary(db, summary)
 
 
 def _wan(v) -> str:
@@ -83,7 +124,8 @@ def _figure(value, unit: str | None, sign: bool = False) -> str:
         return "(not stated)"
     if unit == "元":
         return f"{Decimal(value) / 10000:{'+' if sign else ''},.2f} 万元"
-    return f"{Decimal(value).normalize():{'+' if sign else ''}f} {unit or ''}".rstrip()
+    shown = "" if unit in (None, "as stated") else unit
+    return f"{Decimal(value).normalize():{'+' if sign else ''}f} {shown}".rstrip()
 
 
 def _run(args, root: Path) -> int:
@@ -91,7 +133,83 @@ def _run(args, root: Path) -> int:
     if loaded == EXIT_NOTHING:
         return loaded
     built = _build(args, root)
-    return built if built != EXIT_OK else loaded
+    # The most serious outcome wins: failed, then files not loaded, then findings.
+    for code in (EXIT_NOTHING, EXIT_PARTIAL, EXIT_FINDINGS):
+        if code in (loaded, built):
+            return code
+    return EXIT_OK
+
+
+def _query(args, root: Path) -> int:
+    db = _db(args, root)
+    if args.file:
+        sql = Path(args.file).read_text(encoding="utf-8")
+    elif args.sql:
+        sql = args.sql
+    elif not sys.stdin.isatty():
+        sql = sys.stdin.read()
+    else:
+        return _interactive(db, args)
+    return _answer(db, sql, args)
+
+
+def _answer(db: Path, sql: str, args) -> int:
+    try:
+        result = run_query(db, sql)
+        text = write_result(result, args.format, Path(args.out) if args.out else None)
+    except QueryRefused as err:
+        print(f"refused: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except (FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except Exception as err:  # a runtime error of a read: name, types, division…
+        print(f"error: {type(err).__name__}: {str(err).splitlines()[0]}", file=sys.stderr)
+        return EXIT_NOTHING
+    if text is not None:
+        print(text)
+    else:
+        print(f"wrote {len(result.rows)} rows to {args.out}")
+    return EXIT_OK
+
+
+def _interactive(db: Path, args) -> int:
+    print(f"juesuan query: read-only SQL on {db}. End a statement with ';'; \\q quits.")
+    buffer: list[str] = []
+    while True:
+        try:
+            line = input("juesuan> " if not buffer else "   ...> ")
+        except EOFError:
+            print()
+            return EXIT_OK
+        if line.strip() in ("\\q", "quit", "exit") and not buffer:
+            return EXIT_OK
+        buffer.append(line)
+        if line.rstrip().endswith(";"):
+            _answer(db, "\n".join(buffer), args)
+            buffer = []
+
+
+def _export(args, root: Path) -> int:
+    out = Path(args.to)
+    try:
+        if args.dialect:
+            target = dbt_target(root) / "export"
+            code = run_dbt(["compile"], root, {"JUESUAN_DB": str(target / "compile.duckdb"),
+                                                "JUESUAN_PARSED_DIR": str(parsed_dir(root).resolve())}, target)
+            if code != 0:
+                print("error: dbt compile failed (see its output above)", file=sys.stderr)
+                return EXIT_NOTHING
+            files = export_dialect(target, out, args.dialect)
+            print(f"wrote {len(files)} models as {args.dialect} SQL to {out / args.dialect}")
+        else:
+            manifest = export_tables(_db(args, root), root, out, args.format)
+            rows = sum(t["rows"] for t in manifest["tables"])
+            print(f"wrote {len(manifest['tables'])} tables ({rows} rows) as {args.format} to {out}, with manifest.json")
+    except (NotPortable, FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +229,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
     p.set_defaults(func=_run)
 
+    p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")
+    p.add_argument("sql", nargs="?", help="one SELECT (or WITH, DESCRIBE, SHOW)")
+    p.add_argument("-f", "--file", help="read the SQL from a file")
+    p.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
+    p.add_argument("--out", help="write the result to a file (required for parquet)")
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.set_defaults(func=_query)
+
+    p = sub.add_parser("export", help="every mart and audit table for BI tools, or the models' SQL for another engine")
+    p.add_argument("--to", required=True, help="output folder")
+    p.add_argument("--format", default="parquet", choices=list(FORMATS))
+    p.add_argument("--dialect", choices=list(DIALECTS), help="write the models' SQL for this engine instead")
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.set_defaults(func=_export)
+
     args = parser.parse_args(argv)
+    logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not for users
     return args.func(args, project_root())
 
 

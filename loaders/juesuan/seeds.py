@@ -1,6 +1,6 @@
 """Write parsed reports as seed CSVs, one directory per report, swapped in atomically.
 
-`seeds/parsed/<report_id>/` holds `report.csv`, `table_rows.csv`, `table_cells.csv` and
+`seeds/parsed/<report_id>/` holds `reports.csv`, `table_rows.csv`, `table_cells.csv` and
 `load_issues.csv`. A report is written into a temporary directory and renamed into place, so a
 failure leaves what was loaded before untouched, and loading the same content twice rewrites
 the same directory instead of adding a copy.
@@ -84,7 +84,7 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
     tmp.mkdir()
     try:
         found = [k for k in report.tables]
-        _write_csv(tmp / "report.csv", REPORT_COLUMNS, [[
+        _write_csv(tmp / "reports.csv", REPORT_COLUMNS, [[
             rid, report.source_file, str(source_path.resolve()), report.source_sha256, report.source_encoding,
             report.department_name, report.fiscal_year, report.amount_unit, ",".join(found),
             ",".join(report.missing_tables), __version__,
@@ -169,7 +169,7 @@ def loaded_reports(out_dir: Path) -> list[LoadedReport]:
     if not out_dir.exists():
         return out
     for d in sorted(out_dir.iterdir()):
-        f = d / "report.csv"
+        f = d / "reports.csv"
         if d.name.startswith(".") or not f.exists():
             continue
         with f.open(encoding="utf-8", newline="") as fh:

@@ -41,12 +41,32 @@ class BuildResult:
     db: Path
     seconds: float
     nodes: int
+    results: list[dict]
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for r in self.results if r.get("status") in statuses)
 
 
 def _remove_db_files(path: Path) -> None:
     for p in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
+
+
+def write_run_summary(db: Path, summary: dict) -> Path:
+    """`last_run.json` beside the warehouse (replaced atomically) and one line in `runs.log`."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    path = db.with_name("last_run.json")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    os.replace(tmp, path)
+    with db.with_name("runs.log").open("a", encoding="utf-8") as log:
+        log.write(
+            f"{summary['finished_at']} {summary['status']} exit={summary['exit_code']} "
+            f"reports={summary.get('reports')} discrepancies={summary.get('discrepancy_findings')} "
+            f"seconds={summary.get('seconds')} {summary.get('error') or ''}".rstrip() + "\n"
+        )
+    return path
 
 
 def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path) -> int:
@@ -90,7 +110,7 @@ def build(root: Path, db: Path, parsed: Path) -> BuildResult:
             os.replace(tmp, db)
         finally:
             _remove_db_files(tmp)
-        return BuildResult(db, time.monotonic() - started, len(results))
+        return BuildResult(db, time.monotonic() - started, len(results), results)
 
 
 def _run_results(target: Path) -> list[dict]:
@@ -135,6 +155,11 @@ order by r.department_name, r.fiscal_year
 """
 
 
+TOTALS_SQL = """
+select count(*), coalesce(sum(rounding_findings), 0), coalesce(sum(discrepancy_findings), 0)
+from audit.report_summary
+"""
+
 SUMMARY_SQL = """
 select department_name, fiscal_year, identities_checked, identities_held, rounding_findings,
        discrepancy_findings, families_skipped
@@ -163,6 +188,11 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def headline(db: Path) -> list[tuple]:
     return query(db, HEADLINE_SQL)
+
+
+def audit_totals(db: Path) -> tuple[int, int, int]:
+    """(reports, rounding findings, discrepancy findings) of the whole warehouse."""
+    return query(db, TOTALS_SQL)[0]
 
 
 def audit_summary(db: Path) -> list[tuple]:

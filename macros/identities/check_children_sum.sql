@@ -22,10 +22,10 @@ select * from (
         inner join cells as ch
             on ch.report_id = p.report_id
            and ch.column_key = p.column_key
-           and regexp_full_match(ch.row_key, '[0-9]+')
+           and {{ fully_matches('ch.row_key', "'[0-9]+'") }}
            and (
                 (p.row_key = '{{ total_row }}' and length(ch.row_key) = 3)
-                or (regexp_full_match(p.row_key, '[0-9]+')
+                or ({{ fully_matches('p.row_key', "'[0-9]+'") }}
                     and length(ch.row_key) = length(p.row_key) + 2
                     and starts_with(ch.row_key, p.row_key))
            )

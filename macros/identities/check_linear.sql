@@ -32,7 +32,7 @@ select * from (
     reports as (
         select report_id
         from {{ ref('stg_parsed__reports') }}
-        where {% for t in requires %}list_contains(string_split(tables_found, ','), '{{ t }}'){% if not loop.last %} and {% endif %}{% endfor %}
+        where {% for t in requires %}{{ in_key_list('tables_found', "'" ~ t ~ "'") }}{% if not loop.last %} and {% endif %}{% endfor %}
     )
 
     select

@@ -5,19 +5,19 @@
 select * from (
     with side_a as (
         select * from ({{ identity_cells() }}) as c
-        where table_key = '{{ a[0] }}' and column_key = '{{ a[1] }}' and regexp_full_match(row_key, '{{ row_pattern }}')
+        where table_key = '{{ a[0] }}' and column_key = '{{ a[1] }}' and {{ fully_matches('row_key', "'" ~ row_pattern ~ "'") }}
     ),
 
     side_b as (
         select * from ({{ identity_cells() }}) as c
-        where table_key = '{{ b[0] }}' and column_key = '{{ b[1] }}' and regexp_full_match(row_key, '{{ row_pattern }}')
+        where table_key = '{{ b[0] }}' and column_key = '{{ b[1] }}' and {{ fully_matches('row_key', "'" ~ row_pattern ~ "'") }}
     ),
 
     both_published as (
         select report_id
         from {{ ref('stg_parsed__reports') }}
-        where list_contains(string_split(tables_found, ','), '{{ a[0] }}')
-          and list_contains(string_split(tables_found, ','), '{{ b[0] }}')
+        where {{ in_key_list('tables_found', "'" ~ a[0] ~ "'") }}
+          and {{ in_key_list('tables_found', "'" ~ b[0] ~ "'") }}
     )
 
     select

@@ -17,7 +17,7 @@ select
     r.amount_unit as printed_amount_unit,
     r.tables_found,
     r.tables_missing,
-    len(string_split(nullif(r.tables_found, ''), ',')) as table_count,
+    {{ key_list_length('r.tables_found') }} as table_count,
     coalesce(i.load_error_count, 0) as load_error_count,
     coalesce(i.load_warning_count, 0) as load_warning_count,
     r.parser_version,

@@ -25,7 +25,7 @@ def test_seed_csvs_keep_codes_and_exact_amounts(tmp_path, sample, sample_path):
     }
     na = next(c for c in cells if c["row_key"] == "30901")
     assert (na["cell_state"], na["value"]) == ("na", "")
-    report = read(out / "report.csv")[0]
+    report = read(out / "reports.csv")[0]
     assert (report["department_name"], report["fiscal_year"], report["tables_missing"]) == ("高平市公安局", "2024", "")
 
 

@@ -10,7 +10,7 @@ with f as (
 ),
 
 reports as (
-    select report_id, string_split(tables_found, ',') as tables from {{ ref('stg_parsed__reports') }}
+    select report_id, tables_found from {{ ref('stg_parsed__reports') }}
 ),
 
 metric_map as (
@@ -42,7 +42,7 @@ restated as (
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source,
         c.figure as expected, 0 as addends,
-        case when list_contains(r.tables, m.table_key) then 1 else 0 end as inputs_present,
+        case when {{ in_key_list('r.tables_found', 'm.table_key') }} then 1 else 0 end as inputs_present,
         'equal' as comparison, case when f.unit = '万元' then 50 else 0 end as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, m.table_key || ':' || c.source_line) as source_lines
     from f

@@ -35,7 +35,9 @@ totals as (
     from {{ ref('stg_parsed__projects') }} as p
     left join budget as b on b.project_id = p.project_id and b.is_total
     left join indicators as i on i.project_id = p.project_id
-    group by all
+    group by
+        p.project_id, p.report_id, p.project_name, p.stated_execution_score, p.stated_indicator_score,
+        p.stated_total_score, p.stated_grade, p.parse_error_count, p.title_line, b.score, b.score_text, b.source_line
 ),
 
 checks as (

@@ -1,0 +1,193 @@
+"""Exports for BI tools and other engines.
+
+`export_tables` writes every mart and audit table (parquet, csv or xlsx) with a manifest of rows,
+column types and the descriptions from the dbt YAML. `export_dialect` writes the models' SQL
+transpiled by sqlglot for another engine, reading the parsed CSVs as tables of a `parsed` schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlglot
+import yaml
+from sqlglot import exp
+from sqlglot.errors import ErrorLevel, UnsupportedError
+
+EXPORT_SCHEMAS = ("marts", "audit")
+FORMATS = ("parquet", "csv", "xlsx")
+DIALECTS = ("postgres", "trino", "spark", "snowflake", "bigquery", "duckdb")
+
+
+def model_docs(root: Path) -> dict[str, dict]:
+    """{model name: {'description': …, 'columns': {name: description}}} from the dbt YAML files."""
+    docs: dict[str, dict] = {}
+    for path in sorted((root / "models").rglob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for model in content.get("models", []) or []:
+            docs[model["name"]] = {
+                "description": (model.get("description") or "").strip(),
+                "columns": {c["name"]: (c.get("description") or "").strip() for c in model.get("columns", []) or []},
+            }
+    return docs
+
+
+def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
+    import duckdb
+    import pandas as pd
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {db}: run `juesuan build` first")
+    docs = model_docs(root)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = out_dir / f".export-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    con = duckdb.connect(str(db), read_only=True)
+    tables = []
+    try:
+        relations = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            f"where table_schema in {EXPORT_SCHEMAS} order by 1, 2"
+        ).fetchall()
+        for schema, name in relations:
+            columns = con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position", [schema, name]
+            ).fetchall()
+            file = f"{schema}.{name}.{fmt}"
+            target = staging / file
+            if fmt == "parquet":
+                # Our own SQL on our own file: the parquet writer keeps DECIMAL(18,2) exact.
+                con.execute(f"copy {schema}.{name} to '{target.as_posix()}' (format parquet)")
+                rows = con.execute(f"select count(*) from {schema}.{name}").fetchone()[0]
+            else:
+                frame = con.execute(f"select * from {schema}.{name}").df()
+                rows = len(frame)
+                if fmt == "csv":
+                    # With a BOM: Excel opens UTF-8 Chinese text correctly only with one.
+                    frame.to_csv(target, index=False, encoding="utf-8-sig")
+                else:
+                    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+                        frame.to_excel(writer, index=False, sheet_name=name[:31])
+            doc = docs.get(name, {"description": "", "columns": {}})
+            tables.append({
+                "schema": schema, "table": name, "file": file, "rows": rows, "description": doc["description"],
+                "columns": [{"name": c, "type": t, "description": doc["columns"].get(c, "")} for c, t in columns],
+            })
+    finally:
+        con.close()
+    manifest = {
+        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "warehouse": str(db), "format": fmt, "tables": tables,
+    }
+    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    for item in staging.iterdir():  # swap each file in only once all were written
+        os.replace(item, out_dir / item.name)
+    shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+# ---- other engines ----------------------------------------------------------------------------
+
+def compiled_models(target: Path) -> dict[str, tuple[str, str, list[str]]]:
+    """{model: (schema, compiled SQL, upstream models)} from dbt's manifest after `dbt compile`."""
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    out = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "model":
+            continue
+        sql = node.get("compiled_code")
+        if sql is None:
+            path = target / "compiled" / node["package_name"] / node["original_file_path"]
+            sql = path.read_text(encoding="utf-8")
+        upstream = [d.split(".")[-1] for d in node["depends_on"]["nodes"] if d.startswith("model.")]
+        out[node["name"]] = (node["schema"], sql, upstream)
+    return out
+
+
+def portable(sql: str) -> exp.Expression:
+    """The compiled model as an AST an engine other than DuckDB can run: sources read as tables
+    of a `parsed` schema (load the CSVs of seeds/parsed/ there), no DuckDB catalog name."""
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    for node in list(tree.find_all(exp.ReadCSV, exp.Anonymous)):
+        if isinstance(node, exp.ReadCSV) or node.name.lower() in ("read_csv", "read_csv_auto"):
+            location = node.this.name if isinstance(node, exp.ReadCSV) else node.expressions[0].name
+            table = Path(location).name.removesuffix(".csv")  # the file is named after its source
+            parent = node.parent if isinstance(node.parent, exp.Table) else node
+            parent.replace(exp.table_(table, db="parsed"))
+    for table in tree.find_all(exp.Table):
+        table.set("catalog", None)
+    return tree
+
+
+# DuckDB constructs that sqlglot writes out unchanged for engines that lack them (checked on
+# sqlglot 30.30): their presence in the output means the SQL would not run there.
+_DUCKDB_ONLY = {
+    "GROUP BY ALL": re.compile(r"GROUP\s+BY\s+ALL\b", re.I),
+    "REGEXP_FULL_MATCH": re.compile(r"\bREGEXP_FULL_MATCH\s*\(", re.I),
+    "LIST_* functions": re.compile(r"\bLIST_[A-Z_]+\s*\(", re.I),
+    "STRING_SPLIT": re.compile(r"\bSTRING_SPLIT\s*\(", re.I),
+    "READ_CSV": re.compile(r"\bREAD_CSV", re.I),
+}
+_NOT_IN = {"postgres": {"SPLIT (use string_to_array)": re.compile(r"(?<![_A-Z])SPLIT\s*\(", re.I)}}
+
+
+class NotPortable(Exception):
+    """A model uses a construct the target engine does not have."""
+
+
+def transpile_model(sql: str, dialect: str, name: str = "model") -> str:
+    """The model in `dialect`; NotPortable where a construct would not survive the trip."""
+    try:
+        out = portable(sql).sql(dialect=dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)
+    except UnsupportedError as err:
+        raise NotPortable(f"{name}: {err}") from None
+    if dialect != "duckdb":
+        found = [label for label, pattern in {**_DUCKDB_ONLY, **_NOT_IN.get(dialect, {})}.items() if pattern.search(out)]
+        if found:
+            raise NotPortable(f"{name}: {', '.join(found)} has no {dialect} equivalent; rewrite it (see macros/portable.sql)")
+    return out
+
+
+def _in_dependency_order(models: dict) -> list[str]:
+    done: list[str] = []
+
+    def visit(name):
+        if name in done or name not in models:
+            return
+        for up in models[name][2]:
+            visit(up)
+        done.append(name)
+
+    for name in sorted(models):
+        visit(name)
+    return done
+
+
+def export_dialect(target: Path, out_dir: Path, dialect: str) -> list[Path]:
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}: use {', '.join(DIALECTS)}")
+    models = compiled_models(target)
+    folder = out_dir / dialect
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n, name in enumerate(_in_dependency_order(models), start=1):
+        schema, sql, _ = models[name]
+        body = transpile_model(sql, dialect, f"{schema}.{name}")
+        path = folder / f"{n:03d}_{schema}.{name}.sql"
+        path.write_text(
+            f"-- {schema}.{name}, transpiled from DuckDB to {dialect} by sqlglot.\n"
+            f"-- Run the files in order; tables of schema `parsed` are the CSVs of seeds/parsed/.\n"
+            f"create or replace view {schema}.{name} as\n{body};\n",
+            encoding="utf-8",
+        )
+        written.append(path)
+    return written
