@@ -6,7 +6,6 @@ import csv
 import json
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 import pytest
