@@ -34,7 +34,7 @@ NARRATIVE_FINDINGS = [
     ("nr_restates_table", "basic_expenditure_amount @ 六 line 1256", "discrepancy", "66673200", "66673100"),
     ("nr_stated_twice", "basic_expenditure_amount @ 六 line 1256", "discrepancy", "6667.32", "6667.31"),
     # 31 projects (20 优) claimed, 30 attached (19 优); their 年初预算 sums to 4,938.96 万元, not 4,898.19.
-    ("nr_self_evaluation_amount", "projects_amount line 1355", "discrepancy", "49389640.24", "48981900"),
+    ("nr_self_evaluation_amount", "projects_amount line 1355", "discrepancy", "49389600", "48981900"),
     ("nr_self_evaluations", "projects_count line 1355", "discrepancy", "30", "31"),
     ("nr_self_evaluations", "projects_graded_count 优 line 1357", "discrepancy", "19", "20"),
 ]

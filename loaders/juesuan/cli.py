@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import BuildError
-from .load import describe, load_paths
+from .load import load_paths, prune, remove
 from .reference import project_root
 from .seeds import parsed_dir
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
@@ -36,18 +36,36 @@ EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_FINDINGS = 0, 1, 2, 3
 def _load(args, root: Path) -> int:
     out = load_paths([Path(p) for p in args.paths], parsed_dir(root))
     for report in out.loaded:
-        print(describe(report))
+        print(report.summary)
         for issue in report.issues:
             where = f"{report.source_file}:{issue.source_line}" if issue.source_line else report.source_file
             print(f"  {issue.severity}: {where} [{issue.table_key or '-'}] {issue.message}")
+    if out.unchanged:
+        print(f"unchanged: {len(out.unchanged)} file(s) already loaded with the same content, not parsed again")
     for rid in out.replaced:
         print(f"removed report {rid}: superseded by the new content of the same file")
     for err in out.failed:
         print(f"error: {err}", file=sys.stderr)
-    if not out.loaded:
+    if not out.loaded and not out.unchanged:
         print("error: nothing was loaded", file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_PARTIAL if out.failed else EXIT_OK
+
+
+def _remove(args, root: Path) -> int:
+    removed, missing = remove(args.targets, parsed_dir(root))
+    for rid in removed:
+        print(f"removed report {rid}")
+    for target in missing:
+        print(f"error: no loaded report is {target!r} (a report id or the path it was loaded from)", file=sys.stderr)
+    print("run `juesuan build` to take them out of the warehouse" if removed else "nothing removed")
+    return EXIT_PARTIAL if missing else EXIT_OK
+
+
+def _prune(args, root: Path) -> int:
+    gone = prune(parsed_dir(root))
+    print(f"removed {len(gone)} report(s) whose source file is gone or changed" + (": " + ", ".join(gone) if gone else ""))
+    return EXIT_OK
 
 
 def _db(args, root: Path) -> Path:
@@ -219,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
     p.add_argument("paths", nargs="+", help="report files (.txt) or folders of them")
     p.set_defaults(func=_load)
+
+    p = sub.add_parser("remove", help="remove loaded reports (by report id or source path) from the seeds")
+    p.add_argument("targets", nargs="+", help="report ids or the paths they were loaded from")
+    p.set_defaults(func=_remove)
+
+    p = sub.add_parser("prune", help="remove loaded reports whose source file is gone or changed")
+    p.set_defaults(func=_prune)
 
     p = sub.add_parser("build", help="dbt build the warehouse from the parsed seeds, with all tests")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")

@@ -137,7 +137,10 @@ _DUCKDB_ONLY = {
     "STRING_SPLIT": re.compile(r"\bSTRING_SPLIT\s*\(", re.I),
     "READ_CSV": re.compile(r"\bREAD_CSV", re.I),
 }
-_NOT_IN = {"postgres": {"SPLIT (use string_to_array)": re.compile(r"(?<![_A-Z])SPLIT\s*\(", re.I)}}
+_NOT_IN = {"postgres": {
+    "SPLIT (use string_to_array)": re.compile(r"(?<![_A-Z])SPLIT\s*\(", re.I),
+    "ARG_MAX/ARG_MIN (use a window)": re.compile(r"\bARG_M(AX|IN)\s*\(", re.I),
+}}
 
 
 class NotPortable(Exception):

@@ -1,16 +1,21 @@
-"""Load report files into seed CSVs: parse each, write it, report what happened."""
+"""Load report files into seed CSVs: skip what is loaded already, parse the rest on every core,
+write each report atomically, report what happened."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
-from .model import ParsedReport
+from .model import Issue, ParsedReport
 from .report import parse_file
 from .seeds import loaded_reports, remove_report, write_report
 
 REPORT_SUFFIXES = {".txt"}
+PARALLEL_FROM = 4  # below this many files a process pool costs more than it saves
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
@@ -26,31 +31,102 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What the CLI needs of a loaded report (the parsed report itself stays in its worker)."""
+
+    report_id: str
+    source_file: str
+    source_path: str
+    department_name: str
+    fiscal_year: int
+    summary: str
+    issues: list[Issue]
+
+
 @dataclass
 class LoadOutcome:
-    loaded: list[ParsedReport] = field(default_factory=list)
+    loaded: list[Loaded] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # files whose content is loaded already
     failed: list[LoadError] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # report ids superseded by a new version of the same file
 
 
-def load_paths(paths: list[Path], parsed_dir: Path) -> LoadOutcome:
+def file_report_id(path: Path) -> str | None:
+    """The report id a file would get (see source.SourceText.report_id); None if unreadable."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+
+
+def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
+    try:
+        report = parse_file(path)
+    except LoadError as err:
+        return err
+    write_report(report, path, parsed_dir)
+    return Loaded(report.report_id, report.source_file, str(path.resolve()), report.department_name,
+                  report.fiscal_year, describe(report), report.issues)
+
+
+def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None) -> LoadOutcome:
     outcome = LoadOutcome()
-    by_path = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
-    for path in collect_paths(paths):
-        try:
-            report = parse_file(path)
-        except LoadError as err:
-            outcome.failed.append(err)
+    files = collect_paths(paths)
+    present = {d.name for d in parsed_dir.iterdir()} if parsed_dir.exists() else set()
+    todo = []
+    for path in files:
+        rid = file_report_id(path)
+        if rid is not None and rid in present:
+            outcome.unchanged.append(str(path))  # the same content: never parsed twice
+        else:
+            todo.append(path)
+    if not todo:
+        return outcome
+    before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
+    workers = workers or os.cpu_count() or 1
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_load_one, todo, [parsed_dir] * len(todo), chunksize=8))
+    else:
+        results = [_load_one(path, parsed_dir) for path in todo]
+    for result in results:
+        if isinstance(result, LoadError):
+            outcome.failed.append(result)
             continue
-        write_report(report, path, parsed_dir)
-        outcome.loaded.append(report)
+        outcome.loaded.append(result)
         # The same file edited in place: its old content goes, the new one stays.
-        previous = by_path.get(str(path.resolve()))
-        if previous and previous != report.report_id:
+        previous = before.get(result.source_path)
+        if previous and previous != result.report_id:
             remove_report(parsed_dir, previous)
             outcome.replaced.append(previous)
-        by_path[str(path.resolve())] = report.report_id
     return outcome
+
+
+def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:
+    """Remove loaded reports given by report id or by source file path: (removed ids, not found)."""
+    reports = loaded_reports(parsed_dir)
+    removed, missing = [], []
+    for target in targets:
+        resolved = str(Path(target).resolve())
+        ids = [r.report_id for r in reports if target in (r.report_id,) or r.source_path == resolved]
+        if not ids:
+            missing.append(target)
+        for rid in ids:
+            remove_report(parsed_dir, rid)
+            removed.append(rid)
+    return removed, missing
+
+
+def prune(parsed_dir: Path) -> list[str]:
+    """Remove the reports whose source file no longer exists (or now holds other content)."""
+    gone = []
+    for r in loaded_reports(parsed_dir):
+        path = Path(r.source_path)
+        if not path.exists() or file_report_id(path) != r.report_id:
+            remove_report(parsed_dir, r.report_id)
+            gone.append(r.report_id)
+    return gone
 
 
 def describe(report: ParsedReport) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .layout import TABLE_KEYS, find_tables, read_header
-from .lines import content_lines, split_lines
+from .lines import content_lines_of
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
@@ -21,8 +21,8 @@ def parse_file(path: Path) -> ParsedReport:
 
 def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
-    lines = split_lines(src.text)
-    regions = find_tables(content_lines(lines))
+    content = content_lines_of(src.text)  # computed once: the tables, projects and narrative share it
+    regions = find_tables(content)
     if not regions:
         raise LoadError(
             name,
@@ -46,8 +46,8 @@ def parse_source(src: SourceText) -> ParsedReport:
         table = PARSERS[region.table_key].parse(region, unit)
         tables[region.table_key] = table
         issues.extend(table.issues)
-    projects = parse_projects(lines)
-    narrative = parse_narrative(lines)
+    projects = parse_projects(content)
+    narrative = parse_narrative(content)
     for project in projects:
         issues.extend(project.issues)
     missing = [k for k in TABLE_KEYS if k not in tables]

@@ -7,9 +7,20 @@ with changes as (
     inner join {{ ref('dim_report') }} as r using (report_id)
 ),
 
+-- One report per department and year: where a year was loaded twice (a re-issued report), the
+-- most recently loaded one; prior_report_candidates says how many there were.
 prior_reports as (
-    select report_id as prior_report_id, department_name, fiscal_year
-    from {{ ref('dim_report') }}
+    select department_name, fiscal_year, report_id as prior_report_id, candidates as prior_report_candidates
+    from (
+        select
+            department_name,
+            fiscal_year,
+            report_id,
+            count(*) over (partition by department_name, fiscal_year) as candidates,
+            row_number() over (partition by department_name, fiscal_year order by loaded_at desc, report_id) as n
+        from {{ ref('dim_report') }}
+    )
+    where n = 1
 )
 
 select
@@ -29,6 +40,7 @@ select
     case when c.unit = '万元' then cast(c.current_value * 10000 as decimal(18, 2)) end as current_yuan,
     case when c.unit = '万元' then cast((c.current_value - c.change_value) * 10000 as decimal(18, 2)) end as prior_yuan,
     p.prior_report_id,
+    p.prior_report_candidates,
     c.source_line
 from changes as c
 left join prior_reports as p

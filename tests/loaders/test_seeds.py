@@ -34,8 +34,38 @@ def test_loading_the_same_content_twice_keeps_one_copy(tmp_path, sample_path):
     shutil.copy(sample_path, copy)
     parsed = tmp_path / "parsed"
     load_paths([sample_path], parsed)
-    load_paths([sample_path, copy], parsed)
+    second = load_paths([sample_path, copy], parsed)
     assert [p.name for p in parsed.iterdir()] == ["174714146e070084"]
+    # Never parsed twice: the content hash says it is loaded already.
+    assert (second.loaded, second.unchanged) == ([], [str(sample_path), str(copy)])
+
+
+def test_a_folder_loads_on_every_core_and_only_new_files_are_parsed(tmp_path, sample_text):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(5):  # five departments: enough to use the process pool
+        (folder / f"{n}.txt").write_text(sample_text.replace("高平市公安局", f"测试局{n}"), encoding="utf-8")
+    parsed = tmp_path / "parsed"
+    first = load_paths([folder], parsed, workers=2)
+    assert sorted(r.department_name for r in first.loaded) == [f"测试局{n}" for n in range(5)]
+    (folder / "5.txt").write_text(sample_text.replace("高平市公安局", "测试局5"), encoding="utf-8")
+    second = load_paths([folder], parsed, workers=2)
+    assert [r.department_name for r in second.loaded] == ["测试局5"] and len(second.unchanged) == 5
+
+
+def test_remove_and_prune(tmp_path, sample_text):
+    from juesuan.load import prune, remove
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(sample_text.replace("高平市公安局", "甲局"), encoding="utf-8")
+    b.write_text(sample_text.replace("高平市公安局", "乙局"), encoding="utf-8")
+    parsed = tmp_path / "parsed"
+    ids = {r.department_name: r.report_id for r in load_paths([a, b], parsed).loaded}
+    assert remove([str(a)], parsed) == ([ids["甲局"]], [])
+    assert remove(["nope"], parsed) == ([], ["nope"])
+    b.unlink()
+    assert prune(parsed) == [ids["乙局"]]
+    assert list(parsed.iterdir()) == []
 
 
 def test_a_file_changed_in_place_replaces_its_old_version(tmp_path, sample_text):

@@ -46,7 +46,7 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
     for ln in lines:
         raw = ln.text.strip(" \xa0\u3000\t")
         if not inside:
-            inside = bool(_START.match(raw))
+            inside = "情况说明" in raw and bool(_START.match(raw))
             continue
         if _END.match(raw):
             break

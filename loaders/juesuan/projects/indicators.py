@@ -28,6 +28,7 @@ LEVEL2 = [
     "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
 ]
 LABELS = LEVEL1 + LEVEL2
+_LABEL_PREFIXES = {label[:n] for label in LABELS for n in range(1, len(label) + 1)}
 
 _START = re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")
 _END = re.compile(r"^\s*三、")
@@ -51,11 +52,12 @@ def table_lines(lines) -> list[_Line]:
     out: list[_Line] = []
     state, header = "before", ""
     for ln in lines:
-        text = ln.text.replace("\xa0", " ").strip()
         if state == "before":
-            if _START.match(text):
+            if "指标完成情况" in ln.text and _START.match(ln.text.strip()):
                 state = "header"
-        elif state == "header":
+            continue
+        text = ln.text.replace("\xa0", " ").strip()
+        if state == "header":
             header += text.replace(" ", "")
             if "调整后指标" in header:
                 state = "body"
@@ -71,7 +73,7 @@ def match_label(lines: list[_Line], i: int) -> tuple[str, int] | None:
     buf, best, j = "", None, i
     while j < len(lines):
         candidate = buf + lines[j].compact
-        if not any(label.startswith(candidate) for label in LABELS):
+        if candidate not in _LABEL_PREFIXES:
             break
         buf, j = candidate, j + 1
         if buf in LABELS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lines import Line, is_page_furniture
+from ..lines import Line
 
 TITLE = re.compile(r"^\s*项目支出绩效自评(分析)?报告\s*$")
 _TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
@@ -18,23 +18,46 @@ _HEADER = re.compile(r"^\s*(项目名称|项目单位|主管部门)\s*[:：]\s*(
 _CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]+)\s*[-－—]\s*(.+?)\s*$")
 
 
+_PART_HEADINGS = [
+    ("budget", re.compile(r"^\s*[（(]一[)）]\s*预算执行情况")),
+    ("indicators", re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")),
+    ("results", re.compile(r"^\s*三、")),
+]
+
+
 @dataclass(frozen=True)
 class ProjectRegion:
     title_line: int
     lines: list[Line]  # content lines: no empty lines, page furniture or table of contents
+    # The lines of each part, each with its heading: `description` (一、), `budget` (（一）预算执行情况),
+    # `indicators` (（二）绩效指标完成情况), `results` (三、 onwards). Split once, so each parser
+    # reads only its part.
+    parts: dict[str, list[Line]]
+
+
+def split_parts(lines: list[Line]) -> dict[str, list[Line]]:
+    parts: dict[str, list[Line]] = {"description": [], "budget": [], "indicators": [], "results": []}
+    current, following = "description", 0
+    for ln in lines:
+        if following < len(_PART_HEADINGS) and _PART_HEADINGS[following][1].match(ln.text):
+            current = _PART_HEADINGS[following][0]
+            following += 1
+        parts[current].append(ln)
+    return parts
 
 
 def find_projects(lines: list[Line]) -> list[ProjectRegion]:
-    starts = [i for i, ln in enumerate(lines) if TITLE.match(ln.text)]
+    """Regions of the self-evaluations among content lines (lines.content_lines: no page furniture)."""
+    starts = [i for i, ln in enumerate(lines) if "绩效自评" in ln.text and TITLE.match(ln.text)]
     regions = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = [
             ln for ln in lines[start + 1 : end]
-            if ln.text.strip(" \xa0\u3000") and not is_page_furniture(ln.text)
-            and not _TOC_HEADING.match(ln.text) and not _TOC_ENTRY.search(ln.text)
+            if not ("录" in ln.text and _TOC_HEADING.match(ln.text))
+            and not ("......" in ln.text and _TOC_ENTRY.search(ln.text))
         ]
-        regions.append(ProjectRegion(lines[start].number, body))
+        regions.append(ProjectRegion(lines[start].number, body, split_parts(body)))
     return regions
 
 
@@ -83,18 +106,22 @@ SECTIONS = [
     ("implementation_plan", re.compile(r"^\s*[（(]三[)）]\s*项目实施计划\s*")),
 ]
 SECTION_KEYS = [key for key, _ in SECTIONS]
+_ANY_SECTION = re.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in SECTIONS))
+_DESCRIPTION_END = re.compile(r"^\s*二、")
 _ANY_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.．、])")
 
 
 def read_sections(region: ProjectRegion) -> dict[str, str]:
     out: dict[str, list[str]] = {}
     current = None
-    for ln in region.lines:
+    for ln in region.parts["description"]:
         text = ln.text.strip(" \xa0\u3000")
-        matched = next(((k, p) for k, p in SECTIONS if p.match(text)), None)
-        if matched:
-            current = matched[0]
-            out[current] = [matched[1].sub("", text, count=1)]
+        if _DESCRIPTION_END.match(text):
+            break  # 二、项目绩效完成情况: the description is over
+        m = _ANY_SECTION.match(text)
+        if m:
+            current = m.lastgroup
+            out[current] = [text[m.end():]]
         elif _ANY_HEADING.match(text) or text.startswith("资金来源"):
             current = None
         elif current:

@@ -11,13 +11,14 @@ from .self_assessment import read_scores
 
 
 def parse_projects(lines: list[Line]) -> list[Project]:
+    """All self-evaluations in `lines`, the report's content lines (lines.content_lines)."""
     projects = []
     for seq, region in enumerate(find_projects(lines), start=1):
         issues: list[Issue] = []
         header = read_header(region)
-        budget = parse_budget(region.lines, issues)
-        indicators = parse_indicators(region.lines, issues)
-        scores = read_scores(region.lines)
+        budget = parse_budget(region.parts["budget"], issues)
+        indicators = parse_indicators(region.parts["indicators"], issues)
+        scores = read_scores(region.parts["results"])
         if not header.name:
             issues.append(Issue("warning", "project", region.title_line, "self-evaluation without 项目名称"))
         if not budget:

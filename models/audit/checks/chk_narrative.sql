@@ -178,11 +178,13 @@ self_evaluation as (
     where f.metric in ('projects_count', 'projects_graded_count')
 
     union all
-    -- 资金 of the self-evaluated projects (their 年初预算) = Σ 年初预算数 of the attached ones.
+    -- 资金 of the self-evaluated projects (their 年初预算) = Σ 年初预算数 of the attached ones,
+    -- rounded to the 万元 decimals printed (their 元 sum, 4938.9640, is correctly stated as 4938.96).
     select
         f.report_id, 'nr_self_evaluation_amount', f.metric || ' line ' || f.source_line,
-        f.value_yuan, 'narrative:' || f.source_line, a.budget_yuan,
-        0, 1, 'equal', 50, 'narrative:' || f.source_line
+        f.value_yuan, 'narrative:' || f.source_line,
+        round(a.budget_yuan / 10000, {{ printed_decimals("regexp_extract(f.value_text, '([0-9][0-9,]*(\\.[0-9]+)?)\\s*万', 1)") }}) * 10000,
+        0, 1, 'equal', 0, 'narrative:' || f.source_line
     from f
     inner join attached as a using (report_id)
     where f.metric = 'projects_amount'
