@@ -7,6 +7,8 @@ their 合计 rows with figures that do not add up.
 
 from __future__ import annotations
 
+from juesuan.corpus import apply_edits
+
 NBSP_CELL = "\xa0\xa0\xa0"
 
 # (line, printed text, replacement, what it breaks)
@@ -26,9 +28,4 @@ EDITS = [
 
 
 def broken_text(sample_text: str) -> str:
-    lines = sample_text.split("\n")
-    for number, old, new, _ in EDITS:
-        line = lines[number - 1]
-        assert line.count(old) == 1, (number, old, line)
-        lines[number - 1] = line.replace(old, new)
-    return "\n".join(lines)
+    return apply_edits(sample_text, EDITS)
