@@ -176,7 +176,9 @@ def test_run_summary_and_log(built):
     summary = json.loads(built.db.with_name("last_run.json").read_text(encoding="utf-8"))
     assert summary["status"] == "built_with_findings" and summary["exit_code"] == 3
     assert (summary["reports"], summary["rounding_findings"], summary["discrepancy_findings"]) == (1, 8, 9)
-    assert summary["per_report"][0]["identities_checked"] == 811
+    assert summary["reports_with_discrepancies"] == [{
+        "department_name": "高平市公安局", "fiscal_year": 2024, "identities_checked": 811, "held": 794,
+        "rounding": 8, "discrepancy": 9, "families_skipped": 10}]
     assert "built_with_findings exit=3 reports=1 discrepancies=9" in built.db.with_name("runs.log").read_text()
 
 
