@@ -264,3 +264,21 @@ def test_cookbook_queries_return_the_expected_rows(built):
     assert len(missed) == 23
     assert ("看守所专项业务费", "保障在押人员数", "≤375 名", "628", Decimal("10.00"), Decimal("10.00")) in missed
     assert ("警犬繁育及训养", "警犬中队房租支付完成率", "＝100%", "0", Decimal("5.00"), Decimal("0.00")) in missed
+
+
+def test_interactive_prompt(built, capsys, monkeypatch):
+    answers = iter(["select count(*) as n", "from marts.dim_project;", "drop table marts.dim_project;", "\\q"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main(["query", "--db", str(built.db)]) == EXIT_OK
+    out = capsys.readouterr()
+    assert "n\n--\n30\n(1 row)" in out.out  # a statement over two lines, answered at its ';'
+    assert "read-only SQL on" in out.out
+    assert "refused: only reads are allowed: DROP statements are refused" in out.err
+
+
+def test_sql_on_standard_input(built, capsys, monkeypatch):
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("select grade from marts.dim_project where project_seq = 24"))
+    assert main(["query", "--db", str(built.db), "--format", "csv"]) == EXIT_OK
+    assert capsys.readouterr().out.split() == ["grade", "良"]
