@@ -187,3 +187,23 @@ def test_a_self_evaluation_cut_short_loads_what_was_printed_and_says_so(broken):
     assert broken.one(
         "select message from staging.stg_parsed__load_issues where report_id = ? and severity = 'error'", rid
     ) == "indicator '警犬中队基地面' has no target, weight or score"
+
+
+def test_table_coverage_of_a_whole_report(built):
+    rows = built.sql(
+        "select table_key, found, printed_rows, value_cells, blank_cells, na_cells, identities_held, rounding_findings "
+        "from audit.table_coverage order by table_key"
+    )
+    assert rows[5] == ("T06", True, 112, 40, 56, 16, 4, 2)  # `────` cells counted apart from blanks
+    assert [r[3] for r in rows] == [10, 54, 58, 17, 58, 40, 0, 0, 10, 7]
+    assert all(r[1] for r in rows)
+
+
+def test_table_coverage_shows_what_a_report_lacks(broken):
+    rid = broken.one("select report_id from marts.dim_report where department_name = '高平市截断局'")
+    assert broken.sql(
+        "select table_key from audit.table_coverage where report_id = ? and not found order by 1", rid
+    ) == [("T07",), ("T08",), ("T09",), ("T10",)]
+    assert broken.one(
+        "select printed_rows, value_cells from audit.table_coverage where report_id = ? and table_key = 'T09'", rid
+    ) == (0, 0)

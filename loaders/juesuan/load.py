@@ -140,6 +140,10 @@ def describe(report: ParsedReport) -> str:
     )
     if report.missing_tables:
         text += f"; missing tables: {', '.join(report.missing_tables)}"
+    # Coverage at a glance: printed numbers per table found (the full report is audit.table_coverage).
+    text += "\n  tables: " + ", ".join(
+        f"{key} {sum(1 for c in t.cells if c.state == 'value')}" for key, t in report.tables.items()
+    )
     if errors or warnings:
         text += f"; {errors} parse errors, {warnings} warnings"
     return text

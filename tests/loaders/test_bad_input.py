@@ -105,5 +105,6 @@ def test_cli_loads_the_good_files_of_a_mixed_batch(tmp_path, parsed_dir, sample_
     assert main(["load", str(empty), str(sample_path)]) == 1
     out = capsys.readouterr()
     assert "高平市公安局 2024" in out.out
+    assert "  tables: T01 10, T02 54, T03 58, T04 17, T05 58, T06 40, T07 0, T08 0, T09 10, T10 7" in out.out
     assert "empty.txt: file is empty" in out.err
     assert [p.name for p in parsed_dir.iterdir()] == ["174714146e070084"]

@@ -1,0 +1,76 @@
+-- What each report gave of each of the ten standard tables: found or not, rows and cells by
+-- state, parse issues, and how that table's own identities came out. With a thousand reports,
+-- this is where one sees which need a look.
+with reports as (
+    select report_id, tables_found from {{ ref('stg_parsed__reports') }}
+),
+
+grid as (
+    select r.report_id, t.table_key, t.table_title, {{ in_key_list('r.tables_found', 't.table_key') }} as found
+    from reports as r
+    cross join {{ ref('ref_standard_table') }} as t
+),
+
+rows_ as (
+    select report_id, table_key, count(*) as printed_rows
+    from {{ ref('stg_parsed__table_rows') }}
+    group by report_id, table_key
+),
+
+cells as (
+    select
+        report_id,
+        table_key,
+        count(*) as cells,
+        count(*) filter (where cell_state = 'value') as value_cells,
+        count(*) filter (where cell_state = 'blank') as blank_cells,
+        count(*) filter (where cell_state = 'na') as na_cells
+    from {{ ref('stg_parsed__table_cells') }}
+    group by report_id, table_key
+),
+
+issues as (
+    select
+        report_id,
+        table_key,
+        count(*) filter (where severity = 'error') as parse_errors,
+        count(*) filter (where severity = 'warning') as parse_warnings
+    from {{ ref('stg_parsed__load_issues') }}
+    group by report_id, table_key
+),
+
+identities as (
+    -- A table's own identities: check ids `tNN_…`.
+    select
+        report_id,
+        'T' || substr(check_id, 2, 2) as table_key,
+        count(*) filter (where status <> 'skipped') as identities_checked,
+        count(*) filter (where status = 'held') as identities_held,
+        count(*) filter (where status = 'rounding') as rounding_findings,
+        count(*) filter (where status = 'discrepancy') as discrepancy_findings
+    from {{ ref('identity_checks') }}
+    where check_id like 't__\_%' escape '\'
+    group by report_id, 'T' || substr(check_id, 2, 2)
+)
+
+select
+    g.report_id,
+    g.table_key,
+    g.table_title,
+    g.found,
+    coalesce(r.printed_rows, 0) as printed_rows,
+    coalesce(c.cells, 0) as cells,
+    coalesce(c.value_cells, 0) as value_cells,
+    coalesce(c.blank_cells, 0) as blank_cells,
+    coalesce(c.na_cells, 0) as na_cells,
+    coalesce(i.parse_errors, 0) as parse_errors,
+    coalesce(i.parse_warnings, 0) as parse_warnings,
+    coalesce(k.identities_checked, 0) as identities_checked,
+    coalesce(k.identities_held, 0) as identities_held,
+    coalesce(k.rounding_findings, 0) as rounding_findings,
+    coalesce(k.discrepancy_findings, 0) as discrepancy_findings
+from grid as g
+left join rows_ as r using (report_id, table_key)
+left join cells as c using (report_id, table_key)
+left join issues as i using (report_id, table_key)
+left join identities as k using (report_id, table_key)
