@@ -13,6 +13,7 @@ from .errors import LoadError
 from .model import Issue, ParsedReport
 from .report import parse_file
 from .seeds import loaded_reports, remove_report, write_report
+from .source import report_id_of_digest
 
 REPORT_SUFFIXES = {".txt"}
 PARALLEL_FROM = 4  # below this many files a process pool costs more than it saves
@@ -53,9 +54,9 @@ class LoadOutcome:
 
 
 def file_report_id(path: Path) -> str | None:
-    """The report id a file would get (see source.SourceText.report_id); None if unreadable."""
+    """The report id a file would get, without parsing it; None if unreadable."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        return report_id_of_digest(hashlib.sha256(path.read_bytes()).hexdigest())
     except OSError:
         return None
 

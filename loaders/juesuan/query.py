@@ -175,7 +175,8 @@ def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
         raise ValueError(f"unknown format {fmt!r}: use table, csv, json or parquet")
     if out is None:
         return text
-    out.write_text(text if fmt != "csv" else text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    # CSV with a BOM, as the exports: Excel then reads the Chinese text as UTF-8.
+    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     return None
 
 

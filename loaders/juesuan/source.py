@@ -22,8 +22,12 @@ class SourceText:
 
     @property
     def report_id(self) -> str:
-        # Stable for the same content, wherever the file lives or however it is named.
-        return self.sha256[:16]
+        return report_id_of_digest(self.sha256)
+
+
+def report_id_of_digest(sha256_hex: str) -> str:
+    """The report id: stable for the same content, wherever the file lives or however it is named."""
+    return sha256_hex[:16]
 
 
 def read_source(path: Path) -> SourceText:
