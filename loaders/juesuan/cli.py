@@ -10,11 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import BuildError
+from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
+from .query import QueryRefused, run_query, write_result
 from .reference import project_root
 from .seeds import parsed_dir
-from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
-from .query import QueryRefused, run_query, write_result
 from .warehouse import (
     audit_summary,
     audit_totals,
@@ -113,8 +113,17 @@ def _wan(v) -> str:
     return "-" if v is None else f"{Decimal(v) / 10000:,.2f} 万元"
 
 
+SHOWN = 10  # reports printed in full after a build; the rest are in the warehouse
+
+
+def _more(total: int, where: str) -> None:
+    if total > SHOWN:
+        print(f"  … and {total - SHOWN:,} more reports ({where})")
+
+
 def _print_headline(db: Path) -> None:
-    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues in headline(db):
+    rows = headline(db)
+    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues in rows[:SHOWN]:
         print(f"\n{dept} {year} (report {rid})")
         print(f"  income 本年收入合计           {_wan(income)}")
         print(f"  expenditure 本年支出合计      {_wan(spend)}  (basic {_wan(basic)}, project {_wan(project)})")
@@ -124,12 +133,15 @@ def _print_headline(db: Path) -> None:
             print(f"  tables missing: {missing}")
         if issues:
             print(f"  parse issues: {issues} (see staging.stg_parsed__load_issues)")
+    _more(len(rows), "marts.dim_report")
 
 
 def _print_audit(db: Path) -> None:
     print("\nIdentity checks (audit.report_summary): checked / held / rounding / discrepancy / families skipped")
-    for dept, year, checked, held, rounding, discrepancy, skipped in audit_summary(db):
+    summary = audit_summary(db)  # most discrepancies first
+    for dept, year, checked, held, rounding, discrepancy, skipped in summary[:SHOWN]:
         print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
+    _more(len(summary), "audit.report_summary")
     findings = top_findings(db)
     if findings:
         print("\nTop findings (audit.findings; printed vs expected):")

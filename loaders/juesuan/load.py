@@ -110,7 +110,7 @@ def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:
     removed, missing = [], []
     for target in targets:
         resolved = str(Path(target).resolve())
-        ids = [r.report_id for r in reports if target in (r.report_id,) or r.source_path == resolved]
+        ids = [r.report_id for r in reports if r.report_id == target or r.source_path == resolved]
         if not ids:
             missing.append(target)
         for rid in ids:
