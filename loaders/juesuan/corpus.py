@@ -105,10 +105,10 @@ def _scale_project_budgets(text: str, factor: int) -> str:
 
 def _projects_budget_yuan(template: str) -> Decimal:
     """Σ 年初预算 of the template's self-evaluations: the narrative states it, rounded to 0.01 万元."""
-    from .lines import content_lines, split_lines
+    from .lines import content_lines
     from .projects import parse_projects
 
-    return sum((p.budget[0].budget_compiled for p in parse_projects(content_lines(split_lines(template)))), Decimal(0))
+    return sum((p.budget[0].budget_compiled for p in parse_projects(content_lines(template))), Decimal(0))
 
 
 def _restate_projects_amount(text: str, amount_yuan: Decimal) -> str:

@@ -20,10 +20,6 @@ class Line(NamedTuple):
     text: str
 
 
-def split_lines(text: str) -> list[Line]:
-    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
-
-
 def is_page_furniture(text: str) -> bool:
     # Cheap tests first: this runs on every line of every report.
     s = text.strip()
@@ -42,23 +38,16 @@ def is_part_heading(text: str) -> bool:
     return bool(_PART_HEADING.match(text))
 
 
-def content_lines_of(text: str) -> list[Line]:
-    """content_lines(split_lines(text)) without making a Line of every empty line (half of them)."""
-    out = []
-    append = out.append
-    for number, line in enumerate(text.split("\n"), start=1):
-        s = line.strip(" \xa0\u3000\t")
-        # The furniture tests inlined (their cheap part): this loop runs ~9,000 times a report.
-        if s and not (("@#@" in s or s[0] in "-－—" or s[-1] in "告算开") and is_page_furniture(line)):
-            append(Line(number, line))
-    return out
-
-
-def content_lines(lines: list[Line]) -> list[Line]:
-    """Lines that carry content: no empty lines, no page furniture.
+def content_lines(text: str) -> list[Line]:
+    """The lines of `text` that carry content, numbered as in the file: no empty lines, no page
+    furniture. (A Line is made only for these: half of a report's ~9,000 lines are empty.)
 
     Part headings stay: `第三部分 情况说明` ends the tables part. Inside a table they are page
     furniture too, and the table grammar skips them.
     """
-    return [ln for ln in lines if ln.text.strip(" \xa0\u3000\t") and not is_page_furniture(ln.text)]
+    return [
+        Line(number, line)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip(" \xa0\u3000\t") and not is_page_furniture(line)
+    ]
 

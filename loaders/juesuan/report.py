@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .layout import TABLE_KEYS, find_tables, read_header
-from .lines import content_lines_of
+from .lines import content_lines
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
@@ -21,7 +21,7 @@ def parse_file(path: Path) -> ParsedReport:
 
 def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
-    content = content_lines_of(src.text)  # computed once: the tables, projects and narrative share it
+    content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
     regions = find_tables(content)
     if not regions:
         raise LoadError(

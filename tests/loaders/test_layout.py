@@ -1,9 +1,9 @@
 from juesuan.layout import TABLE_KEYS, find_tables, read_header
-from juesuan.lines import content_lines, split_lines
+from juesuan.lines import content_lines
 
 
 def regions(text):
-    return {r.table_key: r for r in find_tables(content_lines(split_lines(text)))}
+    return {r.table_key: r for r in find_tables(content_lines(text))}
 
 
 def test_all_ten_tables_found_at_their_titles(sample_text):

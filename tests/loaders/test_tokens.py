@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from juesuan.lines import Line, content_lines, split_lines
+from juesuan.lines import Line, content_lines
 from juesuan.tokens import Kind, parse_amount, tokenize_line
 
 NBSP3 = "\xa0\xa0\xa0"
@@ -33,6 +33,6 @@ def test_amounts_with_thousands_separators_are_exact():
 
 def test_page_furniture_is_removed():
     text = "a\n-31-\n\n高平市公安局2024年部门决算公开报告\n@#@#@一、收入支出决算总表@#@#@\nb"
-    assert [ln.text for ln in content_lines(split_lines(text))] == ["a", "b"]
+    assert [ln.text for ln in content_lines(text)] == ["a", "b"]
     # Line numbers stay those of the file.
-    assert [ln.number for ln in content_lines(split_lines(text))] == [1, 6]
+    assert [ln.number for ln in content_lines(text)] == [1, 6]

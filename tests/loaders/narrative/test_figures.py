@@ -1,11 +1,11 @@
 from decimal import Decimal
 
-from juesuan.lines import content_lines, split_lines
+from juesuan.lines import content_lines
 from juesuan.narrative import parse_narrative
 
 
 def figures(text):
-    return [(f.metric, f.subject_code, f.value, f.unit) for f in parse_narrative(content_lines(split_lines(text)))]
+    return [(f.metric, f.subject_code, f.value, f.unit) for f in parse_narrative(content_lines(text))]
 
 
 def metric(report, name, code=None):

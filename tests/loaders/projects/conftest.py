@@ -1,6 +1,6 @@
 import pytest
 
-from juesuan.lines import content_lines, split_lines
+from juesuan.lines import content_lines
 from juesuan.projects import parse_projects
 
 
@@ -10,4 +10,4 @@ def projects(sample):
 
 
 def parse_text(text):
-    return parse_projects(content_lines(split_lines(text)))
+    return parse_projects(content_lines(text))
