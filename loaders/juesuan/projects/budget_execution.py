@@ -13,8 +13,6 @@ from decimal import Decimal
 
 from ..model import Issue, ProjectBudgetRow
 
-_START = re.compile(r"^\s*[（(]一[)）]\s*预算执行情况")
-_END = re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")
 _HEADER_END = re.compile(r"目标申报.*预算编制")
 _NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 AMOUNT_COLUMNS = 5  # 目标申报, 预算编制, 全年预算数, 全年执行数, 结余
@@ -24,20 +22,13 @@ def _amount(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def table_lines(lines):
-    """The body lines of the table, between its header and the indicator section."""
-    out, state = [], "before"
-    for ln in lines:
-        text = ln.text.strip(" \xa0\u3000")
-        if state == "before" and _START.match(text):
-            state = "header"
-        elif state == "header" and _HEADER_END.search(text):
-            state = "body"
-        elif state == "body":
-            if _END.match(text):
-                break
-            out.append(ln)
-    return out
+def table_lines(part):
+    """The body lines of the table: its part of the project (layout.split_parts, from the heading
+    `（一）预算执行情况` to the next part), after the column header."""
+    for i, ln in enumerate(part):
+        if _HEADER_END.search(ln.text):
+            return part[i + 1 :]
+    return []
 
 
 def _figures_start(tokens: list[str]) -> int | None:
@@ -60,10 +51,10 @@ def _split_pending(pending: list[str]) -> tuple[list[str], list[str]]:
     return [], pending
 
 
-def parse_budget(lines, issues: list[Issue]) -> list[ProjectBudgetRow]:
+def parse_budget(part, issues: list[Issue]) -> list[ProjectBudgetRow]:
     rows: list[dict] = []
     pending: list[tuple[str, int]] = []  # lines without figures, not yet assigned
-    for ln in table_lines(lines):
+    for ln in table_lines(part):
         tokens = ln.text.replace("\xa0", " ").split()
         numbers_at = _figures_start(tokens)
         if numbers_at is None:

@@ -30,8 +30,6 @@ LEVEL2 = [
 LABELS = LEVEL1 + LEVEL2
 _LABEL_PREFIXES = {label[:n] for label in LABELS for n in range(1, len(label) + 1)}
 
-_START = re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")
-_END = re.compile(r"^\s*三、")
 _OPERATOR = re.compile(r"^[＝=≥≤><≧≦]")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _ACTUAL_WORDS = re.compile(r"^(达成|未达成|未完成|部分|基本|完成|已完成|实现|未实现)")
@@ -47,24 +45,18 @@ class _Line:
         return "".join(self.tokens)
 
 
-def table_lines(lines) -> list[_Line]:
-    """Body lines: after the header (which ends once `调整后指标` has been printed)."""
+def table_lines(part) -> list[_Line]:
+    """Body lines of the table: its part of the project (layout.split_parts, from the heading
+    `（二）绩效指标完成情况` to 三、), after the column header, which ends once `调整后指标` is printed."""
     out: list[_Line] = []
-    state, header = "before", ""
-    for ln in lines:
-        if state == "before":
-            if "指标完成情况" in ln.text and _START.match(ln.text.strip()):
-                state = "header"
-            continue
+    header, in_body = "", False
+    for ln in part[1:]:  # part[0] is the heading
         text = ln.text.replace("\xa0", " ").strip()
-        if state == "header":
-            header += text.replace(" ", "")
-            if "调整后指标" in header:
-                state = "body"
-        else:
-            if _END.match(text):
-                break
+        if in_body:
             out.append(_Line(ln.number, text.split()))
+        else:
+            header += text.replace(" ", "")
+            in_body = "调整后指标" in header
     return out
 
 
@@ -95,8 +87,8 @@ def _join(cell: list[tuple[str, int]]) -> str:
     return out
 
 
-def parse_indicators(lines, issues: list[Issue]) -> list[ProjectIndicator]:
-    body = table_lines(lines)
+def parse_indicators(part, issues: list[Issue]) -> list[ProjectIndicator]:
+    body = table_lines(part)
     rows: list[ProjectIndicator] = []
     level1 = level2 = ""
     i = 0
