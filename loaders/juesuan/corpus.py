@@ -89,16 +89,19 @@ def _scale_narrative(text: str, factor: int) -> str:
 
 def _scale_project_budgets(text: str, factor: int) -> str:
     """The five amounts of each 预算执行情况 row (not its rate or score)."""
+    from .projects.budget_execution import AMOUNT_COLUMNS, figures_start
+
     out = []
     for line in text.split("\n"):
         tokens = line.split(" ")
-        for i in range(len(tokens) - 4):
-            if all(_NUMBER.match(t) for t in tokens[i : i + 5]):
-                for j in range(i, i + 5):
-                    m = _NUMBER.match(tokens[j])
-                    tokens[j] = _scaled(m.group(1), m.group(2), factor)
-                line = " ".join(tokens)
-                break
+        start = figures_start(tokens)  # the parser's own rule for where a row's amounts are
+        if start is not None:
+            for j in range(start, start + AMOUNT_COLUMNS):
+                m = _NUMBER.match(tokens[j])
+                if m is None:
+                    raise ValueError(f"corpus template: cannot scale budget amount {tokens[j]!r} in {line!r}")
+                tokens[j] = _scaled(m.group(1), m.group(2), factor)
+            line = " ".join(tokens)
         out.append(line)
     return "\n".join(out)
 

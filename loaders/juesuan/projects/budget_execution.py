@@ -31,7 +31,7 @@ def table_lines(part):
     return []
 
 
-def _figures_start(tokens: list[str]) -> int | None:
+def figures_start(tokens: list[str]) -> int | None:
     """Index of the first run of five figures: a number inside a reason (`编制费为 85000 元`) is not a row."""
     for i in range(len(tokens) - AMOUNT_COLUMNS + 1):
         if all(_NUMBER.match(t) for t in tokens[i : i + AMOUNT_COLUMNS]):
@@ -56,7 +56,7 @@ def parse_budget(part, issues: list[Issue]) -> list[ProjectBudgetRow]:
     pending: list[tuple[str, int]] = []  # lines without figures, not yet assigned
     for ln in table_lines(part):
         tokens = ln.text.replace("\xa0", " ").split()
-        numbers_at = _figures_start(tokens)
+        numbers_at = figures_start(tokens)
         if numbers_at is None:
             figures = sum(1 for t in tokens if _NUMBER.match(t))
             if figures >= 2:  # a row cut short; one number alone is part of a reason (`编制费为 85000`)
