@@ -40,8 +40,11 @@ def build_lock(db: Path):
 class BuildResult:
     db: Path
     seconds: float
-    nodes: int
-    results: list[dict]
+    results: list[dict]  # dbt's run_results: one per seed, model and test
+
+    @property
+    def nodes(self) -> int:
+        return len(self.results)
 
     def count(self, *statuses: str) -> int:
         return sum(1 for r in self.results if r.get("status") in statuses)
@@ -110,7 +113,7 @@ def build(root: Path, db: Path, parsed: Path) -> BuildResult:
             os.replace(tmp, db)
         finally:
             _remove_db_files(tmp)
-        return BuildResult(db, time.monotonic() - started, len(results), results)
+        return BuildResult(db, time.monotonic() - started, results)
 
 
 def _run_results(target: Path) -> list[dict]:
