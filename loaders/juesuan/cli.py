@@ -85,7 +85,8 @@ def _build(args, root: Path) -> int:
         return EXIT_NOTHING
     print(f"\nwarehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
     _print_headline(result.db)
-    _print_audit(result.db)
+    summary_rows = audit_summary(result.db)  # most discrepancies first
+    _print_audit(result.db, summary_rows)
     reports, rounding, discrepancies = audit_totals(result.db)
     code = EXIT_FINDINGS if discrepancies else EXIT_OK
     summary.update(
@@ -97,7 +98,7 @@ def _build(args, root: Path) -> int:
         reports_with_discrepancies=[
             dict(zip(("department_name", "fiscal_year", "identities_checked", "held", "rounding",
                       "discrepancy", "families_skipped"), row))
-            for row in audit_summary(result.db) if row[5]
+            for row in summary_rows if row[5]
         ],
     )
     print(f"run summary: {_finish(db, summary)}")
@@ -136,9 +137,8 @@ def _print_headline(db: Path) -> None:
     _more(len(rows), "marts.dim_report")
 
 
-def _print_audit(db: Path) -> None:
+def _print_audit(db: Path, summary: list[tuple]) -> None:
     print("\nIdentity checks (audit.report_summary): checked / held / rounding / discrepancy / families skipped")
-    summary = audit_summary(db)  # most discrepancies first
     for dept, year, checked, held, rounding, discrepancy, skipped in summary[:SHOWN]:
         print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
     _more(len(summary), "audit.report_summary")
