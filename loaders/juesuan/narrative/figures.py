@@ -179,8 +179,9 @@ def figures_of(span: Span) -> list[NarrativeFigure]:
         base = start
         start = sentence_end
         subjects = _subject_matches(sentence)
-        graded = {m.start(1) for m in _GRADE_COUNT.finditer(sentence)}
+        graded = set()  # `20个项目自评等级为“优”`: the count comes before its subject
         for m in _GRADE_COUNT.finditer(sentence):
+            graded.add(m.start(1))
             out.append(NarrativeFigure(
                 span.section, span.subsection, "projects_graded", m.group(2), "count", Decimal(m.group(1)), "个",
                 None, m.group(0), span.line_at(base + m.start(1)),
