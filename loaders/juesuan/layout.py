@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lines import Line, is_page_furniture
+from .grid import GRID_SEPARATOR
 
 TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
 
@@ -26,6 +27,11 @@ TABLE_TITLES = {
     "T08": "国有资本经营预算财政拨款支出决算表",
     "T09": "财政拨款“三公”经费支出决算表",
     "T10": "部门决算公开相关信息统计表",
+}
+# Titles regions print instead (上海: no 明细 in 公开06表; 公开08表 as a 收入支出 table like 公开07表).
+TITLE_ALIASES = {
+    "T06": ("一般公共预算财政拨款基本支出决算表",),
+    "T08": ("国有资本经营预算财政拨款收入支出决算表",),
 }
 
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
@@ -50,15 +56,25 @@ class TableRegion:
     def no_data(self) -> bool:
         return any(_NO_DATA.search(ln.text) for ln in self.lines)
 
+    @property
+    def is_grid(self) -> bool:
+        """Read from a ruled grid (PDF input): rows are TAB-separated cells."""
+        return any(GRID_SEPARATOR in ln.text for ln in self.lines)
+
 
 def _normalise_title(text: str) -> str:
     return re.sub(r"[\s\xa0\u3000]", "", text).replace('"', "“")
 
 
+def _all_titles() -> list[tuple[str, str]]:
+    # Longest title first: 收入支出决算总表 is a suffix of 财政拨款收入支出决算总表.
+    pairs = list(TABLE_TITLES.items()) + [(k, t) for k, ts in TITLE_ALIASES.items() for t in ts]
+    return sorted(pairs, key=lambda kv: -len(kv[1]))
+
+
 def _title_key(text: str) -> str | None:
     t = _normalise_title(text)
-    # Longest title first: 收入支出决算总表 is a suffix of 财政拨款收入支出决算总表.
-    for key, title in sorted(TABLE_TITLES.items(), key=lambda kv: -len(kv[1])):
+    for key, title in _all_titles():
         if t.endswith(_normalise_title(title)) or t == _normalise_title(title).replace("“", "").replace("”", ""):
             return key
     if "三公" in t and t.endswith("经费支出决算表"):
@@ -82,6 +98,33 @@ def _find_number_lines(lines: list[Line]) -> list[tuple[int, int]]:
     return found
 
 
+_YEAR_PREFIX = re.compile(r"^\d{4}年度?")
+
+
+def _exact_title_key(text: str) -> str | None:
+    """The table a line names when the line is a title and nothing else (quotes, spaces and a
+    leading year aside): `财政拨款 三公 经费支出决算表` is 公开09表; `一、收入决算表` (a 目录 entry)
+    and sentences that mention a table are not titles."""
+    t = _YEAR_PREFIX.sub("", re.sub(r"[\s\xa0\u3000“”\"]", "", text))
+    for key, title in _all_titles():
+        if t == re.sub(r"[“”\"]", "", title):
+            return key
+    return None
+
+
+def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
+    """Tables of a report without `公开NN表` lines: a title line followed by a grid (PDF input)."""
+    starts = []
+    for i, ln in enumerate(lines):
+        key = _exact_title_key(ln.text)
+        if key is None or any(k == key for _, k, _, _ in starts):
+            continue
+        # A 目录 entry is a title too, but no table follows it.
+        if any(GRID_SEPARATOR in x.text for x in lines[i + 1 : i + 8]):
+            starts.append((i, key, ln.text.strip(), ln.number))
+    return starts
+
+
 def find_tables(lines: list[Line]) -> list[TableRegion]:
     numbers = _find_number_lines(lines)
     starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
@@ -103,6 +146,8 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             title = TABLE_TITLES[key]
         if key and all(k != key for _, k, _, _ in starts):
             starts.append((title_idx, key, title, lines[title_idx].number))
+    if not starts:
+        starts = _find_titled_grids(lines)
     starts.sort()
     regions = []
     for n, (start, key, title, title_line) in enumerate(starts):
@@ -148,3 +193,47 @@ def read_header(region: TableRegion) -> ReportHeader:
             if u and "单位" in text:
                 unit = u.group(1)
     return ReportHeader(dept, year, unit, src)
+
+
+# `第三部分 上海市普陀区财政局2024年度部门决算情况说明`, `中共…社会工作部 2024 年度部门决算表`,
+# `第一部分 上海市普陀区财政局概况`: where a form prints no 部门名称 line, the department is the
+# one its part headings and table-part title name.
+_REPORT_TITLE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^\d\s].*?)(?P<year>\d{4})?年度?部门决算(?:表|情况(?:说明)?|公开)?$"
+)
+_OVERVIEW_TITLE = re.compile(r"^第一部分(?P<dept>.+?)概况$")
+_YEAR_ALONE = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class ReportTitle:
+    department_name: str | None
+    fiscal_year: int | None
+    source_line: int | None
+    variants: dict[str, int]  # every department name printed, with how often: more than one is a finding
+
+
+def read_report_title(lines: list[Line]) -> ReportTitle:
+    names: dict[str, int] = {}
+    first_line: dict[str, int] = {}
+    years: dict[int, int] = {}
+    for k, ln in enumerate(lines):
+        text = re.sub(r"[\s\xa0\u3000]", "", ln.text)
+        m = _REPORT_TITLE.match(text) or _OVERVIEW_TITLE.match(text)
+        if not m or GRID_SEPARATOR in ln.text:
+            continue
+        dept = m.group("dept")
+        names[dept] = names.get(dept, 0) + 1
+        first_line.setdefault(dept, ln.number)
+        year = m.groupdict().get("year")
+        if year is None and m.re is _REPORT_TITLE:
+            # The year printed detached, on the line below or above the title.
+            near = [x.text.strip() for x in lines[max(k - 1, 0) : k + 2] if x is not ln]
+            year = next((y for y in near if _YEAR_ALONE.match(y)), None)
+        if year:
+            years[int(year)] = years.get(int(year), 0) + 1
+    if not names:
+        return ReportTitle(None, None, None, {})
+    dept = max(names, key=lambda n: (names[n], -first_line[n]))
+    year = max(years, key=years.get) if years else None
+    return ReportTitle(dept, year, first_line[dept], names)

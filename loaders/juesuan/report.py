@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import LoadError
-from .layout import TABLE_KEYS, find_tables, read_header
+from .layout import TABLE_KEYS, find_tables, read_header, read_report_title
 from .lines import content_lines
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
@@ -33,6 +33,15 @@ def parse_source(src: SourceText) -> ParsedReport:
     department = _most_common(h.department_name for h in headers)
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
+    issues: list[Issue] = []
+    if department is None or year is None:
+        title = read_report_title(content)
+        department = department or title.department_name
+        year = year or title.fiscal_year
+        if len(title.variants) > 1:
+            printed = "; ".join(f"{n!r} ×{c}" for n, c in sorted(title.variants.items(), key=lambda kv: -kv[1]))
+            issues.append(Issue("warning", None, title.source_line,
+                                f"the report names its department in {len(title.variants)} ways ({printed}); taken: {department!r}"))
     if department is None:
         raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=regions[0].title_line)
     if year is None:
@@ -41,7 +50,6 @@ def parse_source(src: SourceText) -> ParsedReport:
         raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=regions[0].title_line)
 
     tables = {}
-    issues: list[Issue] = []
     for region in regions:
         table = PARSERS[region.table_key].parse(region, unit)
         tables[region.table_key] = table
@@ -71,3 +79,4 @@ def parse_source(src: SourceText) -> ParsedReport:
 def _most_common(values):
     counts = Counter(v for v in values if v is not None)
     return counts.most_common(1)[0][0] if counts else None
+

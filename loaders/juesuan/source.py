@@ -30,6 +30,12 @@ def report_id_of_digest(sha256_hex: str) -> str:
     return sha256_hex[:16]
 
 
+def line_breaks(text: str) -> str:
+    """One line break for all: CRLF and CR as LF; form feeds (page breaks of extracted text) too,
+    so a PDF's pages and their text number their lines the same way."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
 def read_source(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
@@ -43,9 +49,7 @@ def read_source(path: Path) -> SourceText:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        # Form feeds separate pages in plain extracted text; treat them as line breaks.
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-        return SourceText(path=path, sha256=digest, encoding=encoding, text=text)
+        return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(text))
     raise LoadError(
         str(path),
         "text is neither UTF-8 nor GB18030/GBK",

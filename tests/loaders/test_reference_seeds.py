@@ -16,7 +16,7 @@ def read(name):
 def test_column_reference_matches_the_parsers():
     expected = []
     for key, module in PARSERS.items():
-        columns = (list(t04.LEFT_COLUMNS) if key == "T04" else []) + list(module.COLUMNS)
+        columns = (list(t04.LEFT_COLUMNS) if key == "T04" else []) + list(module.COLUMNS) + list(getattr(module, "EXTRA_COLUMNS", []))
         expected += [(key, c, label, str(i)) for i, (c, label) in enumerate(columns, 1)]
     assert [(r["table_key"], r["column_key"], r["column_label"], r["column_order"]) for r in read("ref_table_column.csv")] == expected
 

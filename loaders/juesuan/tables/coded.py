@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from .. import grid
 from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, skip_unplaced, take_name, take_values
 from ..layout import TableRegion
-from ..model import ParsedTable, Row
+from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
 
 _FIRST_ROW = re.compile(r"^(合计|总计)(\s|$)|^\d{3}(\s|$)")
@@ -65,3 +66,105 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
         table.rows.append(Row(key, row_key, code, label, None, order, start_line))
         table.cells.extend(make_cells(key, row_key, columns, values, unit, start_line))
     return table
+
+
+# --- the same tables read from a ruled grid (PDF input) -------------------------------------
+
+_TOTAL_NAMES = ("合计", "总计")
+_CODE_HEADER_CELLS = ("类", "款", "项")
+
+
+def _grid_code(cells: list[str]) -> str | None:
+    """The code of a row from its code cells: `201` `06` `01` → 2010601; `2120101` as is."""
+    code = "".join(c for c in cells if c)
+    if code.isdigit() and len(code) in _CODE_LENGTHS and all(c.isdigit() for c in cells if c):
+        return code
+    return None
+
+
+def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], unit: str) -> ParsedTable:
+    """A coded table from grid rows. `columns` maps each column key to the names it is printed
+    under (national name first, regional variants after)."""
+    key = region.table_key
+    table = ParsedTable(key, region.title, region.title_line, no_data=region.no_data)
+    table.issues.extend(grid.stray_numbers(key, region.lines))
+    rows = grid.grid_rows(region.lines)
+    width = max((len(r.cells) for r in rows), default=0)
+    names = {grid.normalise_label(n) for ns in columns.values() for n in ns}
+
+    def is_data(row: grid.GridRow) -> bool:
+        if _grid_code(row.cells[:1]) is not None or (row.cells and row.cells[0] in _TOTAL_NAMES):
+            return True
+        # `类 款 项 合计 2,946.25 …`: the 合计 row with the header's last line in its code cells.
+        at = next((i for i, c in enumerate(row.cells[:4]) if c in _TOTAL_NAMES), None)
+        return at is not None and all(grid.is_amount_or_blank(c) for c in row.cells[at + 1 :])
+
+    first = next((i for i, r in enumerate(rows) if is_data(r)), len(rows))
+    header = rows[:first]
+    if first < len(rows):
+        # The ruling of some forms puts the last header line into the 合计 row: `类 款 项` in its
+        # code cells, `合计 基本支出 项目支出` (本年支出's sub-columns) in its value cells. Read those
+        # cells as header and leave the row's amounts where they are.
+        total = rows[first]
+        at = next((i for i, c in enumerate(total.cells) if c in _TOTAL_NAMES), -1)
+        moved = [
+            c if (i < at and c in _CODE_HEADER_CELLS)
+            or (i > at and c and not grid.is_amount_or_blank(c) and any(n.endswith(grid.normalise_label(c)) for n in names))
+            else ""
+            for i, c in enumerate(total.cells)
+        ]
+        if any(moved):
+            header = header + [grid.GridRow(moved, total.line)]
+            rows[first] = grid.GridRow([("" if m else c) for c, m in zip(total.cells, moved)], total.line)
+    labels = grid.column_labels(header, width)
+    name_col = next((c for c, lab in enumerate(labels) if any("名称" in part for part in lab)), None)
+    if name_col is None:
+        table.issues.append(Issue("error", key, region.title_line, "no 科目名称 column in the table's header; table not read"))
+        return table
+    found, unmatched = grid.match_columns(labels, columns, list(range(name_col + 1, width)))
+    for c in unmatched:
+        printed = [r.cells[c] for r in rows[first:] if c < len(r.cells) and r.cells[c]]
+        if printed:
+            table.issues.append(Issue("error", key, region.title_line,
+                                      f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
+                                      f"its {len(printed)} printed values are not loaded"))
+    order = 0
+    for row in rows[first:]:
+        cells = (row.cells + [""] * width)[:width]
+        if not any(cells):
+            continue  # an empty row of the layout
+        code_cells, name = cells[:name_col], cells[name_col]
+        code = _grid_code(code_cells)
+        if code is None and (name in _TOTAL_NAMES or any(c in _TOTAL_NAMES for c in code_cells)):
+            row_key, label = "total", next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)
+        elif code is not None:
+            row_key, label = code, name
+        elif all(not c or not grid.is_amount_or_blank(c) for c in cells):
+            continue  # the header printed again on a continued page
+        else:
+            table.issues.append(Issue("error", key, row.line, f"row {' | '.join(cells)!r} has no subject code; not placed"))
+            continue
+        if len(row.cells) != width:
+            table.issues.append(Issue("error", key, row.line, f"row {label or row_key!r} has {len(row.cells)} cells, the table {width}; not placed"))
+            continue
+        order += 1
+        table.rows.append(Row(key, row_key, code, label, None, order, row.line))
+        for column_key, c in found.items():
+            cell, issue = grid.value_cell(key, row_key, column_key, cells[c], unit, row.line)
+            if cell:
+                table.cells.append(cell)
+            if issue:
+                table.issues.append(issue)
+    return table
+
+
+def parse_coded(region: TableRegion, columns: list[tuple[str, str]], unit: str,
+                printed_as: dict[str, tuple[str, ...]] | None = None,
+                extra_columns: list[tuple[str, str]] | None = None) -> ParsedTable:
+    """A coded table from either input. `columns` are the national form's, in its order;
+    `printed_as` adds regional names of a column; `extra_columns` are columns some regions print
+    beyond the national form (read from a grid, whose header names them)."""
+    if region.is_grid:
+        names = {key: (name, *(printed_as or {}).get(key, ())) for key, name in columns + (extra_columns or [])}
+        return parse_coded_grid(region, names, unit)
+    return parse_coded_table(region, [c for c, _ in columns], unit)

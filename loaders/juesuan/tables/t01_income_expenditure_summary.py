@@ -11,7 +11,7 @@ from ..grammar import make_cells
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..reference import function_class_by_name
-from .two_sided import SideRow, parse_sides
+from .two_sided import SideRow, parse_sides, parse_sides_grid
 
 TABLE_KEY = "T01"
 COLUMNS = [("amount", "金额")]
@@ -61,14 +61,18 @@ def key_side_row(row: SideRow, table_key: str, income: list, expenditure: list) 
         key = match_line(name, expenditure) or class_code(name)
     if key:
         return key, None
-    key = f"{row.side}_line_{row.line_number}"
+    where = f"行次 {row.line_number}" if row.line_number is not None else f"line {row.source_line}"
+    key = f"{row.side}_line_{row.line_number if row.line_number is not None else row.source_line}"
     what = "expenditure class name not in the reference list" if row.side == "expenditure" else "unknown income line"
-    return key, Issue("warning", table_key, row.source_line, f"{what}: {row.name!r} (行次 {row.line_number}); kept as {key}")
+    return key, Issue("warning", table_key, row.source_line, f"{what}: {row.name!r} ({where}); kept as {key}")
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+    if region.is_grid:
+        sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
+    else:
+        sides, issues = parse_sides(region, right_columns=len(COLUMNS))
     table.issues.extend(issues)
     for row in sides:
         key, issue = key_side_row(row, TABLE_KEY, INCOME_LINES, EXPENDITURE_LINES)

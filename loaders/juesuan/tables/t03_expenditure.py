@@ -2,7 +2,7 @@
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .coded import parse_coded_table
+from .coded import parse_coded
 
 TABLE_KEY = "T03"
 COLUMNS = [
@@ -16,4 +16,4 @@ COLUMNS = [
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded_table(region, [c for c, _ in COLUMNS], unit)
+    return parse_coded(region, COLUMNS, unit)

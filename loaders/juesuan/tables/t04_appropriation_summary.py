@@ -12,7 +12,7 @@ from ..grammar import make_cells
 from ..layout import TableRegion
 from ..model import ParsedTable, Row
 from .t01_income_expenditure_summary import key_side_row
-from .two_sided import parse_sides
+from .two_sided import parse_sides, parse_sides_grid
 
 TABLE_KEY = "T04"
 LEFT_COLUMNS = [("amount", "金额")]
@@ -53,7 +53,10 @@ def _fund(name: str) -> str | None:
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+    if region.is_grid:
+        sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
+    else:
+        sides, issues = parse_sides(region, right_columns=len(COLUMNS))
     table.issues.extend(issues)
     after_opening = False
     pending_fund = None  # the fund of the left-hand carry-over line beside the next right line

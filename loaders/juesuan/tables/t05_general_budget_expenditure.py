@@ -2,7 +2,7 @@
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .coded import parse_coded_table
+from .coded import parse_coded
 
 TABLE_KEY = "T05"
 COLUMNS = [
@@ -10,7 +10,9 @@ COLUMNS = [
     ("basic", "基本支出"),
     ("project", "项目支出"),
 ]
+# Regional names of a column (上海: the form prints 合计 where the national one prints 小计).
+PRINTED_AS = {"total": ("合计",)}
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded_table(region, [c for c, _ in COLUMNS], unit)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS)

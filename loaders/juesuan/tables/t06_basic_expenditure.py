@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from .. import grid
 from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_name
 from ..layout import TableRegion
-from ..model import Cell, ParsedTable, Row
+from ..model import Cell, Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
 
 TABLE_KEY = "T06"
@@ -29,6 +30,8 @@ def _is_group_start(tok) -> bool:
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
+    if region.is_grid:
+        return parse_grid(region, unit)
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW)))
     while not stream.done():
@@ -54,4 +57,50 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             cell = Cell(TABLE_KEY, row_key, "amount", "blank", "", None, unit, tok.line)
         table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, tok.line))
         table.cells.append(cell)
+    return table
+
+
+def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
+    """The table read from a ruled grid: column groups of (code cells, 科目名称, 决算数), found by
+    their header; an economic code printed in 类 and 款 cells (`301` `01`) is joined (30101)."""
+    table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
+    table.issues.extend(grid.stray_numbers(TABLE_KEY, region.lines))
+    rows = grid.grid_rows(region.lines)
+    width = max((len(r.cells) for r in rows), default=0)
+    first = next((i for i, r in enumerate(rows) if r.cells and (_ECON_CODE.match(r.cells[0]) or r.cells[0] in TOTALS)), len(rows))
+    labels = grid.column_labels(rows[:first], width)
+    amount_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in ("决算数", "金额")]
+    name_cols = [c for c, lab in enumerate(labels) if any("名称" in p for p in lab)]
+    if not amount_cols or len(name_cols) != len(amount_cols):
+        table.issues.append(Issue("error", TABLE_KEY, region.title_line, "the header does not show (code, 科目名称, 决算数) column groups; table not read"))
+        return table
+    groups, start = [], 0
+    for name_col, amount_col in zip(name_cols, amount_cols):
+        groups.append((list(range(start, name_col)), name_col, amount_col))
+        start = amount_col + 1
+    for row in rows[first:]:
+        cells = (row.cells + [""] * width)[:width]
+        if len(row.cells) != width:
+            table.issues.append(Issue("error", TABLE_KEY, row.line, f"row {' | '.join(row.cells)!r} has {len(row.cells)} cells, the table {width}; not placed"))
+            continue
+        for code_cols, name_col, amount_col in groups:
+            code_text = "".join(cells[c] for c in code_cols)
+            first_text = next((cells[c] for c in code_cols + [name_col] if cells[c]), "")
+            if first_text in TOTALS:
+                row_key, code, label = TOTALS[first_text], None, first_text
+            elif _ECON_CODE.match(code_text):
+                row_key, code, label = code_text, code_text, cells[name_col]
+            elif not code_text and not cells[name_col] and not cells[amount_col]:
+                continue  # an empty column group
+            elif all(not cells[c] or not grid.is_amount_or_blank(cells[c]) for c in code_cols + [name_col, amount_col]):
+                continue  # the header printed again on a continued page
+            else:
+                table.issues.append(Issue("error", TABLE_KEY, row.line, f"column group {code_text or '-'} {cells[name_col]!r} {cells[amount_col]!r} has no economic code; not placed"))
+                continue
+            cell, issue = grid.value_cell(TABLE_KEY, row_key, "amount", cells[amount_col], unit, row.line)
+            table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
+            if cell:
+                table.cells.append(cell)
+            if issue:
+                table.issues.append(issue)
     return table

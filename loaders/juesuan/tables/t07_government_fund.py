@@ -2,7 +2,7 @@
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .coded import parse_coded_table
+from .coded import parse_coded
 
 TABLE_KEY = "T07"
 COLUMNS = [
@@ -13,7 +13,9 @@ COLUMNS = [
     ("project", "本年支出 项目支出"),
     ("closing_balance", "年末结转和结余"),
 ]
+# Regional names of a column (上海: the form prints 合计 where the national one prints 小计).
+PRINTED_AS = {"total": ("本年支出合计",)}
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded_table(region, [c for c, _ in COLUMNS], unit)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS)

@@ -2,7 +2,7 @@
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .coded import parse_coded_table
+from .coded import parse_coded
 
 TABLE_KEY = "T08"
 COLUMNS = [
@@ -10,7 +10,15 @@ COLUMNS = [
     ("basic", "基本支出"),
     ("project", "项目支出"),
 ]
+# Regional names of a column (上海 prints 本年支出 over 小计 / 基本支出 / 项目支出).
+PRINTED_AS = {"total": ("本年支出小计", "本年支出合计")}
+# 上海's form prints this table as 收入支出决算表, with the carry-overs and income of 公开07表.
+EXTRA_COLUMNS = [
+    ("opening_balance", "年初结转和结余"),
+    ("income", "本年收入"),
+    ("closing_balance", "年末结转和结余"),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded_table(region, [c for c, _ in COLUMNS], unit)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, extra_columns=EXTRA_COLUMNS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import grid
 from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_values
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
@@ -29,6 +30,8 @@ _COLUMN_NUMBERS = re.compile(r"^1\s+2\s+3(\s+\d+)*\s*$")
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
+    if region.is_grid:
+        return parse_grid(region, unit)
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     lines = body_lines(region.lines, _COLUMN_NUMBERS)[1:]
     stream = Stream(tokenize(lines))
@@ -44,4 +47,67 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     if not stream.done():
         extra = stream.peek()
         table.issues.append(Issue("error", TABLE_KEY, extra.line, f"unexpected {extra.text!r} after the twelve cells; skipped"))
+    return table
+
+
+# Item of a column by the words of its deepest header label (上海 prints 公务用车运行费 for
+# 公务用车运行维护费); checked in this order, since 公务用车购置及运行维护费 holds both 购置 and 运行.
+_ITEM_WORDS = [
+    ("total", ("合计",)),
+    ("vehicle_subtotal", ("小计",)),
+    ("overseas", ("出国",)),
+    ("reception", ("接待",)),
+    ("vehicle_purchase", ("购置费",)),
+    ("vehicle_operation", ("运行",)),
+]
+_PHASE_WORDS = {"预算数": "budget", "决算数": "final"}
+
+
+def _column_of(label: tuple[str, ...]) -> tuple[str, str] | None:
+    """(phase, item) of a grid column from its label path, e.g. ('…', '公务接待费', '决算数')."""
+    phase = next((_PHASE_WORDS[p] for p in label if p in _PHASE_WORDS), None)
+    items = [p for p in label if p not in _PHASE_WORDS]
+    if phase is None or not items:
+        return None
+    leaf = items[-1]
+    item = next((key for key, words in _ITEM_WORDS if any(w in leaf for w in words)), None)
+    return (phase, item) if item else None
+
+
+def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
+    """The table read from a ruled grid. 上海's form orders the twelve cells by item, each as
+    预算数 then 决算数; the header says which is which, so the order does not matter here."""
+    table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
+    table.issues.extend(grid.stray_numbers(TABLE_KEY, region.lines))
+    rows = grid.grid_rows(region.lines)
+    width = max((len(r.cells) for r in rows), default=0)
+    # The header runs to the first row of amounts (an empty table prints none: all header).
+    first = next((i for i, r in enumerate(rows) if not grid.is_numbering_row(r.cells)
+                  and all(grid.is_amount_or_blank(c) for c in r.cells)), len(rows))
+    if not any(c in _PHASE_WORDS for r in rows[:first] for c in r.cells):
+        table.issues.append(Issue("error", TABLE_KEY, region.title_line, "no 预算数/决算数 in the table's header; table not read"))
+        return table
+    labels = grid.column_labels(rows[:first], width)
+    placed = {c: _column_of(lab) for c, lab in enumerate(labels)}
+    header_line = rows[first - 1].line
+    for c, where in placed.items():
+        if where is None:
+            table.issues.append(Issue("error", TABLE_KEY, header_line, f"column {'/'.join(labels[c])!r} is neither an item's 预算数 nor its 决算数; not loaded"))
+    data = [r for r in rows[first:] if not r.is_empty() and not grid.is_numbering_row(r.cells)]
+    if len(data) > 1:
+        table.issues.append(Issue("error", TABLE_KEY, data[1].line, f"{len(data)} data rows where the form has one; only the first is read"))
+    values = (data[0].cells + [""] * width)[:width] if data else [""] * width
+    line = data[0].line if data else header_line
+    for phase, label in PHASES:
+        table.rows.append(Row(TABLE_KEY, phase, None, label, None, len(table.rows) + 1, line))
+        for column_key, _ in COLUMNS:
+            c = next((c for c, where in placed.items() if where == (phase, column_key)), None)
+            if c is None:
+                table.issues.append(Issue("error", TABLE_KEY, line, f"no {label} column for {column_key!r} in the header; cell not loaded"))
+                continue
+            cell, issue = grid.value_cell(TABLE_KEY, phase, column_key, values[c], unit, line)
+            if cell:
+                table.cells.append(cell)
+            if issue:
+                table.issues.append(issue)
     return table

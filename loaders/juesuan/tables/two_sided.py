@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import grid
 from ..grammar import Stream, Values, body_lines, missing_cells_issue, skip_unplaced, strip_ordinal, take_name, take_values
 from ..layout import TableRegion
 from ..model import Issue
-from ..tokens import Kind, Token, tokenize
+from ..tokens import Kind, Token, classify, tokenize
 
 _FIRST_ROW = re.compile(r"^一[、.．]")
 
@@ -23,7 +24,7 @@ _FIRST_ROW = re.compile(r"^一[、.．]")
 class SideRow:
     side: str  # `income` (left) or `expenditure` (right)
     name: str  # printed name, ordinal kept
-    line_number: int  # 行次
+    line_number: int | None  # 行次 (None where the form prints none)
     values: Values
     source_line: int
 
@@ -61,3 +62,69 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
         rows.append(row)
         side = "expenditure" if side == "income" else "income"
     return rows, issues
+
+
+# --- the same tables read from a ruled grid (PDF input) -------------------------------------
+
+
+def _grid_token(text: str, line: int) -> Token | None:
+    tok = classify(text, line)
+    return tok if tok is not None else Token(Kind.BLANK, "", line)
+
+
+def parse_sides_grid(
+    region: TableRegion, right_columns: dict[str, tuple[str, ...]]
+) -> tuple[list[SideRow], list[Issue]]:
+    """Side rows of a two-sided table printed as a grid: income name and amount on the left,
+    expenditure name and `right_columns` on the right (placed by the header, in the order given).
+    A side row's line_number is its 行次 where the form prints one, else None."""
+    key = region.table_key
+    issues = grid.stray_numbers(key, region.lines)
+    rows = grid.grid_rows(region.lines)
+    width = max((len(r.cells) for r in rows), default=0)
+    head_end = next((i for i, r in enumerate(rows[:4]) if r.cells and r.cells[0] == "项目"), None)
+    if head_end is None:
+        issues.append(Issue("error", key, region.title_line, "no 项目 header row in the table; table not read"))
+        return [], issues
+    labels = grid.column_labels(rows[: head_end + 1], width)
+    name_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] == "项目"]
+    # The national form prints a 行次 (line number) column after each 项目; 上海's prints none.
+    number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] == "行次"]
+    if len(name_cols) != 2 or name_cols[0] != 0:
+        issues.append(Issue("error", key, region.title_line, "the header does not show an income and an expenditure 项目 column; table not read"))
+        return [], issues
+    right_name = name_cols[1]
+    left_amounts = [c for c in range(1, right_name) if c not in number_cols]
+    right_amounts = [c for c in range(right_name + 1, width) if c not in number_cols]
+    if len(left_amounts) != 1:
+        issues.append(Issue("error", key, region.title_line, f"the income side has {len(left_amounts)} amount columns, the form one; table not read"))
+        return [], issues
+    if len(right_columns) == 1:
+        found = {next(iter(right_columns)): right_amounts[0]}  # one amount column: 决算数 / 金额
+    else:
+        found, _ = grid.match_columns(labels, right_columns, right_amounts)
+    left_number = next((c for c in number_cols if c < right_name), None)
+    right_number = next((c for c in number_cols if c > right_name), None)
+    for column_key in right_columns:
+        if column_key not in found:
+            issues.append(Issue("error", key, region.title_line, f"no column {right_columns[column_key][0]!r} in the header; its cells are left blank"))
+    sides: list[SideRow] = []
+    for row in rows[head_end + 1 :]:
+        cells = (row.cells + [""] * width)[:width]
+        if grid.is_numbering_row(cells):
+            continue
+        if len(row.cells) != width:
+            issues.append(Issue("error", key, row.line, f"row {' | '.join(row.cells)!r} has {len(row.cells)} cells, the table {width}; not placed"))
+            continue
+        for side, name, number, texts in (
+            ("income", cells[0], left_number, [cells[left_amounts[0]]]),
+            ("expenditure", cells[right_name], right_number, [cells[found[k]] if k in found else "" for k in right_columns]),
+        ):
+            tokens = [_grid_token(t, row.line) for t in texts]
+            bad = [t for t in tokens if not t.is_value and t.kind is not Kind.INT]
+            if bad:
+                issues.append(Issue("error", key, row.line, f"{side} line {name!r}: {bad[0].text!r} is not an amount; not loaded"))
+                continue
+            line_number = int(cells[number]) if number is not None and cells[number].isdigit() else None
+            sides.append(SideRow(side, name, line_number, Values(tokens), row.line))
+    return sides, issues

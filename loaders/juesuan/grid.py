@@ -1,0 +1,124 @@
+"""Tables read from a ruled grid: one row per line, cells separated by TAB (see `pdf_text`).
+
+Here every cell is in its column already, so nothing is inferred from the order of numbers.
+What a grid does not say is which national column a printed column is: the header says that.
+A region's header is its rows above the first data row; each column's label is its header
+texts from top to bottom, a merged header cell lending its text to the columns it spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line
+from .model import Cell, Issue
+from .tokens import Kind, Token, classify, parse_amount
+
+
+# A grid row's cells are joined by TAB: an empty cell is an empty field (`pdf_text` writes them).
+GRID_SEPARATOR = "\t"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: list[str]
+    line: int
+
+    def is_empty(self) -> bool:
+        return not any(self.cells)
+
+
+def is_grid_line(text: str) -> bool:
+    return GRID_SEPARATOR in text
+
+
+def grid_rows(lines: list[Line]) -> list[GridRow]:
+    return [GridRow(ln.text.split(GRID_SEPARATOR), ln.number) for ln in lines if is_grid_line(ln.text)]
+
+
+_AMOUNT_LIKE = re.compile(r"\d[\d,]*\.\d")
+
+
+def stray_numbers(table_key: str, lines: list[Line]) -> list[Issue]:
+    """Lines inside a grid table's region that carry amounts but are not grid rows: a part of the
+    table the PDF drew without rules. Their numbers cannot be placed, so each is reported."""
+    return [
+        Issue("error", table_key, ln.number, f"amounts outside the table's ruled grid, not placed: {ln.text.strip()!r}")
+        for ln in lines
+        if not is_grid_line(ln.text) and _AMOUNT_LIKE.search(ln.text) and not ln.text.lstrip().startswith(("注", "说明"))
+    ]
+
+
+_NUMBERING_LABELS = ("栏次", "行次")
+
+
+def is_numbering_row(cells: list[str]) -> bool:
+    """The national form's column-number row: `栏次 1 2 3 …` (numbers 1, 2, 3 … in order)."""
+    numbers = [c for c in cells if c and c not in _NUMBERING_LABELS]
+    return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def column_labels(header: list[GridRow], width: int) -> list[tuple[str, ...]]:
+    """The label path of each column, e.g. ('本年支出', '基本支出').
+
+    A merged header cell prints its text in its first column and leaves the others empty. An
+    empty header cell therefore takes the text on its left when both columns have the same
+    labels above and the column has a label further down (it is a parent, not a blank):
+    `本年支出` spans 小计 / 基本支出 / 项目支出, while `年末结转和结余` (merged downwards) stays one column.
+    """
+    header = [row for row in header if not is_numbering_row(row.cells)]
+    filled: list[list[str]] = []
+    for r, row in enumerate(header):
+        cells = (row.cells + [""] * width)[:width]
+        out: list[str] = []
+        for c, text in enumerate(cells):
+            if not text and c > 0 and out[c - 1]:
+                same_parent = all(filled[k][c] == filled[k][c - 1] for k in range(r))
+                has_child = any(c < len(below.cells) and below.cells[c] for below in header[r + 1 :])
+                if same_parent and has_child:
+                    text = out[c - 1]
+            out.append(text)
+        filled.append(out)
+    return [tuple(filled[r][c] for r in range(len(header)) if filled[r][c]) for c in range(width)]
+
+
+def normalise_label(text: str) -> str:
+    return re.sub(r"[\s\u3000“”\"]", "", text)
+
+
+def match_columns(
+    labels: list[tuple[str, ...]], wanted: dict[str, tuple[str, ...]], candidates: list[int]
+) -> tuple[dict[str, int], list[int]]:
+    """Map column keys to column indexes: a column matches a key when its joined label ends with
+    one of the key's printed names. Returns (key → index, indexes that matched no key)."""
+    found: dict[str, int] = {}
+    unmatched = []
+    for c in candidates:
+        label = normalise_label("".join(labels[c]))
+        key = next(
+            (k for k, names in wanted.items() if k not in found and any(label.endswith(normalise_label(n)) for n in names)),
+            None,
+        )
+        if key is None:
+            unmatched.append(c)
+        else:
+            found[key] = c
+    return found, unmatched
+
+
+def value_cell(table_key: str, row_key: str, column_key: str, text: str, unit: str, line: int) -> tuple[Cell | None, Issue | None]:
+    """A grid cell as a table cell; text that is not an amount is an error, never a zero."""
+    tok: Token | None = classify(text, line)
+    if tok is None or tok.kind is Kind.BLANK:
+        return Cell(table_key, row_key, column_key, "blank", "", None, unit, line), None
+    if tok.kind is Kind.NA:
+        return Cell(table_key, row_key, column_key, "na", tok.text, None, unit, line), None
+    if tok.kind in (Kind.AMOUNT, Kind.INT):
+        return Cell(table_key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line), None
+    return None, Issue("error", table_key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded")
+
+
+def is_amount_or_blank(text: str) -> bool:
+    tok = classify(text, 0)
+    return tok is None or tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT)
