@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import BuildError
+from .errors import BuildError, LoadError
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
+from .pdf_text import PAGE_SEPARATOR, pdf_to_text
 from .query import QueryRefused, run_query, write_result
 from .reference import project_root
 from .seeds import parsed_dir
@@ -246,13 +248,43 @@ def _export(args, root: Path) -> int:
     return EXIT_OK
 
 
+def _extract_text(args, root: Path) -> int:
+    src = Path(args.pdf)
+    try:
+        data = src.read_bytes()
+        if not data.startswith(b"%PDF-"):
+            raise LoadError(str(src), "not a PDF (no %PDF- header)", hint="extract-text reads PDF files; text reports load as they are")
+        text = pdf_to_text(data, str(src))
+    except OSError as err:
+        print(f"error: {src}: cannot read file: {err.strerror or err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except LoadError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    if not args.out:
+        sys.stdout.write(text)
+        return EXIT_OK
+    out = Path(args.out)
+    tmp = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)  # never a half-written file under the name a later `juesuan load` reads
+    print(f"wrote {out}: {text.count(PAGE_SEPARATOR) + 1} pages, {text.count(chr(10))} lines")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="juesuan", description="Final-accounts reports (部门决算) to a DuckDB warehouse.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
-    p.add_argument("paths", nargs="+", help="report files (.txt) or folders of them")
+    p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
     p.set_defaults(func=_load)
+
+    p = sub.add_parser("extract-text", help="write a PDF report's page text (tables as TAB-separated grid rows), the text `load` reads")
+    p.add_argument("pdf", help="a PDF report")
+    p.add_argument("-o", "--out", help="write to this file (default: standard output); do not put it beside the PDF "
+                   "in a folder you load, or the report is loaded twice")
+    p.set_defaults(func=_extract_text)
 
     p = sub.add_parser("remove", help="remove loaded reports (by report id or source path) from the seeds")
     p.add_argument("targets", nargs="+", help="report ids or the paths they were loaded from")
@@ -266,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_build)
 
     p = sub.add_parser("run", help="load, then build, then print headline figures")
-    p.add_argument("paths", nargs="+", help="report files (.txt) or folders of them")
+    p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
     p.set_defaults(func=_run)
 

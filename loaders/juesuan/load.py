@@ -15,7 +15,7 @@ from .report import parse_file
 from .seeds import loaded_reports, remove_report, write_report
 from .source import report_id_of_digest
 
-REPORT_SUFFIXES = {".txt"}
+REPORT_SUFFIXES = {".txt", ".pdf"}
 PARALLEL_FROM = 4  # below this many files a process pool costs more than it saves
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LoadError
+from .pdf_text import pdf_to_text
 
 # Publishers save reports as UTF-8 (sometimes with a BOM) or as GB18030/GBK; GB18030 is a
 # superset of GBK and GB2312, so one fallback covers all three.
@@ -44,6 +45,11 @@ def read_source(path: Path) -> SourceText:
     if not data.strip():
         raise LoadError(str(path), "file is empty", hint="expected the text of a 部门决算 report")
     digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"%PDF-") or path.suffix.lower() == ".pdf":
+        if not data.startswith(b"%PDF-"):
+            raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
+                            hint="download the file again; a web page saved as .pdf looks like this")
+        return SourceText(path=path, sha256=digest, encoding="pdf", text=line_breaks(pdf_to_text(data, str(path))))
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)

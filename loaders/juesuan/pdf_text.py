@@ -1,0 +1,108 @@
+"""PDF to page text: ruled tables as tab-separated grid rows, everything else as lines.
+
+A PDF's plain text loses a table's empty cells and scatters one row's code, name and amount over
+several lines (a name that wraps inside its cell sits above and below the code). Reading numbers
+back from such text means guessing their columns. The standard tables are ruled, so each one is
+read here as the grid its rules draw (pdfplumber's table finder), and written one grid row per
+line with its cells joined by TAB: an empty cell is an empty field, so every number keeps its
+column. Text outside the tables is written as lines in reading order. Pages are separated by
+form feeds (`\\f`).
+
+This text is what `juesuan extract-text` writes, and it is also how a PDF is loaded: a PDF and
+its extracted text give the same rows by construction.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from .errors import LoadError
+from .grid import GRID_SEPARATOR
+
+PAGE_SEPARATOR = "\f"
+
+# Words of one printed line may sit at slightly different heights: a Latin-font number inside a
+# Chinese sentence is set ~5 pt lower in some producers (ONLYOFFICE), which at pdfplumber's
+# default tolerance (3 pt) puts every number of the narrative on a line of its own.
+_LINE_TOLERANCE = 6
+# Below this many characters in the whole file there is no text layer worth the name.
+_MIN_CHARS = 200
+
+_SPACE_RUN = re.compile(r"[\s\u3000]+")
+_CJK = r"\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’"
+_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+@dataclass(frozen=True)
+class _Item:
+    top: float
+    x0: float
+    text: str
+
+
+def cell_text(raw: str | None) -> str:
+    """One cell as one field: wrapped lines rejoined, spaces inside Chinese text dropped.
+
+    `机关事业单位基本养老保险缴\\n费` reads back as one name; `因 公 出 国 （ 境 ） 费` (letter-spaced
+    to fill its cell) as `因公出国（境）费`. Spaces between two non-Chinese runs are kept as one space,
+    so a cell that holds two numbers stays two numbers and is reported, not read as one.
+    """
+    if not raw:
+        return ""
+    text = _SPACE_NEXT_TO_CJK.sub("", raw.strip())
+    return _SPACE_RUN.sub(" ", text)
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_text(page) -> str:
+    """One page: grid rows of its ruled tables and its other text lines, top to bottom."""
+    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
+    boxes = [t.bbox for t in tables]
+    items: list[_Item] = []
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract()):
+            fields = [cell_text(c) for c in cells]
+            if any(fields):  # an all-empty row is layout padding
+                items.append(_Item(row.bbox[1], row.bbox[0], GRID_SEPARATOR.join(fields)))
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    for line in outside.extract_text_lines(y_tolerance=_LINE_TOLERANCE, return_chars=False):
+        text = line["text"].strip()
+        if text:
+            items.append(_Item(line["top"], line["x0"], text))
+    items.sort(key=lambda it: (round(it.top, 1), it.x0))
+    return "\n".join(it.text for it in items)
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """The page text of a PDF, pages separated by form feeds. Raises LoadError for a PDF that
+    cannot be read (encrypted, damaged) or that has no text layer (a scan)."""
+    import pdfplumber  # imported here: text reports never pay for it
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page_text(page) for page in pdf.pages]
+            chars = sum(len(page.chars) for page in pdf.pages)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if "password" in type(cause).__name__.lower() or "encrypt" in type(cause).__name__.lower():
+            raise LoadError(name, "the PDF is encrypted and needs a password to open",
+                            hint="ask the publisher for an unprotected copy, or open and re-save it without protection") from exc
+        raise LoadError(name, f"the PDF is damaged and cannot be read ({type(cause).__name__}: {cause})",
+                        hint="download the file again; a partial download gives exactly this") from exc
+    except Exception as exc:  # pdfminer raises plain errors (KeyError, TypeError…) on broken structures
+        raise LoadError(name, f"the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})",
+                        hint="download the file again; a partial download gives exactly this") from exc
+    if not pages:
+        raise LoadError(name, "the PDF has no pages", hint="download the file again")
+    if chars < _MIN_CHARS:
+        raise LoadError(name, f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it is a scan",
+                        hint="run OCR on it first (e.g. ocrmypdf) and load the result; juesuan does not guess numbers from images")
+    return PAGE_SEPARATOR.join(pages) + "\n"
