@@ -11,6 +11,7 @@ from .lines import content_lines
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
+from .reference import function_class_by_name
 from .source import SourceText, read_source
 from .tables import PARSERS
 
@@ -55,7 +56,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = parse_projects(content)
-    narrative = parse_narrative(content)
+    narrative = parse_narrative(content, _item_codes(tables))
     for project in projects:
         issues.extend(project.issues)
     missing = [k for k in TABLE_KEYS if k not in tables]
@@ -80,3 +81,19 @@ def _most_common(values):
     counts = Counter(v for v in values if v is not None)
     return counts.most_common(1)[0][0] if counts else None
 
+
+def _item_codes(tables: dict):
+    """A 项 path (类, 款, 项 names) → its 7-digit code, by the names the report's coded tables print."""
+    by_parent: dict[tuple[str, str], str] = {}
+    for key in ("T05", "T03", "T02"):
+        for row in tables[key].rows if key in tables else []:
+            if row.row_code and len(row.row_code) in (5, 7):
+                by_parent.setdefault((row.row_code[: len(row.row_code) - 2], row.row_label), row.row_code)
+    classes = function_class_by_name()
+
+    def resolve(class_name: str, kuan: str, xiang: str) -> str | None:
+        class_code = classes.get(class_name)
+        kuan_code = by_parent.get((class_code, kuan)) if class_code else None
+        return by_parent.get((kuan_code, xiang)) if kuan_code else None
+
+    return resolve

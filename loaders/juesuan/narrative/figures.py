@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from .text import Span, narrative_spans
 
 # (pattern, subject key). Order matters: longer and more specific names first.
 SUBJECTS: list[tuple[str, str]] = [
+    (r"财政拨款收入支出总计", "appropriation_expenditure_total"),
     (r"财政拨款收入总计", "appropriation_income_total"),
     (r"财政拨款支出总计", "appropriation_expenditure_total"),
     (r"收入总计", "income_total"),
@@ -30,6 +32,11 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"一般公共预算财政拨款(决算)?支出", "general_budget_expenditure"),
     (r"一般公共预算项目支出", "projects_general_budget"),
     (r"财政拨款收入", "appropriation_income"),
+    (r"上级补助收入", "superior_subsidy"),
+    (r"事业收入", "business_income"),
+    (r"经营收入", "operating_income"),
+    (r"附属单位上缴收入", "affiliated_remittance"),
+    (r"其他收入", "other_income"),
     (r"基本支出", "basic_expenditure"),
     (r"项目支出", "project_expenditure"),
     (r"人员经费", "personnel_cost"),
@@ -44,9 +51,9 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"公务用车运行维护费", "vehicle_operation"),
     (r"公务用车保有量", "vehicles_held"),
     (r"国内接待费", "reception_domestic"),
-    (r"外事接待费", "reception_foreign_affairs"),
+    (r"外事接待费|外宾接待(支出|费)?|接待外宾", "reception_foreign_affairs"),
     (r"国[（(]境[)）]外接待费", "reception_overseas"),
-    (r"公务接待费", "reception"),
+    (r"公务接待(费)?", "reception"),  # 上海: `列明公务接待2批次`
     (r"机关运行经费", "running_cost"),
     (r"政府采购支出总额", "procurement_total"),
     (r"政府采购货物支出", "procurement_goods"),
@@ -55,6 +62,14 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"授予中小企业合同金额", "procurement_sme"),
     (r"授予小微企业合同金额", "procurement_small_micro"),
     (r"共有车辆", "vehicles_total"),
+    # The categories of the 国有资产占有使用情况 sentence (上海 lists them all, most at 0 辆);
+    # without their own names each count would be read as the 共有车辆 total before them.
+    (r"部级领导(干部)?用车|副部[（(]省[)）]级及以上领导(干部)?用车", "vehicles_senior_leader"),
+    (r"主要(领导干部|负责人)用车", "vehicles_principal"),
+    (r"机要通信用车", "vehicles_confidential"),
+    (r"应急保障用车", "vehicles_emergency"),
+    (r"特种专业技术用车", "vehicles_special_technical"),
+    (r"离退休干部(服务)?用车", "vehicles_retiree_service"),
     (r"执法执勤用车", "vehicles_law_enforcement"),
     (r"其他用车", "vehicles_other"),
     (r"以上设备", "equipment_over_1m"),
@@ -70,16 +85,23 @@ ATTRIBUTES_MONEY = [
 ]
 ATTRIBUTES_PERCENT = [
     (r"完成.*预算", "completion_rate"),
+    (r"完成", "progress"),  # `项目支出规划服务较年初完成92%`: how far a piece of work got
     (r"占", "share"),
     (r"下降|增长|增加|减少", "change_rate"),
 ]
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
 _NEGATIVE = re.compile(r"减少|下降")
 
-_FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
+_FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
 _SENTENCE = re.compile(r"[。；;]")
 _GRADE_COUNT = re.compile(r"(\d+)个项目自评等级为\s*[“\"]?(优|良|中|差)")
 _CLASS_SUFFIX = re.compile(r"[（(]类[)）]")
+# `一般公共服务支出（类）财政事务（款）行政运行（项）`: one 项 of the general budget, named by its
+# path (上海 states the budget and final of each 项 this way; the national form, each 类).
+_ITEM = re.compile(r"([^、，。；：（(\d]+)[（(]类[)）]([^、，。；：（(]+)[（(]款[)）]([^、，。；：（(]+)[（(]项[)）]")
+
+# Resolves a printed 项 path (类 name, 款 name, 项 name) to its code through the report's own tables.
+ItemCodes = Callable[[str, str, str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -167,7 +189,15 @@ def _attribute(words: str, unit: str) -> str:
     return "amount" if unit == "万元" else "share"
 
 
-def figures_of(span: Span) -> list[NarrativeFigure]:
+def _item_subjects(sentence: str, item_codes: ItemCodes | None) -> list[tuple[int, int, str, str | None]]:
+    out = []
+    for m in _ITEM.finditer(sentence):
+        code = item_codes(*(g.strip() for g in m.groups())) if item_codes else None
+        out.append((m.start(), m.end(), "function_item", code))
+    return out
+
+
+def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[NarrativeFigure]:
     out: list[NarrativeFigure] = []
     text = span.text
     start = 0
@@ -178,7 +208,16 @@ def figures_of(span: Span) -> list[NarrativeFigure]:
         sentence = text[start:sentence_end]
         base = start
         start = sentence_end
-        subjects = _subject_matches(sentence)
+        items = _item_subjects(sentence, item_codes)
+        if items:
+            # A 项 path names the subject of the figures that follow, in this sentence or the next
+            # (`1、…行政运行（项）。主要用于：…。年初预算为…`); the 类 inside it is not a subject.
+            inside = [(a, b) for a, b, _, _ in items]
+            subjects = [s for s in _subject_matches(sentence) if not any(a <= s[0] < b for a, b in inside)]
+            subjects = sorted(subjects + items)
+            current = items[-1]
+        else:
+            subjects = _subject_matches(sentence)
         graded = set()  # `20个项目自评等级为“优”`: the count comes before its subject
         for m in _GRADE_COUNT.finditer(sentence):
             graded.add(m.start(1))
@@ -231,6 +270,7 @@ def _clause_start(sentence: str, offset: int) -> int:
     return cut + 1
 
 
-def parse_narrative(lines: list[Line]) -> list[NarrativeFigure]:
-    """Every figure of the narrative in `lines`, the report's content lines (lines.content_lines)."""
-    return [f for span in narrative_spans(lines) for f in figures_of(span)]
+def parse_narrative(lines: list[Line], item_codes: ItemCodes | None = None) -> list[NarrativeFigure]:
+    """Every figure of the narrative in `lines`, the report's content lines (lines.content_lines).
+    `item_codes` names the code of a 项 path; without it a 项's figures carry no code."""
+    return [f for span in narrative_spans(lines) for f in figures_of(span, item_codes)]

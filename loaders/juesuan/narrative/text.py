@@ -31,6 +31,31 @@ class Span:
         return self.lines[min(max(offset, 0), len(self.lines) - 1)]
 
 
+_PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+_HEADING_TAIL = 6  # `说明`, `2024`: a part heading's pieces printed on lines of their own
+
+
+def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
+    """Whether line i opens the 情况说明 part, and how many of the next lines its heading takes:
+    `第三部分 情况说明`, or `第三部分 <部门> 年度部门决算情况` / `2024` / `说明` (上海)."""
+    raw = lines[i].text.strip(" \xa0\u3000\t")
+    if "情况说明" in raw and _START.match(raw):
+        return True, 0
+    if not _PART.match(raw):
+        return False, 0
+    joined, used = re.sub(r"\s", "", raw), 0
+    for nxt in lines[i + 1 : i + 3]:
+        if re.sub(r"\d{4}", "", joined).endswith("情况说明"):
+            break
+        t = re.sub(r"\s", "", nxt.text)
+        if len(t) > _HEADING_TAIL:
+            break
+        joined, used = joined + t, used + 1
+    if re.sub(r"\d{4}", "", joined).endswith("情况说明"):
+        return True, used
+    return False, 0
+
+
 def narrative_spans(lines: list[Line]) -> list[Span]:
     spans: list[Span] = []
     inside = False
@@ -43,13 +68,20 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
         text.clear()
         where.clear()
 
-    for ln in lines:
+    skip = 0
+    for i, ln in enumerate(lines):
         raw = ln.text.strip(" \xa0\u3000\t")
+        if skip:
+            skip -= 1
+            continue
         if not inside:
-            inside = "情况说明" in raw and bool(_START.match(raw))
+            inside, skip = _starts_narrative(lines, i)
             continue
         if _END.match(raw):
-            break
+            if spans or text:
+                break
+            inside = False  # the 目录 lists the part and its sections: the narrative is further on
+            continue
         if not raw or is_page_furniture(ln.text):
             continue
         m, s = _SECTION.match(raw), _SUBSECTION.match(raw)

@@ -42,7 +42,9 @@ restated as (
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source,
         c.figure as expected, 0 as addends,
-        case when {{ in_key_list('r.tables_found', 'm.table_key') }} then 1 else 0 end as inputs_present,
+        -- A 项 path the tables do not print (no code resolved) has no table figure to compare with.
+        case when {{ in_key_list('r.tables_found', 'm.table_key') }}
+                  and not (m.row_key like '%{code}%' and f.subject_code is null) then 1 else 0 end as inputs_present,
         'equal' as comparison, case when f.unit = '万元' then 50 else 0 end as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, m.table_key || ':' || c.source_line) as source_lines
     from f
@@ -79,10 +81,31 @@ growth as (
         subject || '_change_rate' || coalesce(' ' || subject_code, '') || ' @ ' || split_part(section, '、', 1) || ' line ' || source_line as object,
         change_rate as actual, 'narrative:' || source_line as actual_source,
         round(change_value * 100 / nullif(current_value - change_value, 0), {{ printed_decimals('change_rate_text') }}) as expected,
-        0 as addends, case when change_rate is null or current_value is null then 0 else 3 end as inputs_present,
+        -- A rate of growth from nothing (a department set up this year) is undefined: skipped.
+        0 as addends, case when change_rate is null or current_value is null or current_value = change_value then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('change_rate_text') }} as tolerance_per_addend,
         'narrative:' || source_line as source_lines
     from {{ ref('int_narrative__changes') }}
+),
+
+-- A completion rate is of the figures stated just before it, under the same heading and subject:
+-- `年初预算为A万元，支出决算为B万元，完成年初预算的C%`. (上海's narrative repeats that sentence
+-- for every 项 of one subject; pairing each rate with every such figure would multiply them.)
+rate_inputs as (
+    select *
+    from (
+        select
+            *,
+            max(case when attribute = 'final' then figure_order end) over preceding as final_order,
+            max(case when attribute = 'amount' then figure_order end) over preceding as amount_order,
+            max(case when attribute in ('initial_budget', 'budget') then figure_order end) over preceding as budget_order
+        from f
+        window preceding as (
+            partition by report_id, section, subsection, subject, subject_code
+            order by figure_order rows between unbounded preceding and 1 preceding
+        )
+    )
+    where attribute = 'completion_rate'
 ),
 
 completion as (
@@ -97,17 +120,10 @@ completion as (
         'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || coalesce(fin.source_line, amt.source_line),
                   coalesce('narrative:' || bud.source_line, 'T09:' || tb.source_line)) as source_lines
-    from f
-    left join f as fin
-        on fin.report_id = f.report_id and fin.section = f.section and fin.subsection is not distinct from f.subsection
-       and fin.subject = f.subject and fin.subject_code is not distinct from f.subject_code and fin.attribute = 'final'
-    left join f as amt
-        on amt.report_id = f.report_id and amt.section = f.section and amt.subsection is not distinct from f.subsection
-       and amt.subject = f.subject and amt.subject_code is not distinct from f.subject_code and amt.attribute = 'amount'
-    left join f as bud
-        on bud.report_id = f.report_id and bud.section = f.section and bud.subsection is not distinct from f.subsection
-       and bud.subject = f.subject and bud.subject_code is not distinct from f.subject_code
-       and bud.attribute in ('initial_budget', 'budget')
+    from rate_inputs as f
+    left join f as fin on fin.report_id = f.report_id and fin.figure_order = f.final_order
+    left join f as amt on amt.report_id = f.report_id and amt.figure_order = f.amount_order
+    left join f as bud on bud.report_id = f.report_id and bud.figure_order = f.budget_order
     left join metric_map as m on m.subject = f.subject and m.attribute = 'budget'
     left join cells as tb
         on tb.report_id = f.report_id and tb.table_key = m.table_key and tb.row_key = m.row_key and tb.column_key = m.column_key
@@ -126,6 +142,8 @@ stated_twice as (
         select *, row_number() over (partition by report_id, subject, subject_code, attribute order by figure_order) as n
         from f
         where attribute not in ('share', 'change', 'change_rate', 'completion_rate')
+          -- 项 figures whose path names no printed row cannot be told apart: not compared.
+          and not (subject = 'function_item' and subject_code is null)
     ) as first
         on first.report_id = f.report_id and first.subject = f.subject
        and first.subject_code is not distinct from f.subject_code and first.attribute = f.attribute
