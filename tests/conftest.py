@@ -65,13 +65,18 @@ class Workspace:
         return rows[0][0] if len(rows[0]) == 1 else rows[0]
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The warehouse built from the sample report alone, shared by the end-to-end tests."""
+def built_workspace(tmp_path_factory, name: str, *paths: Path) -> Workspace:
+    """A warehouse built by `juesuan run` from `paths` (reports with discrepancies: exit 3)."""
     mp = pytest.MonkeyPatch()
-    ws = Workspace(tmp_path_factory.mktemp("built"), mp)
+    ws = Workspace(tmp_path_factory.mktemp(name), mp)
     try:
-        assert main(["run", str(SAMPLE)]) == EXIT_FINDINGS  # built; the sample has discrepancies
+        assert main(["run", *map(str, paths)]) == EXIT_FINDINGS
     finally:
         mp.undo()  # queries use the workspace's own paths; later tests start from a clean environment
     return ws
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The warehouse built from the sample report alone, shared by the end-to-end tests."""
+    return built_workspace(tmp_path_factory, "built", SAMPLE)
