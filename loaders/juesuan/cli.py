@@ -79,13 +79,14 @@ def _build(args, root: Path) -> int:
     started = datetime.now(timezone.utc)
     summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db)}
     try:
-        result = build(root, db, parsed_dir(root))
+        result = build(root, db, parsed_dir(root), full=getattr(args, "full", False))
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         summary.update(status="failed", exit_code=EXIT_NOTHING, error=str(err).split("\n")[0])
         _finish(db, summary)
         return EXIT_NOTHING
-    print(f"\nwarehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
+    print(f"\n{result.plan.describe()}")
+    print(f"warehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
     _print_headline(result.db)
     summary_rows = audit_summary(result.db)  # most discrepancies first
     _print_audit(result.db, summary_rows)
@@ -93,7 +94,8 @@ def _build(args, root: Path) -> int:
     code = EXIT_FINDINGS if discrepancies else EXIT_OK
     summary.update(
         status="built_with_findings" if discrepancies else "built", exit_code=code,
-        seconds=round(result.seconds, 1), reports=reports, dbt_nodes=result.nodes,
+        seconds=round(result.seconds, 1), reports=reports, dbt_nodes=result.nodes, build_mode=result.plan.mode,
+        reports_added=len(result.plan.new), reports_removed=len(result.plan.removed),
         tests_passed=result.count("pass"), tests_warned=result.count("warn"),
         rounding_findings=rounding, discrepancy_findings=discrepancies,
         # Only the reports that need a look: at 10,000 reports the full list made a 2 MB file.
@@ -293,13 +295,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("prune", help="remove loaded reports whose source file is gone or changed")
     p.set_defaults(func=_prune)
 
-    p = sub.add_parser("build", help="dbt build the warehouse from the parsed seeds, with all tests")
+    p = sub.add_parser("build", help="dbt build the warehouse from the parsed seeds, with all tests "
+                       "(only the reports added or removed since the last build, where the models are unchanged)")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("run", help="load, then build, then print headline figures")
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
     p.set_defaults(func=_run)
 
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")

@@ -6,14 +6,16 @@ import contextlib
 import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError
-from .seeds import loaded_reports
+from .incremental import GLOBAL_MODELS, Plan, merge_reports, plan_build, write_build_info
 
 
 def default_db(root: Path) -> Path:
@@ -41,6 +43,7 @@ class BuildResult:
     db: Path
     seconds: float
     results: list[dict]  # dbt's run_results: one per seed, model and test
+    plan: Plan | None = None  # what the build did: full, incremental or nothing
 
     @property
     def nodes(self) -> int:
@@ -93,27 +96,66 @@ def dbt_target(root: Path) -> Path:
     return Path(env).resolve() if env else root / "target"
 
 
-def build(root: Path, db: Path, parsed: Path) -> BuildResult:
-    """dbt build into a temporary file; swap it in only when every model and test passed."""
-    if not loaded_reports(parsed):
+def present_reports(parsed: Path) -> list[str]:
+    """Ids of the reports loaded under `parsed` (complete folders only)."""
+    if not parsed.exists():
+        return []
+    return sorted(d.name for d in parsed.iterdir() if (d / "reports.csv").exists() and not d.name.startswith("."))
+
+
+def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult:
+    """Build into a temporary file and swap it in only when every model and test passed: the
+    whole warehouse, or, where only some reports were added or removed since the last build,
+    just those (see `incremental`)."""
+    present = present_reports(parsed)
+    if not present:
         raise BuildError(f"no parsed reports under {parsed}; run `juesuan load PATH` first")
     target = dbt_target(root)
     with build_lock(db):
+        plan = plan_build(root, db, parsed, present, force_full=full)
+        if plan.mode == "unchanged":
+            return BuildResult(db, 0.0, [], plan)
         tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
         _remove_db_files(tmp)
         started = time.monotonic()
-        (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
         try:
-            code = run_dbt(
-                ["build"], root, {"JUESUAN_DB": str(tmp), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target
-            )
-            results = _run_results(target)
-            if code != 0:
-                raise BuildError(_failure_summary(results))
+            if plan.mode == "incremental":
+                results = _build_incremental(root, db, parsed, tmp, target, plan)
+            else:
+                results = _dbt_build(["build"], root, tmp, parsed, target)
+            write_build_info(tmp, root, plan.mode)
             os.replace(tmp, db)
         finally:
             _remove_db_files(tmp)
-        return BuildResult(db, time.monotonic() - started, results)
+        return BuildResult(db, time.monotonic() - started, results, plan)
+
+
+def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> list[dict]:
+    (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
+    code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target)
+    results = _run_results(target)
+    if code != 0:
+        raise BuildError(_failure_summary(results))
+    return results
+
+
+def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, plan: Plan) -> list[dict]:
+    """The changed reports built alone (every model and test), merged into a copy of the warehouse,
+    whose dimensions are then rebuilt and tested over all reports."""
+    work = Path(tempfile.mkdtemp(prefix=".juesuan-incremental-", dir=db.parent))
+    try:
+        subset = work / "parsed"
+        subset.mkdir()
+        for rid in plan.context:
+            shutil.copytree(parsed / rid, subset / rid)  # a few small CSVs per report
+        scratch = work / "scratch.duckdb"
+        results = _dbt_build(["build"], root, scratch, subset, target)
+        shutil.copyfile(db, tmp)
+        merge_reports(tmp, scratch, plan.rebuilt, plan.removed)
+        results += _dbt_build(["build", "--select", *GLOBAL_MODELS], root, tmp, parsed, target)
+        return results
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _run_results(target: Path) -> list[dict]:

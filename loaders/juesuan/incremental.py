@@ -1,0 +1,172 @@
+"""Incremental builds: add and remove reports without rebuilding the others.
+
+Every row of the warehouse belongs to one report (a `report_id`, or a `project_id` of one of its
+projects), except the subject dimensions, which span all reports. A report's rows depend on its
+own parsed files and, for the prior-year comparison, on the reports of its department a year
+earlier. So adding or removing reports only changes:
+
+- the rows of the new reports, and of the loaded reports whose previous year is a year touched
+  (a department's 2025 report gets a prior-year report when its 2024 report arrives);
+- the subject dimensions.
+
+An incremental build therefore runs the full dbt project, with every test, on just those reports
+(and the prior-year reports they compare with) in a scratch warehouse; copies the current
+warehouse; replaces the rows of the changed reports in the copy; rebuilds the dimensions there
+(with their tests); and swaps the copy in. It is used only when the models are the ones the
+warehouse was built with (a hash of the dbt project is stored in the warehouse); any change
+to models, macros, reference seeds or tests means a full build.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILD_INFO = "main.juesuan_build_info"  # one row: the code hash and mode of the build that made the file
+# What the models are made of: a change to any of it changes what a full build would give.
+CODE_PATHS = ("models", "macros", "seeds/reference", "tests/dbt", "dbt_project.yml", "profiles.yml")
+# Models computed over all reports at once: rebuilt in the merged warehouse, never merged.
+GLOBAL_MODELS = (
+    "int_function_subject__printed_names",
+    "int_economic_subject__printed_names",
+    "dim_function_subject",
+    "dim_economic_subject",
+    "dim_indicator_category",
+)
+MERGED_SCHEMAS = ("staging", "intermediate", "marts", "audit")
+# Past this share of the warehouse, a full build is as quick and simpler.
+MAX_CHANGED_SHARE = 0.25
+
+
+def code_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for name in CODE_PATHS:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            digest.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class Plan:
+    mode: str  # `full`, `incremental` or `unchanged`
+    reason: str
+    new: list[str] = field(default_factory=list)  # report ids loaded since the last build
+    removed: list[str] = field(default_factory=list)  # report ids in the warehouse, no longer loaded
+    rebuilt: list[str] = field(default_factory=list)  # reports whose rows are replaced (new ones included)
+    context: list[str] = field(default_factory=list)  # reports the scratch build reads (rebuilt + their prior years)
+
+    def describe(self) -> str:
+        if self.mode != "incremental":
+            return f"{self.mode} build: {self.reason}"
+        related = len(self.rebuilt) - len(self.new)
+        return (f"incremental build: {len(self.new)} new, {len(self.removed)} removed"
+                + (f", {related} related reports rebuilt (prior-year links)" if related else ""))
+
+
+def _parsed_department_year(parsed: Path, report_id: str) -> tuple[str, int]:
+    with (parsed / report_id / "reports.csv").open(encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    return row["department_name"], int(row["fiscal_year"])
+
+
+def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_full: bool = False) -> Plan:
+    """What a build has to do: everything, nothing, or the reports that changed."""
+    import duckdb
+
+    if force_full:
+        return Plan("full", "asked for (--full)")
+    if not db.exists():
+        return Plan("full", "no warehouse yet")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        try:
+            (built_hash,) = con.execute(f"select code_hash from {BUILD_INFO}").fetchone()
+        except duckdb.Error:
+            return Plan("full", "the warehouse does not record the models it was built with")
+        if built_hash != code_hash(root):
+            return Plan("full", "models, macros, reference seeds or dbt tests changed since the last build")
+        loaded = {rid: (dept, year) for rid, dept, year in con.execute(
+            "select report_id, department_name, fiscal_year from marts.dim_report").fetchall()}
+    finally:
+        con.close()
+    present_set = set(present)
+    new = sorted(present_set - loaded.keys())
+    removed = sorted(loaded.keys() - present_set)
+    if not new and not removed:
+        return Plan("unchanged", "no report added or removed since the last build")
+    if len(new) + len(removed) > MAX_CHANGED_SHARE * max(len(loaded), 1):
+        return Plan("full", f"{len(new)} new and {len(removed)} removed reports: over a quarter of the warehouse")
+
+    where = {rid: loaded[rid] for rid in loaded if rid in present_set}
+    where.update({rid: _parsed_department_year(parsed, rid) for rid in new})
+    touched = {where[rid] for rid in new} | {loaded[rid] for rid in removed}
+    # A report compares itself with its department's report of the year before: the reports a
+    # year after a touched one get another prior-year report (or none).
+    rebuilt = sorted(set(new) | {rid for rid, (dept, year) in where.items() if (dept, year - 1) in touched})
+    priors = {(where[rid][0], where[rid][1] - 1) for rid in rebuilt}
+    context = sorted(set(rebuilt) | {rid for rid, key in where.items() if key in priors})
+    return Plan("incremental", f"{len(new)} new, {len(removed)} removed", new, removed, rebuilt, context)
+
+
+def write_build_info(db: Path, root: Path, mode: str) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(f"create or replace table {BUILD_INFO} as select ? as code_hash, ? as mode, now() as built_at",
+                    [code_hash(root), mode])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def merge_reports(target: Path, scratch: Path, replace: list[str], remove: list[str]) -> dict[str, int]:
+    """In `target`, replace the rows of reports `replace` by those built in `scratch`, and drop the
+    rows of reports `remove`. Returns rows inserted per table."""
+    import duckdb
+
+    gone = sorted(set(replace) | set(remove))
+    con = duckdb.connect(str(target))
+    inserted: dict[str, int] = {}
+    try:
+        con.execute(f"attach '{scratch}' as scratch (read_only)")
+        tables = con.execute(
+            """select t.table_schema, t.table_name,
+                      bool_or(c.column_name = 'report_id'), bool_or(c.column_name = 'project_id')
+               from information_schema.tables t
+               join information_schema.columns c using (table_catalog, table_schema, table_name)
+               where t.table_catalog = 'scratch' and t.table_type = 'BASE TABLE'
+                 and list_contains(?::varchar[], t.table_schema)
+               group by all order by 1, 2""",
+            [list(MERGED_SCHEMAS)],
+        ).fetchall()
+        con.execute("create temp table gone as select unnest(?::varchar[]) as report_id", [gone])
+        con.execute("create temp table kept as select unnest(?::varchar[]) as report_id", [sorted(replace)])
+        # Projects are keyed by project_id only in some tables: map them through the project list
+        # of each side before that list itself is replaced.
+        con.execute("""create temp table gone_projects as
+                       select project_id from staging.stg_parsed__projects where report_id in (select report_id from gone)""")
+        con.execute("""create temp table kept_projects as
+                       select project_id from scratch.staging.stg_parsed__projects where report_id in (select report_id from kept)""")
+        con.execute("begin")
+        for schema, name, has_report, has_project in tables:
+            if not (has_report or has_project):
+                continue  # reference tables and the global dimensions: identical, or rebuilt after
+            key, gone_set, kept_set = (("report_id", "gone", "kept") if has_report
+                                       else ("project_id", "gone_projects", "kept_projects"))
+            con.execute(f'delete from "{schema}"."{name}" where {key} in (select {key} from {gone_set})')
+            (n,) = con.execute(
+                f'insert into "{schema}"."{name}" by name '
+                f'select * from scratch."{schema}"."{name}" where {key} in (select {key} from {kept_set})'
+            ).fetchone()
+            inserted[f"{schema}.{name}"] = n
+        con.execute("commit")
+        con.execute("detach scratch")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return inserted
