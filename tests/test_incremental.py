@@ -73,6 +73,14 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
                   "and department_name = '高平市公安局'") > 0
     assert len(loaded_reports(ws.parsed)) == 8
 
+    # Reports only removed: nothing to build, their rows dropped, the dimensions rebuilt.
+    assert main(["remove", str(folder / "other_5.txt")]) == 0
+    assert main(["build"]) == EXIT_FINDINGS
+    assert "incremental build: 0 new, 1 removed" in capsys.readouterr().out
+    full_again = tmp_path / "full_again" / "juesuan.duckdb"
+    assert main(["build", "--full", "--db", str(full_again)]) == EXIT_FINDINGS
+    assert differences(ws.db, full_again) == {}
+
 
 def test_nothing_changed_builds_nothing(built, monkeypatch, capsys):
     monkeypatch.setenv("JUESUAN_PARSED_DIR", str(built.parsed))

@@ -95,6 +95,7 @@ def _build(args, root: Path) -> int:
     summary.update(
         status="built_with_findings" if discrepancies else "built", exit_code=code,
         seconds=round(result.seconds, 1), reports=reports, dbt_nodes=result.nodes, build_mode=result.plan.mode,
+        build_phases=result.phases,
         reports_added=len(result.plan.new), reports_removed=len(result.plan.removed),
         tests_passed=result.count("pass"), tests_warned=result.count("warn"),
         rounding_findings=rounding, discrepancy_findings=discrepancies,

@@ -124,48 +124,54 @@ def write_build_info(db: Path, root: Path, mode: str) -> None:
         con.close()
 
 
-def merge_reports(target: Path, scratch: Path, replace: list[str], remove: list[str]) -> dict[str, int]:
+def merge_reports(target: Path, scratch: Path | None, replace: list[str], remove: list[str]) -> dict[str, int]:
     """In `target`, replace the rows of reports `replace` by those built in `scratch`, and drop the
-    rows of reports `remove`. Returns rows inserted per table."""
+    rows of reports `remove` (with nothing to replace, `scratch` is None). Returns rows inserted
+    per table."""
     import duckdb
 
     gone = sorted(set(replace) | set(remove))
     con = duckdb.connect(str(target))
     inserted: dict[str, int] = {}
     try:
-        con.execute(f"attach '{scratch}' as scratch (read_only)")
+        catalog = con.execute("select current_database()").fetchone()[0]
+        if scratch is not None:
+            con.execute(f"attach '{scratch}' as scratch (read_only)")
         tables = con.execute(
             """select t.table_schema, t.table_name,
                       bool_or(c.column_name = 'report_id'), bool_or(c.column_name = 'project_id')
                from information_schema.tables t
                join information_schema.columns c using (table_catalog, table_schema, table_name)
-               where t.table_catalog = 'scratch' and t.table_type = 'BASE TABLE'
+               where t.table_catalog = ? and t.table_type = 'BASE TABLE'
                  and list_contains(?::varchar[], t.table_schema)
                group by all order by 1, 2""",
-            [list(MERGED_SCHEMAS)],
+            [catalog, list(MERGED_SCHEMAS)],
         ).fetchall()
         con.execute("create temp table gone as select unnest(?::varchar[]) as report_id", [gone])
-        con.execute("create temp table kept as select unnest(?::varchar[]) as report_id", [sorted(replace)])
         # Projects are keyed by project_id only in some tables: map them through the project list
-        # of each side before that list itself is replaced.
+        # before that list itself is replaced.
         con.execute("""create temp table gone_projects as
                        select project_id from staging.stg_parsed__projects where report_id in (select report_id from gone)""")
-        con.execute("""create temp table kept_projects as
-                       select project_id from scratch.staging.stg_parsed__projects where report_id in (select report_id from kept)""")
         con.execute("begin")
         for schema, name, has_report, has_project in tables:
             if not (has_report or has_project):
                 continue  # reference tables and the global dimensions: identical, or rebuilt after
-            key, gone_set, kept_set = (("report_id", "gone", "kept") if has_report
-                                       else ("project_id", "gone_projects", "kept_projects"))
+            key, gone_set = ("report_id", "gone") if has_report else ("project_id", "gone_projects")
             con.execute(f'delete from "{schema}"."{name}" where {key} in (select {key} from {gone_set})')
-            (n,) = con.execute(
-                f'insert into "{schema}"."{name}" by name '
-                f'select * from scratch."{schema}"."{name}" where {key} in (select {key} from {kept_set})'
-            ).fetchone()
-            inserted[f"{schema}.{name}"] = n
+            if scratch is not None and replace:
+                # The scratch build holds the replaced reports and, as context, their prior years:
+                # only the replaced ones are taken.
+                kept = ("report_id in (select unnest(?::varchar[]))" if has_report else
+                        "project_id in (select project_id from scratch.staging.stg_parsed__projects "
+                        "where report_id in (select unnest(?::varchar[])))")
+                (n,) = con.execute(
+                    f'insert into "{schema}"."{name}" by name select * from scratch."{schema}"."{name}" where {kept}',
+                    [sorted(replace)],
+                ).fetchone()
+                inserted[f"{schema}.{name}"] = n
         con.execute("commit")
-        con.execute("detach scratch")
+        if scratch is not None:
+            con.execute("detach scratch")
         con.execute("checkpoint")
     finally:
         con.close()

@@ -4,7 +4,9 @@ write each report atomically, report what happened."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,12 +55,47 @@ class LoadOutcome:
     replaced: list[str] = field(default_factory=list)  # report ids superseded by a new version of the same file
 
 
-def file_report_id(path: Path) -> str | None:
-    """The report id a file would get, without parsing it; None if unreadable."""
-    try:
-        return report_id_of_digest(hashlib.sha256(path.read_bytes()).hexdigest())
-    except OSError:
-        return None
+
+
+class FileIndex:
+    """The report id of each file seen, trusted while its size and mtime stay the same, so that
+    finding the 10 new files in a folder of 10,000 does not read 1.7 GB (as git's index does).
+    An entry is trusted only if the file was last modified a second or more before it was hashed:
+    a file written again within the same clock tick is hashed again."""
+
+    def __init__(self, parsed_dir: Path):
+        # Beside the parsed dir, not in it: that holds one folder per report and nothing else.
+        self.path = parsed_dir.with_name(parsed_dir.name + ".index.json")
+        try:
+            self.entries: dict[str, list] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.changed = False
+
+    def report_id(self, path: Path) -> str | None:
+        """The report id a file would get, without parsing it; None if unreadable."""
+        try:
+            st = path.stat()
+            key = str(path.resolve())
+            hit = self.entries.get(key)
+            if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns and st.st_mtime_ns < hit[3] - 1_000_000_000:
+                return hit[2]
+            rid = report_id_of_digest(hashlib.sha256(path.read_bytes()).hexdigest())
+        except OSError:
+            return None
+        self.entries[key] = [st.st_size, st.st_mtime_ns, rid, time.time_ns()]
+        self.changed = True
+        return rid
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
 
 
 def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
@@ -75,13 +112,15 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None) 
     outcome = LoadOutcome()
     files = collect_paths(paths)
     present = {d.name for d in parsed_dir.iterdir()} if parsed_dir.exists() else set()
+    index = FileIndex(parsed_dir)
     todo = []
     for path in files:
-        rid = file_report_id(path)
+        rid = index.report_id(path)
         if rid is not None and rid in present:
             outcome.unchanged.append(str(path))  # the same content: never parsed twice
         else:
             todo.append(path)
+    index.save()
     if not todo:
         return outcome
     before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
@@ -122,11 +161,13 @@ def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:
 def prune(parsed_dir: Path) -> list[str]:
     """Remove the reports whose source file no longer exists (or now holds other content)."""
     gone = []
+    index = FileIndex(parsed_dir)
     for r in loaded_reports(parsed_dir):
         path = Path(r.source_path)
-        if not path.exists() or file_report_id(path) != r.report_id:
+        if not path.exists() or index.report_id(path) != r.report_id:
             remove_report(parsed_dir, r.report_id)
             gone.append(r.report_id)
+    index.save()
     return gone
 
 
