@@ -128,8 +128,8 @@ def _more(total: int, where: str) -> None:
 
 
 def _print_headline(db: Path) -> None:
-    rows = headline(db)
-    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues in rows[:SHOWN]:
+    rows, total = headline(db, SHOWN)
+    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues in rows:
         print(f"\n{dept} {year} (report {rid})")
         print(f"  income 本年收入合计           {_wan(income)}")
         print(f"  expenditure 本年支出合计      {_wan(spend)}  (basic {_wan(basic)}, project {_wan(project)})")
@@ -139,7 +139,7 @@ def _print_headline(db: Path) -> None:
             print(f"  tables missing: {missing}")
         if issues:
             print(f"  parse issues: {issues} (see staging.stg_parsed__load_issues)")
-    _more(len(rows), "marts.dim_report")
+    _more(total, "marts.dim_report")
 
 
 def _print_audit(db: Path, summary: list[tuple]) -> None:

@@ -129,7 +129,7 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
                 results = _build_incremental(root, db, parsed, tmp, target, plan, phases)
             else:
                 with phases("dbt_build"):
-                    results = _dbt_build(["build"], root, tmp, parsed, target)
+                    results = _dbt_build(["build"], root, tmp, _parsed_view(db, parsed), target)
             write_build_info(tmp, root, plan.mode)
             os.replace(tmp, db)
         finally:
@@ -152,6 +152,24 @@ class Phases:
             self.seconds[name] = round(time.monotonic() - started, 2)
 
 
+def _parsed_view(db: Path, parsed: Path, reports: list[str] | None = None) -> Path:
+    """The parsed dir as dbt sees it, always under one name (dbt re-parses every source and
+    model that reads an environment variable whose value changed: ~3 s): for a full build a
+    link to the parsed dir; for an incremental one a folder with copies of just `reports`."""
+    view = db.with_name(f".{db.name}.parsed")
+    if view.is_symlink() or view.is_file():
+        view.unlink()
+    elif view.exists():
+        shutil.rmtree(view)
+    if reports is None:
+        view.symlink_to(parsed.resolve(), target_is_directory=True)
+    else:
+        view.mkdir()
+        for rid in reports:
+            shutil.copytree(parsed / rid, view / rid)  # a few small CSVs per report
+    return view
+
+
 def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> list[dict]:
     (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
     code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target)
@@ -168,10 +186,8 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
     work = db.with_name(f".{db.name}.incremental")
     shutil.rmtree(work, ignore_errors=True)
     try:
-        subset = work / "parsed"
-        subset.mkdir(parents=True)
-        for rid in plan.context:
-            shutil.copytree(parsed / rid, subset / rid)  # a few small CSVs per report
+        work.mkdir()
+        subset = _parsed_view(db, parsed, plan.context)
         scratch, results = None, []
         if plan.context:  # reports only removed: nothing to build, only rows to drop
             # Built under the name the dimensions are built under next, with the same parsed
@@ -234,6 +250,7 @@ select
     r.load_warning_count + r.load_error_count as load_issue_count
 from marts.dim_report r
 order by r.department_name, r.fiscal_year
+limit ?
 """
 
 
@@ -268,8 +285,9 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
         con.close()
 
 
-def headline(db: Path) -> list[tuple]:
-    return query(db, HEADLINE_SQL)
+def headline(db: Path, limit: int) -> tuple[list[tuple], int]:
+    """The headline figures of the first `limit` reports, and how many reports there are."""
+    return query(db, HEADLINE_SQL, [limit]), query(db, "select count(*) from marts.dim_report")[0][0]
 
 
 def audit_totals(db: Path) -> tuple[int, int, int]:
