@@ -172,7 +172,8 @@ def _parsed_view(db: Path, parsed: Path, reports: list[str] | None = None) -> Pa
 
 def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> list[dict]:
     (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
-    code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.resolve())}, target)
+    # absolute(), not resolve(): the parsed view is a link whose own path is what dbt must see.
+    code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.absolute())}, target)
     results = _run_results(target)
     if code != 0:
         raise BuildError(_failure_summary(results))
