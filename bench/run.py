@@ -196,7 +196,7 @@ def report(results: list[dict]) -> str:
     for r in results:
         if "add_s" in r:
             lines.append(f"\nAdding {r['add']} new reports to the {r['n']:,}-report warehouse (`juesuan run` on the folder: "
-                         f"unchanged files skipped by hash, then a {r.get('add_mode', 'full')} build): "
+                         f"unchanged files skipped by hash, then the build, {r.get('add_mode', 'full')}): "
                          f"{r['add_s']:.1f} s, peak {r['add_mb']:,} MB.")
     by_n = {r["n"]: r for r in results}
     if 1000 in by_n and 10000 in by_n:
