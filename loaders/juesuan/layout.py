@@ -98,14 +98,21 @@ def _find_number_lines(lines: list[Line]) -> list[tuple[int, int]]:
     return found
 
 
-_YEAR_PREFIX = re.compile(r"^\d{4}年度?")
+# What may stand before or after a title on its line: a numbering (`表一`, `附表2`, `三、`, `(3)`,
+# `4.`), the department and year (`上海市普陀区财政局2024年度`), a `（公开02表）`.
+_TITLE_PREFIX = re.compile(
+    r"^(?:附?表[一二三四五六七八九十\d]+[-－—、.．:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[、.．]|\S{0,30}?\d{4}年度?)*"
+)
+_TITLE_SUFFIX = re.compile(r"[（(](?:公开|附)?(?:\d{1,2}|[一二三四五六七八九十]+)表[)）]$")
 
 
 def _exact_title_key(text: str) -> str | None:
-    """The table a line names when the line is a title and nothing else (quotes, spaces and a
-    leading year aside): `财政拨款 三公 经费支出决算表` is 公开09表; `一、收入决算表` (a 目录 entry)
-    and sentences that mention a table are not titles."""
-    t = _YEAR_PREFIX.sub("", re.sub(r"[\s\xa0\u3000“”\"]", "", text))
+    """The table a line names when the line is a title and nothing else (spaces, quotes, a
+    numbering, the department and year aside): `财政拨款 三公 经费支出决算表` and `表一 收入支出决算总表`
+    are titles; a sentence that mentions a table is not."""
+    t = re.sub(r"[\s\xa0\u3000“”\"]", "", text)
+    t = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", t))
     for key, title in _all_titles():
         if t == re.sub(r"[“”\"]", "", title):
             return key
@@ -119,9 +126,13 @@ def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
         key = _exact_title_key(ln.text)
         if key is None or any(k == key for _, k, _, _ in starts):
             continue
-        # A 目录 entry is a title too, but no table follows it.
-        if any(GRID_SEPARATOR in x.text for x in lines[i + 1 : i + 8]):
-            starts.append((i, key, ln.text.strip(), ln.number))
+        # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table.
+        for nxt in lines[i + 1 : i + 8]:
+            if GRID_SEPARATOR in nxt.text:
+                starts.append((i, key, ln.text.strip(), ln.number))
+                break
+            if _exact_title_key(nxt.text):
+                break
     return starts
 
 

@@ -204,6 +204,20 @@ def test_titles_are_found_by_exact_title_not_by_a_table_of_contents_entry():
     assert [(r.table_key, r.title_line) for r in regions] == [("T09", 3)]
 
 
+def test_title_variants_numbering_department_and_year():
+    grid = T.join(["项目", "决算数"])
+    for title, key in [
+        ("表一 收入支出决算总表", "T01"),
+        ("上海市普陀区财政局2024年度收入决算表", "T02"),
+        ("三、支出决算表（公开03表）", "T03"),
+        ("附表9 财政拨款“三公”经费支出决算表", "T09"),
+    ]:
+        regions = find_tables(content_lines(title + "\n" + grid))
+        assert [r.table_key for r in regions] == [key], title
+    # A sentence that names a table is not its title.
+    assert find_tables(content_lines("详见收入决算表。\n" + grid)) == []
+
+
 def test_department_and_detached_year_from_the_part_titles():
     text = "\n".join([
         "第一部分 上海市普陀区规划和自然资源局概况",
