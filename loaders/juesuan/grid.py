@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lines import Line
-from .model import Cell, Issue
+from .model import Cell, Issue, ParsedTable
 from .tokens import Kind, Token, classify, parse_amount
 
 
@@ -35,6 +35,27 @@ def is_grid_line(text: str) -> bool:
 
 def grid_rows(lines: list[Line]) -> list[GridRow]:
     return [GridRow(ln.text.split(GRID_SEPARATOR), ln.number) for ln in lines if is_grid_line(ln.text)]
+
+
+@dataclass(frozen=True)
+class Grid:
+    rows: list[GridRow]
+    width: int  # cells of the widest row: the table's columns
+    issues: list[Issue]  # amounts printed outside the ruling (see stray_numbers)
+
+
+def read_grid(table_key: str, lines: list[Line]) -> Grid:
+    """The grid rows of a table's region, its width, and what the region printed outside them."""
+    rows = grid_rows(lines)
+    return Grid(rows, max((len(r.cells) for r in rows), default=0), stray_numbers(table_key, lines))
+
+
+def misfit(table_key: str, row: GridRow, width: int, label: str | None = None) -> Issue | None:
+    """A row with another number of cells than the table has columns cannot be placed."""
+    if len(row.cells) == width:
+        return None
+    what = label or " | ".join(row.cells)
+    return Issue("error", table_key, row.line, f"row {what!r} has {len(row.cells)} cells, the table {width}; not placed")
 
 
 _AMOUNT_LIKE = re.compile(r"\d[\d,]*\.\d")
@@ -107,16 +128,18 @@ def match_columns(
     return found, unmatched
 
 
-def value_cell(table_key: str, row_key: str, column_key: str, text: str, unit: str, line: int) -> tuple[Cell | None, Issue | None]:
-    """A grid cell as a table cell; text that is not an amount is an error, never a zero."""
+def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str, unit: str, line: int) -> None:
+    """A grid cell into `table`; text that is not an amount is an error, never a zero."""
+    key = table.table_key
     tok: Token | None = classify(text, line)
     if tok is None or tok.kind is Kind.BLANK:
-        return Cell(table_key, row_key, column_key, "blank", "", None, unit, line), None
-    if tok.kind is Kind.NA:
-        return Cell(table_key, row_key, column_key, "na", tok.text, None, unit, line), None
-    if tok.kind in (Kind.AMOUNT, Kind.INT):
-        return Cell(table_key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line), None
-    return None, Issue("error", table_key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded")
+        table.cells.append(Cell(key, row_key, column_key, "blank", "", None, unit, line))
+    elif tok.kind is Kind.NA:
+        table.cells.append(Cell(key, row_key, column_key, "na", tok.text, None, unit, line))
+    elif tok.kind in (Kind.AMOUNT, Kind.INT):
+        table.cells.append(Cell(key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line))
+    else:
+        table.issues.append(Issue("error", key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded"))
 
 
 def is_amount_or_blank(text: str) -> bool:

@@ -87,9 +87,9 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
     under (national name first, regional variants after)."""
     key = region.table_key
     table = ParsedTable(key, region.title, region.title_line, no_data=region.no_data)
-    table.issues.extend(grid.stray_numbers(key, region.lines))
-    rows = grid.grid_rows(region.lines)
-    width = max((len(r.cells) for r in rows), default=0)
+    g = grid.read_grid(key, region.lines)
+    table.issues.extend(g.issues)
+    rows, width = list(g.rows), g.width
     names = {grid.normalise_label(n) for ns in columns.values() for n in ns}
 
     def is_data(row: grid.GridRow) -> bool:
@@ -144,17 +144,14 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         else:
             table.issues.append(Issue("error", key, row.line, f"row {' | '.join(cells)!r} has no subject code; not placed"))
             continue
-        if len(row.cells) != width:
-            table.issues.append(Issue("error", key, row.line, f"row {label or row_key!r} has {len(row.cells)} cells, the table {width}; not placed"))
+        issue = grid.misfit(key, row, width, label or row_key)
+        if issue:
+            table.issues.append(issue)
             continue
         order += 1
         table.rows.append(Row(key, row_key, code, label, None, order, row.line))
         for column_key, c in found.items():
-            cell, issue = grid.value_cell(key, row_key, column_key, cells[c], unit, row.line)
-            if cell:
-                table.cells.append(cell)
-            if issue:
-                table.issues.append(issue)
+            grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line)
     return table
 
 

@@ -64,9 +64,9 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
     """The table read from a ruled grid: column groups of (code cells, 科目名称, 决算数), found by
     their header; an economic code printed in 类 and 款 cells (`301` `01`) is joined (30101)."""
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    table.issues.extend(grid.stray_numbers(TABLE_KEY, region.lines))
-    rows = grid.grid_rows(region.lines)
-    width = max((len(r.cells) for r in rows), default=0)
+    g = grid.read_grid(TABLE_KEY, region.lines)
+    table.issues.extend(g.issues)
+    rows, width = g.rows, g.width
     first = next((i for i, r in enumerate(rows) if r.cells and (_ECON_CODE.match(r.cells[0]) or r.cells[0] in TOTALS)), len(rows))
     labels = grid.column_labels(rows[:first], width)
     amount_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in ("决算数", "金额")]
@@ -80,8 +80,9 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
         start = amount_col + 1
     for row in rows[first:]:
         cells = (row.cells + [""] * width)[:width]
-        if len(row.cells) != width:
-            table.issues.append(Issue("error", TABLE_KEY, row.line, f"row {' | '.join(row.cells)!r} has {len(row.cells)} cells, the table {width}; not placed"))
+        issue = grid.misfit(TABLE_KEY, row, width)
+        if issue:
+            table.issues.append(issue)
             continue
         for code_cols, name_col, amount_col in groups:
             code_text = "".join(cells[c] for c in code_cols)
@@ -97,10 +98,6 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
             else:
                 table.issues.append(Issue("error", TABLE_KEY, row.line, f"column group {code_text or '-'} {cells[name_col]!r} {cells[amount_col]!r} has no economic code; not placed"))
                 continue
-            cell, issue = grid.value_cell(TABLE_KEY, row_key, "amount", cells[amount_col], unit, row.line)
             table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
-            if cell:
-                table.cells.append(cell)
-            if issue:
-                table.issues.append(issue)
+            grid.add_value_cell(table, row_key, "amount", cells[amount_col], unit, row.line)
     return table

@@ -78,9 +78,9 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
     """The table read from a ruled grid. 上海's form orders the twelve cells by item, each as
     预算数 then 决算数; the header says which is which, so the order does not matter here."""
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    table.issues.extend(grid.stray_numbers(TABLE_KEY, region.lines))
-    rows = grid.grid_rows(region.lines)
-    width = max((len(r.cells) for r in rows), default=0)
+    g = grid.read_grid(TABLE_KEY, region.lines)
+    table.issues.extend(g.issues)
+    rows, width = g.rows, g.width
     # The header runs to the first row of amounts (an empty table prints none: all header).
     first = next((i for i, r in enumerate(rows) if not grid.is_numbering_row(r.cells)
                   and all(grid.is_amount_or_blank(c) for c in r.cells)), len(rows))
@@ -105,9 +105,5 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
             if c is None:
                 table.issues.append(Issue("error", TABLE_KEY, line, f"no {label} column for {column_key!r} in the header; cell not loaded"))
                 continue
-            cell, issue = grid.value_cell(TABLE_KEY, phase, column_key, values[c], unit, line)
-            if cell:
-                table.cells.append(cell)
-            if issue:
-                table.issues.append(issue)
+            grid.add_value_cell(table, phase, column_key, values[c], unit, line)
     return table

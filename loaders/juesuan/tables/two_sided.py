@@ -79,9 +79,8 @@ def parse_sides_grid(
     expenditure name and `right_columns` on the right (placed by the header, in the order given).
     A side row's line_number is its 行次 where the form prints one, else None."""
     key = region.table_key
-    issues = grid.stray_numbers(key, region.lines)
-    rows = grid.grid_rows(region.lines)
-    width = max((len(r.cells) for r in rows), default=0)
+    g = grid.read_grid(key, region.lines)
+    issues, rows, width = list(g.issues), g.rows, g.width
     head_end = next((i for i, r in enumerate(rows[:4]) if r.cells and r.cells[0] == "项目"), None)
     if head_end is None:
         issues.append(Issue("error", key, region.title_line, "no 项目 header row in the table; table not read"))
@@ -113,8 +112,9 @@ def parse_sides_grid(
         cells = (row.cells + [""] * width)[:width]
         if grid.is_numbering_row(cells):
             continue
-        if len(row.cells) != width:
-            issues.append(Issue("error", key, row.line, f"row {' | '.join(row.cells)!r} has {len(row.cells)} cells, the table {width}; not placed"))
+        issue = grid.misfit(key, row, width)
+        if issue:
+            issues.append(issue)
             continue
         for side, name, number, texts in (
             ("income", cells[0], left_number, [cells[left_amounts[0]]]),

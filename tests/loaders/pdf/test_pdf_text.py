@@ -1,6 +1,5 @@
 """PDF to page text, on pages of the three real reports in samples/pdf, and the PDFs it refuses."""
 
-import io
 from pathlib import Path
 
 import pdfplumber
