@@ -14,7 +14,8 @@ from .errors import BuildError, LoadError
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
 from .pdf_text import PAGE_SEPARATOR, pdf_to_text
-from .query import QueryRefused, run_query, write_result
+from .query import FORMATS as QUERY_FORMATS
+from .query import Limits, QueryRefused, QueryStopped, run_query, write_result
 from .reference import project_root
 from .seeds import parsed_dir
 from .warehouse import (
@@ -33,6 +34,8 @@ from .warehouse import (
 # loaded (the rest were); 2 failed: nothing loaded or the build failed, previous warehouse kept;
 # 3 built, and the reports' own arithmetic has discrepancies (audit.findings).
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_FINDINGS = 0, 1, 2, 3
+# As shells report a process ended by SIGINT or SIGPIPE.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
 def _load(args, root: Path) -> int:
@@ -179,41 +182,84 @@ def _run(args, root: Path) -> int:
     return EXIT_OK
 
 
+def _limits(args) -> Limits:
+    return Limits(timeout=args.timeout, memory_limit=args.memory_limit, temp_limit=args.temp_limit,
+                  max_sql_chars=args.max_sql_chars, max_rows=args.max_rows)
+
+
+def _read_sql_file(name: str) -> str:
+    path = Path(name)
+    try:
+        if not path.is_file():
+            raise LoadError(name, "not a file" if path.exists() else "no such file", hint="give -f the path of a .sql file")
+        data = path.read_bytes()
+    except OSError as err:
+        raise LoadError(name, f"cannot read: {err.strerror or err}") from None
+    return _decode_sql(data, name)
+
+
+def _decode_sql(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LoadError(name, f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})",
+                        hint="save the SQL as UTF-8") from None
+
+
 def _query(args, root: Path) -> int:
     db = _db(args, root)
-    if args.file:
-        sql = Path(args.file).read_text(encoding="utf-8")
-    elif args.sql:
-        sql = args.sql
-    elif not sys.stdin.isatty():
-        sql = sys.stdin.read()
-    else:
-        return _interactive(db, args)
+    try:
+        if args.file:
+            sql = _read_sql_file(args.file)
+        elif args.sql is not None:
+            sql = args.sql
+        elif not sys.stdin.isatty():
+            sql = _decode_sql(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode(), "standard input")
+        else:
+            return _interactive(db, args)
+    except LoadError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
     return _answer(db, sql, args)
 
 
 def _answer(db: Path, sql: str, args) -> int:
     try:
-        result = run_query(db, sql)
-        text = write_result(result, args.format, Path(args.out) if args.out else None)
+        result = run_query(db, sql, _limits(args))
     except QueryRefused as err:
         print(f"refused: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except QueryStopped as err:
+        print(str(err), file=sys.stderr)
         return EXIT_NOTHING
     except (FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
     except Exception as err:  # a runtime error of a read: name, types, division…
-        print(f"error: {type(err).__name__}: {str(err).splitlines()[0]}", file=sys.stderr)
+        print(f"error: {type(err).__name__}: {(str(err).splitlines() or [''])[0]}", file=sys.stderr)
+        return EXIT_NOTHING
+    try:
+        text = write_result(result, args.format, Path(args.out) if args.out else None)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except OSError as err:
+        print(f"error: {args.out}: cannot write: {err.strerror or err}", file=sys.stderr)
         return EXIT_NOTHING
     if text is not None:
         print(text)
     else:
-        print(f"wrote {len(result.rows)} rows to {args.out}")
+        print(f"wrote {len(result.table)} rows to {args.out}")
     return EXIT_OK
 
 
 def _interactive(db: Path, args) -> int:
-    print(f"juesuan query: read-only SQL on {db}. End a statement with ';'; \\q quits.")
+    try:
+        import readline  # noqa: F401  (line editing and history for input(), where the platform has it)
+    except ImportError:
+        pass
+    print(f"juesuan query: read-only SQL on {db}. End a statement with ';'; \\q quits; Ctrl-C drops the statement.")
+    print("Tables live in schemas: marts.dim_report, audit.findings, … (`show all tables` lists them).")
     buffer: list[str] = []
     while True:
         try:
@@ -221,11 +267,18 @@ def _interactive(db: Path, args) -> int:
         except EOFError:
             print()
             return EXIT_OK
+        except KeyboardInterrupt:
+            print("\n(statement dropped; \\q quits)" if buffer else "\n(\\q quits)")
+            buffer = []
+            continue
         if line.strip() in ("\\q", "quit", "exit") and not buffer:
             return EXIT_OK
         buffer.append(line)
         if line.rstrip().endswith(";"):
-            _answer(db, "\n".join(buffer), args)
+            try:
+                _answer(db, "\n".join(buffer), args)
+            except KeyboardInterrupt:
+                print("(interrupted)", file=sys.stderr)
             buffer = []
 
 
@@ -311,9 +364,20 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")
     p.add_argument("sql", nargs="?", help="one SELECT (or WITH, DESCRIBE, SHOW)")
     p.add_argument("-f", "--file", help="read the SQL from a file")
-    p.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
+    p.add_argument("--format", default="table", choices=list(QUERY_FORMATS))
     p.add_argument("--out", help="write the result to a file (required for parquet)")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    limits = Limits()
+    p.add_argument("--timeout", type=float, default=limits.timeout, metavar="SECONDS",
+                   help=f"stop a query after this many seconds (default {limits.timeout:g})")
+    p.add_argument("--memory-limit", default=limits.memory_limit, metavar="SIZE",
+                   help=f"DuckDB's memory for one query (default {limits.memory_limit})")
+    p.add_argument("--temp-limit", default=limits.temp_limit, metavar="SIZE",
+                   help=f"temporary disk a query may spill to, removed after it (default {limits.temp_limit})")
+    p.add_argument("--max-sql-chars", type=int, default=limits.max_sql_chars, metavar="N",
+                   help=f"longest SQL accepted (default {limits.max_sql_chars:,})")
+    p.add_argument("--max-rows", type=int, default=limits.max_rows, metavar="N",
+                   help=f"most rows of one result (default {limits.max_rows:,})")
     p.set_defaults(func=_query)
 
     p = sub.add_parser("export", help="every mart and audit table for BI tools, or the models' SQL for another engine")
@@ -325,7 +389,17 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not for users
-    return args.func(args, project_root())
+    try:
+        return args.func(args, project_root())
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output left (`juesuan query … | head`): not an error of ours. Point
+        # stdout at /dev/null so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ import yaml
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel, UnsupportedError
 
+from . import writers
+from .query import connect_read_only
+
 EXPORT_SCHEMAS = ("marts", "audit")
 FORMATS = ("parquet", "csv", "xlsx")
 DIALECTS = ("postgres", "trino", "spark", "snowflake", "bigquery", "duckdb")
@@ -38,61 +41,70 @@ def model_docs(root: Path) -> dict[str, dict]:
     return docs
 
 
-def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
-    import duckdb
-    import pandas as pd
+def _quoted(schema: str, name: str) -> str:
+    return ".".join('"' + part.replace('"', '""') + '"' for part in (schema, name))
 
+
+def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
+    """Every table of EXPORT_SCHEMAS to `out_dir`, read through the same walled connection as
+    `juesuan query` and written from Arrow data: the folder's name is never part of any SQL."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
-    if not db.exists():
-        raise FileNotFoundError(f"no warehouse at {db}: run `juesuan build` first")
     docs = model_docs(root)
+    con = connect_read_only(db)  # FileNotFoundError names the missing warehouse
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = out_dir / f".export-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
-    con = duckdb.connect(str(db), read_only=True)
     tables = []
     try:
         relations = con.execute(
             "select table_schema, table_name from information_schema.tables "
-            f"where table_schema in {EXPORT_SCHEMAS} order by 1, 2"
+            "where table_schema in (select unnest(?::varchar[])) order by 1, 2", [list(EXPORT_SCHEMAS)]
         ).fetchall()
         for schema, name in relations:
             columns = con.execute(
                 "select column_name, data_type from information_schema.columns "
                 "where table_schema = ? and table_name = ? order by ordinal_position", [schema, name]
             ).fetchall()
+            doc = docs.get(name, {"description": "", "columns": {}})
             file = f"{schema}.{name}.{fmt}"
             target = staging / file
+            reader = con.sql(f"select * from {_quoted(schema, name)}").to_arrow_reader(100_000)
             if fmt == "parquet":
-                # Our own SQL on our own file: the parquet writer keeps DECIMAL(18,2) exact.
-                con.execute(f"copy {schema}.{name} to '{target.as_posix()}' (format parquet)")
-                rows = con.execute(f"select count(*) from {schema}.{name}").fetchone()[0]
+                rows = writers.write_parquet(target, reader, doc["description"], doc["columns"])
+            elif fmt == "csv":
+                counted = _Counted(writers.batch_rows(reader))
+                writers.write_csv(target, [c for c, _ in columns], counted)
+                rows = counted.count
             else:
-                frame = con.execute(f"select * from {schema}.{name}").df()
-                rows = len(frame)
-                if fmt == "csv":
-                    # With a BOM: Excel opens UTF-8 Chinese text correctly only with one.
-                    frame.to_csv(target, index=False, encoding="utf-8-sig")
-                else:
-                    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-                        frame.to_excel(writer, index=False, sheet_name=name[:31])
-            doc = docs.get(name, {"description": "", "columns": {}})
+                rows = writers.write_xlsx(target, [c for c, _ in columns], writers.batch_rows(reader), name)
             tables.append({
                 "schema": schema, "table": name, "file": file, "rows": rows, "description": doc["description"],
                 "columns": [{"name": c, "type": t, "description": doc["columns"].get(c, "")} for c, t in columns],
             })
+        manifest = {
+            "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "warehouse": str(db), "format": fmt, "tables": tables,
+        }
+        writers.write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for item in staging.iterdir():  # swap each file in only once all were written
+            os.replace(item, out_dir / item.name)
     finally:
         con.close()
-    manifest = {
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "warehouse": str(db), "format": fmt, "tables": tables,
-    }
-    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    for item in staging.iterdir():  # swap each file in only once all were written
-        os.replace(item, out_dir / item.name)
-    shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
     return manifest
+
+
+class _Counted:
+    """An iterator that counts what passed through it."""
+
+    def __init__(self, rows):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
 
 
 # ---- other engines ----------------------------------------------------------------------------

@@ -1,21 +1,35 @@
 """Read-only SQL against the warehouse, safe to hand to people who must not change or copy out
-anything: the SQL is parsed with sqlglot and anything but one read of the warehouse's own tables
-is refused, and DuckDB is opened read-only with external access off, as a second wall.
+anything.
+
+Three walls. The SQL is parsed with sqlglot and anything but one read of the warehouse's own
+tables is refused with the reason. DuckDB is opened read-only, with external access off and its
+configuration locked, so a statement that slipped past the parser still could not touch a file,
+another database or a setting. And no user text ever becomes SQL anywhere else: a result leaves
+the guarded connection as Arrow data (`writers`), never as a statement. Limits on time, memory,
+temporary disk, SQL size and result rows stop a runaway query with one line naming the limit.
 """
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
+import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError
+from sqlglot.errors import ParseError, TokenError
 
-# Statements that only read. Everything else (DDL, DML, ATTACH, COPY, INSTALL, LOAD, PRAGMA,
-# SET, CALL, EXPORT, …) is refused by kind.
-_READS = (exp.Query, exp.Describe, exp.Show)
+from . import writers
+
+# Statements that only read, by the first word of the SQL (an allowlist: whatever else a
+# statement starts with is refused before it is even parsed) and by the parsed kind.
+_READ_KEYWORDS = {"SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "DESC", "SHOW", "SUMMARIZE",
+                  "PIVOT", "UNPIVOT", "("}
+_READS = (exp.Query, exp.Subquery, exp.Values, exp.Pivot, exp.Describe, exp.Show, exp.Summarize)
 _WRITES = (exp.DML, exp.Create, exp.Drop, exp.Alter, exp.Copy, exp.Attach, exp.Detach, exp.Command,
            exp.Pragma, exp.Set, exp.Install, exp.Use, exp.Transaction, exp.Commit, exp.Rollback)
 # Table functions that read nothing outside the query itself.
@@ -23,10 +37,29 @@ _SAFE_TABLE_FUNCTIONS = {"range", "generate_series", "unnest"}
 # Functions that reach outside the warehouse (files, the environment, other databases).
 _FORBIDDEN_PREFIXES = ("read_", "parquet_", "sqlite_", "postgres_", "mysql_", "iceberg_", "delta_", "st_read")
 _FORBIDDEN_FUNCTIONS = {"glob", "getenv", "sniff_csv", "query", "query_table", "csv_scan", "json_scan", "load_extension"}
+# DuckDB refuses deeper expressions itself (max_expression_depth); sqlglot needs a deep stack
+# for them, which the parse thread below gets.
+MAX_NESTING = 1000
+_PARSE_STACK_BYTES = 256 * 1024 * 1024
 
 
 class QueryRefused(Exception):
     """The SQL is not a single read of the warehouse."""
+
+
+class QueryStopped(Exception):
+    """The query hit one of its limits (time, memory, temporary disk, rows); the message names it."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use. Each has a command-line flag of the same name in `juesuan query`."""
+
+    timeout: float = 60.0          # seconds of wall-clock time, parse to last row
+    memory_limit: str = "4GB"      # DuckDB's memory_limit
+    temp_limit: str = "10GB"       # DuckDB's max_temp_directory_size (spill space, removed after)
+    max_sql_chars: int = 100_000   # sqlglot needs ~1.4 s for 100,000 characters
+    max_rows: int = 1_000_000      # rows of one result
 
 
 def _function_name(node: exp.Expression) -> str:
@@ -48,12 +81,75 @@ def parse_error_message(sql: str, err: ParseError) -> str:
     )
 
 
-def check_read_only(sql: str, relations: set[tuple[str, str]]) -> exp.Expression:
-    """The parsed statement if `sql` is one read of `relations` ((schema, name) pairs); else QueryRefused."""
+def _tokens(sql: str):
     try:
-        statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
-    except ParseError as err:
-        raise QueryRefused(parse_error_message(sql, err)) from None
+        return sqlglot.tokenize(sql, read="duckdb")
+    except TokenError as err:
+        raise QueryRefused(f"SQL does not parse: {str(err).splitlines()[0]}") from None
+
+
+def _check_shape(sql: str, limits: Limits) -> None:
+    """Refusals that need no parse: size, an empty text, the first word, the nesting depth."""
+    if len(sql) > limits.max_sql_chars:
+        raise QueryRefused(
+            f"the SQL has {len(sql):,} characters, over the limit of {limits.max_sql_chars:,} "
+            "(raise it with --max-sql-chars N)"
+        )
+    tokens = _tokens(sql)
+    if not tokens:
+        raise QueryRefused("no SQL given: write one SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, PIVOT, VALUES)")
+    first = tokens[0].text.upper()
+    if first not in _READ_KEYWORDS:
+        raise QueryRefused(f"only reads are allowed: {tokens[0].text.upper()} statements are refused")
+    depth = deepest = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.text == ")":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryRefused(f"the SQL nests {deepest:,} parentheses deep; DuckDB reads at most {MAX_NESTING:,}")
+
+
+def _parse(sql: str) -> list[exp.Expression]:
+    """sqlglot's parse on a thread with a deep stack: its recursive descent needs one frame set
+    per level of nesting, and the main thread's stack ends near 200."""
+    out: dict = {}
+
+    def work():
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 60 * MAX_NESTING))
+        try:
+            out["statements"] = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
+        except BaseException as err:  # handed to the caller's thread as it is
+            out["error"] = err
+        finally:
+            sys.setrecursionlimit(limit)
+
+    previous = threading.stack_size(_PARSE_STACK_BYTES)
+    try:
+        thread = threading.Thread(target=work, name="juesuan-sql-parse")
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    if "error" in out:
+        err = out["error"]
+        if isinstance(err, ParseError):
+            raise QueryRefused(parse_error_message(sql, err)) from None
+        if isinstance(err, (TokenError, RecursionError)):
+            raise QueryRefused(f"SQL does not parse: {type(err).__name__}: {str(err).splitlines()[0]}") from None
+        raise err
+    return out["statements"]
+
+
+def check_read_only(sql: str, relations: set[tuple[str, str]], limits: Limits = Limits(),
+                    catalog: str | None = None) -> exp.Expression:
+    """The parsed statement if `sql` is one read of `relations` ((schema, name) pairs) in the
+    database `catalog`; else QueryRefused with the reason."""
+    _check_shape(sql, limits)
+    statements = _parse(sql)
     if len(statements) != 1:
         raise QueryRefused(f"one statement at a time, please: this SQL has {len(statements)}")
     stmt = statements[0]
@@ -75,7 +171,9 @@ def check_read_only(sql: str, relations: set[tuple[str, str]]) -> exp.Expression
             if name not in _SAFE_TABLE_FUNCTIONS:
                 raise QueryRefused(f"table function {name}() is refused: query the warehouse's tables")
             continue
-        schema, name = table.db.lower(), table.name.lower()
+        schema, name, db = table.db.lower(), table.name.lower(), table.catalog.lower()
+        if db and db != (catalog or "").lower():
+            raise QueryRefused(f"{table.sql('duckdb')!r} names another database: only the warehouse's tables can be read")
         if not schema and name in ctes:
             continue
         if (schema and (schema, name) not in known) or (not schema and name not in names):
@@ -87,21 +185,30 @@ def check_read_only(sql: str, relations: set[tuple[str, str]]) -> exp.Expression
     return stmt
 
 
-def connect_read_only(db: Path):
+def connect_read_only(db: Path, limits: Limits = Limits(), temp_dir: Path | None = None):
+    """The warehouse, read-only, with no way out: no files, no extensions, no setting changes."""
     import duckdb
 
     if not db.exists():
         raise FileNotFoundError(f"no warehouse at {db}: run `juesuan run PATH` or `juesuan build` first")
-    return duckdb.connect(
-        str(db), read_only=True,
-        config={"enable_external_access": False, "lock_configuration": True},
-    )
+    config = {
+        "enable_external_access": False,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "memory_limit": limits.memory_limit,
+        "max_temp_directory_size": limits.temp_limit,
+    }
+    if temp_dir is not None:
+        config["temp_directory"] = str(temp_dir)
+    config["lock_configuration"] = True  # last: every setting above is now fixed for this connection
+    try:
+        return duckdb.connect(str(db), read_only=True, config=config)
+    except (duckdb.ParserException, duckdb.InvalidInputException) as err:  # the settings' values
+        raise ValueError(f"a query limit is not valid: {str(err).splitlines()[0]}") from None
 
 
 def warehouse_relations(con) -> set[tuple[str, str]]:
-    rows = con.execute(
-        "select table_schema, table_name from information_schema.tables"
-    ).fetchall()
+    rows = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
     return {(s, n) for s, n in rows} | {("information_schema", "tables"), ("information_schema", "columns")}
 
 
@@ -109,19 +216,77 @@ def warehouse_relations(con) -> set[tuple[str, str]]:
 class Result:
     columns: list[str]
     types: list[str]
-    rows: list[tuple]
+    table: object = field(repr=False)  # a pyarrow.Table: exact decimals, any column name
+
+    @property
+    def rows(self) -> list[tuple]:
+        return list(writers.batch_rows(self.table.to_batches()))
 
 
-def run_query(db: Path, sql: str) -> Result:
-    con = connect_read_only(db)
+def _interrupt(con) -> None:
     try:
-        check_read_only(sql, warehouse_relations(con))
-        cur = con.execute(sql)
-        columns = [d[0] for d in cur.description]
-        types = [str(d[1]) for d in cur.description]
-        return Result(columns, types, cur.fetchall())
+        con.interrupt()
+    except Exception:  # the query ended (and its connection closed) as the timer fired
+        pass
+
+
+def _stopped(err: Exception, limits: Limits, started: float) -> QueryStopped | None:
+    import duckdb
+    import time
+
+    if isinstance(err, duckdb.InterruptException):
+        return QueryStopped(
+            f"stopped after {time.monotonic() - started:.0f} s: the query ran past the time limit of "
+            f"{limits.timeout:g} s (raise it with --timeout SECONDS)"
+        )
+    if isinstance(err, duckdb.OutOfMemoryException):
+        return QueryStopped(
+            f"stopped: the query needs more than its memory limit of {limits.memory_limit} and temporary "
+            f"disk of {limits.temp_limit} (raise them with --memory-limit and --temp-limit, e.g. 8GB)"
+        )
+    return None
+
+
+def run_query(db: Path, sql: str, limits: Limits = Limits()) -> Result:
+    """One guarded read of the warehouse, within `limits`."""
+    import time
+
+    import pyarrow as pa
+
+    started = time.monotonic()
+    temp_dir = Path(tempfile.mkdtemp(prefix="juesuan-query-"))
+    con = connect_read_only(db, limits, temp_dir)
+    timer = threading.Timer(limits.timeout, _interrupt, [con])
+    timer.daemon = True
+    timer.start()
+    try:
+        catalog = con.execute("select current_database()").fetchone()[0]
+        check_read_only(sql, warehouse_relations(con), limits, catalog)
+        if time.monotonic() - started > limits.timeout:
+            raise QueryStopped(f"stopped: reading the SQL took longer than the time limit of {limits.timeout:g} s "
+                               "(raise it with --timeout SECONDS)")
+        relation = con.sql(sql)
+        columns, types = list(relation.columns), [str(t) for t in relation.types]
+        batches, rows = [], 0
+        reader = relation.to_arrow_reader(100_000)
+        for batch in reader:
+            rows += batch.num_rows
+            if rows > limits.max_rows:
+                raise QueryStopped(
+                    f"stopped: the result has more than {limits.max_rows:,} rows (raise it with --max-rows N, "
+                    "or aggregate or add a LIMIT)"
+                )
+            batches.append(batch)
+        return Result(columns, types, pa.Table.from_batches(batches, schema=reader.schema))
+    except Exception as err:
+        stopped = _stopped(err, limits, started)
+        if stopped is not None:
+            raise stopped from None
+        raise
     finally:
+        timer.cancel()
         con.close()
+        shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 # ---- output ---------------------------------------------------------------------------------
@@ -132,7 +297,10 @@ def display_width(text: str) -> int:
 
 
 def _cell(value) -> str:
-    return "NULL" if value is None else str(value)
+    return "NULL" if value is None else writers.text_value(value)
+
+
+_NUMERIC = ("DECIMAL", "INTEGER", "BIGINT", "DOUBLE", "HUGEINT", "SMALLINT", "TINYINT", "FLOAT", "UBIGINT", "UINTEGER")
 
 
 def format_table(result: Result) -> str:
@@ -148,48 +316,33 @@ def format_table(result: Result) -> str:
             out.append(pad + v if numeric and numeric[i] else v + pad)
         return " | ".join(out).rstrip()
 
-    numeric = [t.upper().startswith(("DECIMAL", "INTEGER", "BIGINT", "DOUBLE", "HUGEINT", "SMALLINT", "FLOAT")) for t in result.types]
+    numeric = [t.upper().startswith(_NUMERIC) for t in result.types]
     parts = [line(result.columns), "-+-".join("-" * w for w in widths)]
     parts += [line(row, numeric) for row in cells]
-    parts.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    parts.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(parts)
 
 
-def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
-    """Text for stdout (table, csv, json), or None when written to `out`."""
-    import pandas as pd
+FORMATS = ("table", "csv", "json", "parquet")
 
-    frame = pd.DataFrame.from_records(result.rows, columns=result.columns)
+
+def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
+    """Text for stdout (table, csv, json), or None when written to `out` (atomically)."""
+    if fmt == "parquet":
+        if out is None:
+            raise ValueError("--format parquet needs --out FILE")
+        writers.write_parquet(out, result.table)
+        return None
     if fmt == "table":
         text = format_table(result)
     elif fmt == "csv":
-        text = frame.to_csv(index=False)
+        text = writers.csv_text(result.columns, result.rows)
     elif fmt == "json":
-        text = frame.to_json(orient="records", force_ascii=False, date_format="iso", default_handler=str)
-    elif fmt == "parquet":
-        if out is None:
-            raise ValueError("--format parquet needs --out FILE")
-        _write_parquet(result, out)
-        return None
+        text = writers.json_text(result.columns, result.rows)
     else:
-        raise ValueError(f"unknown format {fmt!r}: use table, csv, json or parquet")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     if out is None:
         return text
     # CSV with a BOM, as the exports: Excel then reads the Chinese text as UTF-8.
-    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    writers.write_text(out, text, writers.CSV_ENCODING if fmt == "csv" else "utf-8")
     return None
-
-
-def _write_parquet(result: Result, out: Path) -> None:
-    """Through an in-memory DuckDB with the result's own types: decimals stay decimals."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        cols = ", ".join(f'"{c}" {t}' for c, t in zip(result.columns, result.types))
-        con.execute(f"create table result ({cols})")
-        if result.rows:
-            con.executemany(f"insert into result values ({', '.join('?' for _ in result.columns)})", result.rows)
-        con.execute(f"copy result to '{str(out).replace(chr(39), chr(39) * 2)}' (format parquet)")
-    finally:
-        con.close()
