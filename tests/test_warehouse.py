@@ -118,19 +118,21 @@ def test_same_file_twice_and_a_second_department(tmp_path, monkeypatch, sample_t
     ) == [("高平市交通运输局", yuan("122900400.00")), ("高平市公安局", yuan("122900400.00"))]
 
 
-def test_a_failed_build_keeps_the_previous_warehouse(tmp_path, monkeypatch, built, sample_text, capsys):
+def test_a_failed_build_keeps_the_previous_warehouse(tmp_path, monkeypatch, built, capsys):
+    """A structural break of ours (a key twice in the parsed seeds) fails the build, names the
+    report and its file, and leaves the warehouse as it was."""
     ws = Workspace(tmp_path, monkeypatch)
     shutil.copytree(built.parsed, ws.parsed)
     ws.db.parent.mkdir(parents=True)
     shutil.copy(built.db, ws.db)
     before = hashlib.sha256(ws.db.read_bytes()).hexdigest()
-    typo = tmp_path / "typo.txt"
-    typo.write_text(
-        sample_text.replace("2040220 执法办案 26.44", "2O40220 执法办案 26.44", 1).replace("高平市公安局", "高平市检察院"),
-        encoding="utf-8",
-    )
-    assert main(["run", str(typo)]) == 2
+    rid = next(d.name for d in ws.parsed.iterdir() if not d.name.startswith("."))
+    rows = ws.parsed / rid / "table_rows.csv"
+    lines = rows.read_text(encoding="utf-8").splitlines()
+    rows.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    assert main(["build", "--full"]) == 2
     err = capsys.readouterr().err
-    assert "previous warehouse was kept" in err and "assert_no_parse_errors" in err
+    assert "previous warehouse was kept" in err and "unique_combination_of_columns_stg_parsed__table_rows" in err
+    assert f"reports: {rid} (000_76716e9dec051514.txt)" in err
     assert hashlib.sha256(ws.db.read_bytes()).hexdigest() == before
     assert not list(ws.db.parent.glob(".*building*"))

@@ -25,21 +25,35 @@ from .warehouse import (
     dbt_target,
     default_db,
     headline,
+    incomplete_reports,
     run_dbt,
     top_findings,
     write_run_summary,
 )
 
-# Exit codes, for cron and CI: 0 built (or loaded) and clean; 1 some input files could not be
-# loaded (the rest were); 2 failed: nothing loaded or the build failed, previous warehouse kept;
-# 3 built, and the reports' own arithmetic has discrepancies (audit.findings).
+# Exit codes, for cron and CI (the most serious outcome wins, in this order):
+# 2 nothing built: nothing could be loaded, or the build failed (the previous warehouse is kept);
+# 1 built, but not everything was read: some files were refused, or some reports have tables with
+#   unreadable rows (published with what was read; see audit.findings, parse_incomplete);
+# 3 built, and some report's own arithmetic has discrepancies (audit.findings);
+# 0 built (or loaded) and clean.
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_FINDINGS = 0, 1, 2, 3
 # As shells report a process ended by SIGINT or SIGPIPE.
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+_SEVERITY = (EXIT_NOTHING, EXIT_PARTIAL, EXIT_FINDINGS, EXIT_OK)
+
+
+def _worst(*codes: int) -> int:
+    return next(code for code in _SEVERITY if code in codes)
 
 
 def _load(args, root: Path) -> int:
-    out = load_paths([Path(p) for p in args.paths], parsed_dir(root))
+    return _load_files(args, root)[0]
+
+
+def _load_files(args, root: Path) -> tuple[int, list[dict]]:
+    """Load the files named; (exit code, the files refused as {file, reason})."""
+    out = load_paths([Path(p) for p in args.paths], parsed_dir(root), file_timeout=args.file_timeout)
     for report in out.loaded:
         print(report.summary)
         for issue in report.issues:
@@ -47,14 +61,19 @@ def _load(args, root: Path) -> int:
             print(f"  {issue.severity}: {where} [{issue.table_key or '-'}] {issue.message}")
     if out.unchanged:
         print(f"unchanged: {len(out.unchanged)} file(s) already loaded with the same content, not parsed again")
+    for path, first in out.duplicates:
+        print(f"skipped {path}: the same content as {first}, loaded once")
     for rid in out.replaced:
         print(f"removed report {rid}: superseded by the new content of the same file")
+    refused = [{"file": err.source, "reason": str(err)} for err in out.failed]
     for err in out.failed:
         print(f"error: {err}", file=sys.stderr)
-    if not out.loaded and not out.unchanged:
+    if out.failed:
+        print(f"{len(out.loaded)} file(s) loaded, {len(out.failed)} refused (named above)", file=sys.stderr)
+    if not out.loaded and not out.unchanged and not out.duplicates:
         print("error: nothing was loaded", file=sys.stderr)
-        return EXIT_NOTHING
-    return EXIT_PARTIAL if out.failed else EXIT_OK
+        return EXIT_NOTHING, refused
+    return (EXIT_PARTIAL if out.failed else EXIT_OK), refused
 
 
 def _remove(args, root: Path) -> int:
@@ -77,10 +96,12 @@ def _db(args, root: Path) -> Path:
     return Path(args.db).resolve() if getattr(args, "db", None) else default_db(root)
 
 
-def _build(args, root: Path) -> int:
+def _build(args, root: Path, refused: list[dict] | None = None, load_code: int = EXIT_OK) -> int:
+    """Build, print the summary, and record the run (last_run.json, runs.log) whatever happens."""
     db = _db(args, root)
     started = datetime.now(timezone.utc)
-    summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db)}
+    summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db),
+               "files_refused": refused or []}
     try:
         result = build(root, db, parsed_dir(root), full=getattr(args, "full", False))
     except BuildError as err:
@@ -89,19 +110,25 @@ def _build(args, root: Path) -> int:
         _finish(db, summary)
         return EXIT_NOTHING
     print(f"\n{result.plan.describe()}")
-    print(f"warehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
+    if result.plan.mode != "unchanged":
+        print(f"warehouse: {result.db} ({result.nodes} dbt nodes in {result.seconds:.1f} s)")
     _print_headline(result.db)
     summary_rows = audit_summary(result.db)  # most discrepancies first
     _print_audit(result.db, summary_rows)
     reports, rounding, discrepancies = audit_totals(result.db)
-    code = EXIT_FINDINGS if discrepancies else EXIT_OK
+    incomplete = [dict(zip(("report_id", "department_name", "fiscal_year", "source_file", "tables_incomplete"), row))
+                  for row in incomplete_reports(result.db)]
+    _print_incomplete(incomplete, refused or [])
+    code = _worst(load_code, EXIT_PARTIAL if incomplete else EXIT_OK, EXIT_FINDINGS if discrepancies else EXIT_OK)
+    status = {EXIT_PARTIAL: "built_partial", EXIT_FINDINGS: "built_with_findings", EXIT_OK: "built"}[code]
     summary.update(
-        status="built_with_findings" if discrepancies else "built", exit_code=code,
+        status="unchanged" if result.plan.mode == "unchanged" else status, exit_code=code,
         seconds=round(result.seconds, 1), reports=reports, dbt_nodes=result.nodes, build_mode=result.plan.mode,
         build_phases=result.phases,
         reports_added=len(result.plan.new), reports_removed=len(result.plan.removed),
         tests_passed=result.count("pass"), tests_warned=result.count("warn"),
         rounding_findings=rounding, discrepancy_findings=discrepancies,
+        reports_incomplete=incomplete,
         # Only the reports that need a look: at 10,000 reports the full list made a 2 MB file.
         reports_with_discrepancies=[
             dict(zip(("department_name", "fiscal_year", "identities_checked", "held", "rounding",
@@ -113,9 +140,26 @@ def _build(args, root: Path) -> int:
     return code
 
 
-def _finish(db: Path, summary: dict) -> Path:
+def _print_incomplete(incomplete: list[dict], refused: list[dict]) -> None:
+    if incomplete:
+        print(f"\nReports published with unreadable rows ({len(incomplete)}; the rows are in staging.stg_parsed__load_issues):")
+    for r in incomplete[:SHOWN]:
+        print(f"  {r['department_name']} {r['fiscal_year']} ({r['source_file']}): tables {r['tables_incomplete']}")
+    _more(len(incomplete), "marts.dim_report.tables_incomplete")
+    if refused:
+        print(f"\nFiles refused ({len(refused)}):")
+    for r in refused[:SHOWN]:
+        print(f"  {r['reason']}")
+    _more(len(refused), "last_run.json")
+
+
+def _finish(db: Path, summary: dict) -> Path | str:
     summary["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    return write_run_summary(db, summary)
+    try:
+        return write_run_summary(db, summary)
+    except OSError as err:  # a full disk must not turn a finished build into a traceback
+        print(f"warning: could not record the run beside {db}: {err.strerror or err}", file=sys.stderr)
+        return "(not written)"
 
 
 def _wan(v) -> str:
@@ -171,15 +215,14 @@ def _figure(value, unit: str | None, sign: bool = False) -> str:
 
 
 def _run(args, root: Path) -> int:
-    loaded = _load(args, root)
+    loaded, refused = _load_files(args, root)
     if loaded == EXIT_NOTHING:
+        db = _db(args, root)
+        _finish(db, {"started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "warehouse": str(db),
+                     "status": "nothing_loaded", "exit_code": EXIT_NOTHING, "files_refused": refused,
+                     "error": "no file could be loaded; the warehouse was not built"})
         return loaded
-    built = _build(args, root)
-    # The most serious outcome wins: failed, then files not loaded, then findings.
-    for code in (EXIT_NOTHING, EXIT_PARTIAL, EXIT_FINDINGS):
-        if code in (loaded, built):
-            return code
-    return EXIT_OK
+    return _build(args, root, refused, loaded)
 
 
 def _limits(args) -> Limits:
@@ -334,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
+    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
+                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
     p.set_defaults(func=_load)
 
     p = sub.add_parser("extract-text", help="write a PDF report's page text (tables as TAB-separated grid rows), the text `load` reads")
@@ -359,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
     p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
+    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
+                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
     p.set_defaults(func=_run)
 
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")

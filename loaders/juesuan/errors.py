@@ -17,6 +17,11 @@ class LoadError(Exception):
             message += f" ({hint})"
         super().__init__(message)
 
+    def __reduce__(self):
+        # Rebuilt from its own fields when it crosses from a worker process to the parent
+        # (Exception's default pickles only the message, which __init__ cannot take alone).
+        return (type(self), (self.source, self.reason, self.line, self.hint))
+
 
 class BuildError(Exception):
     """The dbt build failed; the previous warehouse was left in place."""

@@ -65,12 +65,19 @@ class Values:
     tokens: list[Token] = field(default_factory=list)
     missing: int = 0  # trailing cells not printed at all, taken as blank and reported
 
+    @property
+    def garbled(self) -> list[Token]:
+        """Cells printed where an amount belongs that are no number (`16G.59`)."""
+        return [t for t in self.tokens if t.kind is Kind.GARBLED]
+
 
 def take_values(stream: Stream, n: int, accept_int: bool = False) -> Values:
+    """Up to `n` value cells. A damaged amount counts as a cell, so the row keeps its width and
+    the rows after it stay in place; the caller refuses the row (`unreadable_row_issue`)."""
     out = Values()
     while len(out.tokens) < n and not stream.done():
         tok = stream.peek()
-        if tok.is_value or (accept_int and tok.kind is Kind.INT):
+        if tok.is_value or tok.kind is Kind.GARBLED or (accept_int and tok.kind is Kind.INT):
             out.tokens.append(stream.next())
         else:
             break
@@ -109,6 +116,15 @@ def missing_cells_issue(table_key: str, label: str, values: Values, line: int) -
         line,
         f"row {label!r} prints {len(values.tokens)} of {len(values.tokens) + values.missing} cells; "
         "the missing trailing cells were taken as blank",
+    )
+
+
+def unreadable_row_issue(table_key: str, label: str, values: Values, line: int) -> Issue:
+    damaged = ", ".join(repr(t.text) for t in values.garbled)
+    return Issue(
+        "error", table_key, line,
+        f"row {label!r} prints {damaged} where an amount belongs: not a number, so the row is not loaded "
+        "(its other cells are not placed either)",
     )
 
 

@@ -51,6 +51,9 @@ class TableRegion:
     title: str
     title_line: int
     lines: list[Line]  # from the title to the last line before the next table
+    # Title lines where the same table is printed again as a table of its own (a file holding
+    # two copies of a report): not read, and reported.
+    repeated_at: tuple[int, ...] = ()
 
     @property
     def no_data(self) -> bool:
@@ -139,6 +142,7 @@ def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
 def find_tables(lines: list[Line]) -> list[TableRegion]:
     numbers = _find_number_lines(lines)
     starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
+    repeats: dict[str, list[int]] = {}
     for idx, printed_no in numbers:
         # The title is the nearest non-empty line above the number line (or on it).
         key, title, title_idx = None, "", idx
@@ -157,6 +161,8 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             title = TABLE_TITLES[key]
         if key and all(k != key for _, k, _, _ in starts):
             starts.append((title_idx, key, title, lines[title_idx].number))
+        elif key:
+            repeats.setdefault(key, []).append(lines[title_idx].number)
     if not starts:
         starts = _find_titled_grids(lines)
     starts.sort()
@@ -167,7 +173,7 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             if _TABLES_END.match(lines[j].text):
                 end = j
                 break
-        regions.append(TableRegion(key, title, title_line, lines[start:end]))
+        regions.append(TableRegion(key, title, title_line, lines[start:end], tuple(repeats.get(key, ()))))
     return regions
 
 

@@ -3,35 +3,60 @@ write each report atomically, report what happened."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import shutil
+import stat
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
 from .model import Issue, ParsedReport
+from .processes import TimedOut, WorkerDied, map_with_time_limit
 from .report import parse_file
 from .seeds import loaded_reports, remove_report, write_report
 from .source import report_id_of_digest
 
 REPORT_SUFFIXES = {".txt", ".pdf"}
-PARALLEL_FROM = 4  # below this many files a process pool costs more than it saves
+# Seconds one file may take to parse. A 25-page PDF takes ~2 s; one flipped byte in a PDF's
+# compressed stream kept pdfminer busy for 150–400 s. JUESUAN_FILE_TIMEOUT or --file-timeout.
+FILE_TIMEOUT = 120.0
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, and the report files under each folder (recursively, sorted)."""
+    """Files as given, and the report files under each folder (recursively, sorted); each file
+    once, however often it was named."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for p in paths:
         if p.is_dir():
-            out.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith("."))
-            )
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith("."))
         else:
-            out.append(p)  # a missing or odd file is reported by the loader, by name
+            found = [p]  # a missing or odd file is reported by the loader, by name
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
+
+
+def _not_a_regular_file(path: Path) -> LoadError | None:
+    """A FIFO, device or socket named like a report would block the read forever: refused."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return LoadError(str(path), "no such file")
+    except OSError as err:
+        return LoadError(str(path), f"cannot read file: {err.strerror or err}")
+    if stat.S_ISDIR(mode):
+        return None
+    if not stat.S_ISREG(mode):
+        return LoadError(str(path), "not a regular file (a pipe, device or socket)", hint="give the path of a report file")
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,7 @@ class LoadOutcome:
     unchanged: list[str] = field(default_factory=list)  # files whose content is loaded already
     failed: list[LoadError] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # report ids superseded by a new version of the same file
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the file of this batch with its content)
 
 
 
@@ -99,38 +125,74 @@ class FileIndex:
 
 
 def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
+    """Parse and write one file; whatever goes wrong is this file's LoadError, never the batch's."""
     try:
         report = parse_file(path)
+        write_report(report, path, parsed_dir)
     except LoadError as err:
         return err
-    write_report(report, path, parsed_dir)
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            return LoadError(str(path), f"no space left on the device of {parsed_dir} while writing its seeds",
+                             hint="free some space and load again; what was loaded before is intact")
+        return LoadError(str(path), f"cannot read or write: {err.strerror or err}")
+    except RecursionError:
+        return LoadError(str(path), "the text nests too deeply to parse", hint="check that the file is a report")
+    except Exception as err:  # a parser defect must not stop the batch; it is named, not hidden
+        return LoadError(str(path), f"internal error while parsing: {type(err).__name__}: {err}",
+                         hint="please report it with the file")
     return Loaded(report.report_id, report.source_file, str(path.resolve()), report.department_name,
                   report.fiscal_year, describe(report), report.issues)
 
 
-def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None) -> LoadOutcome:
+def _outcome_of(path: Path, result, time_limit: float | None) -> Loaded | LoadError:
+    if isinstance(result, TimedOut):
+        return LoadError(str(path), f"reading it took longer than the limit of {result.seconds:g} s and was stopped",
+                         hint="a damaged PDF can keep the PDF reader busy for many minutes; check the file, "
+                              "or raise the limit with --file-timeout SECONDS")
+    if isinstance(result, WorkerDied):
+        return LoadError(str(path), f"the parser process ended without an answer (exit code {result.exitcode})",
+                         hint="the file may be damaged, or the machine ran out of memory")
+    return result
+
+
+def default_file_timeout() -> float:
+    return float(os.environ.get("JUESUAN_FILE_TIMEOUT", FILE_TIMEOUT))
+
+
+def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
+               file_timeout: float | None = None) -> LoadOutcome:
     outcome = LoadOutcome()
     files = collect_paths(paths)
     present = {d.name for d in parsed_dir.iterdir()} if parsed_dir.exists() else set()
     index = FileIndex(parsed_dir)
-    todo = []
+    todo: list[Path] = []
+    batch: dict[str, Path] = {}  # report id → the first file of this batch with that content
     for path in files:
+        odd = _not_a_regular_file(path)
+        if odd is not None:
+            outcome.failed.append(odd)
+            continue
         rid = index.report_id(path)
         if rid is not None and rid in present:
             outcome.unchanged.append(str(path))  # the same content: never parsed twice
+        elif rid is not None and rid in batch:
+            outcome.duplicates.append((str(path), str(batch[rid])))
         else:
+            if rid is not None:
+                batch[rid] = path
             todo.append(path)
     index.save()
     if not todo:
         return outcome
     before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
     workers = workers or os.cpu_count() or 1
-    if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_load_one, todo, [parsed_dir] * len(todo), chunksize=8))
-    else:
-        results = [_load_one(path, parsed_dir) for path in todo]
-    for result in results:
+    limit = default_file_timeout() if file_timeout is None else file_timeout
+    results = map_with_time_limit(_load_one, todo, (parsed_dir,), workers=min(workers, len(todo)),
+                                  time_limit=limit or None)
+    _clear_stale_work(parsed_dir)
+    for path, result in zip(todo, results):
+        result = _outcome_of(path, result, limit)
         if isinstance(result, LoadError):
             outcome.failed.append(result)
             continue
@@ -141,6 +203,15 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None) 
             remove_report(parsed_dir, previous)
             outcome.replaced.append(previous)
     return outcome
+
+
+def _clear_stale_work(parsed_dir: Path) -> None:
+    """Temporary folders of a worker killed while writing (its file timed out)."""
+    if not parsed_dir.exists():
+        return
+    for d in parsed_dir.iterdir():
+        if d.name.startswith((".tmp-", ".old-")):
+            shutil.rmtree(d, ignore_errors=True)
 
 
 def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:

@@ -41,6 +41,7 @@ class Issue:
     table_key: str | None
     source_line: int | None
     message: str
+    printed_text: str | None = None  # the source line as printed, filled in by `report`
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import LoadError
@@ -34,7 +35,7 @@ def parse_source(src: SourceText) -> ParsedReport:
     department = _most_common(h.department_name for h in headers)
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
-    issues: list[Issue] = []
+    issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]
     if department is None or year is None:
         title = read_report_title(content)
         department = department or title.department_name
@@ -53,15 +54,23 @@ def parse_source(src: SourceText) -> ParsedReport:
     tables = {}
     for region in regions:
         table = PARSERS[region.table_key].parse(region, unit)
+        table.issues.extend(_drop_repeated_rows(table))
+        for again in region.repeated_at:
+            table.issues.append(Issue(
+                "error", region.table_key, again,
+                f"{region.table_key} is printed again here (first at line {region.title_line}): the file seems to "
+                "hold more than one report; only the first is read, so check the file"))
         tables[region.table_key] = table
         issues.extend(table.issues)
-    projects = parse_projects(content)
+    projects = _drop_repeated_projects(parse_projects(content), issues)
     narrative = parse_narrative(content, _item_codes(tables))
     for project in projects:
         issues.extend(project.issues)
+    issues.extend(_cut_short(content, regions, projects))
     missing = [k for k in TABLE_KEYS if k not in tables]
     if missing:
         issues.append(Issue("warning", None, None, "standard tables not found in the report: " + ", ".join(missing)))
+    issues = _with_printed_text(issues, src.text)
     return ParsedReport(
         report_id=src.report_id,
         source_file=src.path.name,
@@ -75,6 +84,107 @@ def parse_source(src: SourceText) -> ParsedReport:
         projects=projects,
         narrative=narrative,
     )
+
+
+def _with_printed_text(issues: list[Issue], text: str) -> list[Issue]:
+    """Each issue with the line it names, as printed, so a reader sees the problem without the file."""
+    if not any(i.source_line for i in issues):
+        return issues
+    lines = text.split("\n")
+    out = []
+    for issue in issues:
+        n = issue.source_line
+        printed = lines[n - 1].replace("\xa0", " ").strip() if n and 0 < n <= len(lines) else None
+        out.append(replace(issue, printed_text=printed[:500] if printed else None))
+    return out
+
+
+def _cut_short(content, regions, projects) -> list[Issue]:
+    """Warnings for a file that seems to end before the report does: its last line inside a
+    table that is read as text (a ruled PDF table ends at its rules), or a last self-evaluation
+    without its 总得分 and grade. A copy cut short otherwise loads with no word of what it lost."""
+    out = []
+    last = content[-1].number if content else 0
+    ending = max(regions, key=lambda r: r.title_line)
+    if ending.lines and ending.lines[-1].number == last and not ending.is_grid and not projects:
+        # A warning: a file cut exactly where a table ends reads the same, and its tables are whole.
+        out.append(Issue("warning", ending.table_key, last,
+                         f"the file ends inside {ending.table_key}, with nothing after it: it may have been cut short, "
+                         "so the table may lack rows"))
+    if projects and projects[-1].stated_total_score is None and projects[-1].stated_grade is None:
+        out.append(Issue("warning", None, projects[-1].title_line,
+                         f"the last self-evaluation ({projects[-1].name!r}) ends before its 总得分 and grade: "
+                         "the file may have been cut short there"))
+    return out
+
+
+def _keep_first(items: list, key, line, what, table_key: str | None = None) -> tuple[list, list[Issue]]:
+    """Each item once, as first printed; a repeat (same `key`) is not loaded and is reported as an
+    error naming both lines (`what(item)` says what was repeated)."""
+    first: dict = {}
+    kept, issues = [], []
+    for item in items:
+        k = key(item)
+        if k in first:
+            issues.append(Issue("error", table_key, line(item),
+                                f"{what(item)} is printed again (first at line {first[k]}); the repeat is not loaded"))
+            continue
+        first[k] = line(item)
+        kept.append(item)
+    return kept, issues
+
+
+def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
+    """One self-evaluation per project name: a second one of the same name (a file holding two
+    copies of a report) is not loaded, and is reported with both places. Within a project, a
+    funding row printed twice and an indicator row printed twice to the letter are kept once. A
+    project whose name could not be read is named by its place, and that is an error."""
+    for project in projects:
+        # The project's own issues: counted in its parse_error_count (a pj_parse_complete finding)
+        # and listed with the report's.
+        if not project.name.strip():
+            project.name = f"(name not read, line {project.title_line})"
+            project.issues.append(Issue("error", None, project.title_line,
+                                        "a self-evaluation's project name could not be read; it is loaded as " + repr(project.name)))
+        _drop_repeated_project_rows(project)
+    kept, repeats = _keep_first(projects, lambda p: p.name, lambda p: p.title_line,
+                                lambda p: f"the self-evaluation of {p.name!r}")
+    issues.extend(repeats)
+    for n, project in enumerate(kept, 1):
+        project.seq = n
+    return kept
+
+
+def _drop_repeated_project_rows(project) -> None:
+    budget, repeats = _keep_first(project.budget, lambda r: r.funding_source, lambda r: r.source_line,
+                                  lambda r: f"{project.name}: funding row {r.funding_source!r}")
+    indicators, more = _keep_first(
+        project.indicators,
+        lambda i: (i.level1, i.level2, i.name, i.target_text, i.actual_text, i.weight_text, i.score_text),
+        lambda i: i.source_line, lambda i: f"{project.name}: indicator {i.name!r}, identical,")
+    if repeats or more:
+        project.budget = budget
+        project.indicators = [replace(ind, row_order=n) for n, ind in enumerate(indicators, 1)]
+        project.issues.extend(repeats + more)
+
+
+def _drop_repeated_rows(table) -> list[Issue]:
+    """A row printed twice in one table (a line repeated by a copy-and-paste or a broken
+    extraction) is kept once, as first printed; the repeat is not loaded and is reported, so the
+    table counts as incomplete and the sums over its rows are not checked against a doubled row."""
+    kept, issues = _keep_first(table.rows, lambda r: r.row_key, lambda r: r.source_line,
+                               lambda r: f"row {r.row_code or r.row_label!r}", table.table_key)
+    if not issues:
+        return []
+    seen_cells: set[tuple[str, str]] = set()
+    cells = []
+    for cell in table.cells:
+        key = (cell.row_key, cell.column_key)
+        if key not in seen_cells:  # the first printing's cells come first
+            seen_cells.add(key)
+            cells.append(cell)
+    table.rows, table.cells = kept, cells
+    return issues
 
 
 def _most_common(values):

@@ -20,6 +20,8 @@ class SourceText:
     sha256: str
     encoding: str
     text: str
+    # Said of the file as read, for the report's load issues (a file cut inside a character).
+    warnings: tuple[str, ...] = ()
 
     @property
     def report_id(self) -> str:
@@ -35,6 +37,23 @@ def line_breaks(text: str) -> str:
     """One line break for all: CRLF and CR as LF; form feeds (page breaks of extracted text) too,
     so a PDF's pages and their text number their lines the same way."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+# UTF-8 with a few bytes that are not (a flipped bit, a bad copy) is read with those bytes
+# replaced by U+FFFD, up to this share of the characters; the table readers refuse any cell a
+# replacement lands in, so a damaged number is never read as another one.
+_MAX_DAMAGED_SHARE = 0.001
+
+
+def _damaged_utf8(data: bytes, path: Path, digest: str) -> SourceText | None:
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > _MAX_DAMAGED_SHARE * len(text):
+        return None
+    first = text[: text.index("\ufffd")].count("\n") + 1
+    return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), warnings=(
+        f"{bad} byte sequence(s) are not valid UTF-8 (the first on line {first}): each was read as \ufffd, "
+        "and a table row it falls in is not loaded",))
 
 
 def read_source(path: Path) -> SourceText:
@@ -53,9 +72,19 @@ def read_source(path: Path) -> SourceText:
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as err:
+            if encoding.startswith("utf-8") and err.reason == "unexpected end of data":
+                # UTF-8 to its last bytes, which start a character the file does not finish:
+                # a download or copy cut short. Read what is there and say so.
+                text = data[: err.start].decode(encoding)
+                return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), warnings=(
+                    f"the file ends inside a UTF-8 character (byte {err.start} of {len(data)}): it was cut "
+                    "short, and what follows was never read",))
             continue
         return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(text))
+    damaged = _damaged_utf8(data, path, digest)
+    if damaged is not None:
+        return damaged
     raise LoadError(
         str(path),
         "text is neither UTF-8 nor GB18030/GBK",

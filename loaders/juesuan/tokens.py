@@ -20,6 +20,9 @@ class Kind(Enum):
     NA = "na"  # `────`: not applicable, distinct from blank
     AMOUNT = "amount"  # a number with two decimals, e.g. 12290.04 or 12,290.04
     INT = "int"  # a whole number: a code, a line number (行次) or a count
+    # Mostly digits with a decimal point or separator, but not a number (`16G.59`, `1,2O3.45`):
+    # an amount the source damaged. Never part of a name, never read as a value: its row is an error.
+    GARBLED = "garbled"
     TEXT = "text"
 
 
@@ -38,6 +41,15 @@ _BLANK_CHARS = "\xa0\u3000\t "
 _AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$")
 _INT = re.compile(r"^\d+$")
 _NA = re.compile(r"^[─━—\-]{2,}$")
+# An amount's shape with a letter or two where digits belong (OCR and retyping confuse 0/O, 1/l,
+# 6/G, 5/S, 8/B), or with U+FFFD where the source had bytes that were not text.
+_AMOUNT_SHAPE = re.compile(r"^-?([\dA-Za-z\ufffd]{1,3}(,[\dA-Za-z\ufffd]{3})+|[\dA-Za-z\ufffd]+)\.[\dA-Za-z\ufffd]{1,2}$")
+
+
+def _garbled(text: str) -> bool:
+    letters = sum(1 for ch in text if (ch.isascii() and ch.isalpha()) or ch == "\ufffd")
+    digits = sum(1 for ch in text if ch.isdigit())
+    return 1 <= letters <= 2 and digits >= 2 and bool(_AMOUNT_SHAPE.match(text))
 
 
 def classify(raw: str, line: int) -> Token | None:
@@ -50,6 +62,8 @@ def classify(raw: str, line: int) -> Token | None:
         return Token(Kind.INT, text, line)
     if _NA.match(text):
         return Token(Kind.NA, text, line)
+    if _garbled(text):
+        return Token(Kind.GARBLED, text, line)
     return Token(Kind.TEXT, text, line)
 
 

@@ -11,10 +11,14 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+import duckdb
 
 from .errors import BuildError
 from .incremental import GLOBAL_MODELS, Plan, merge_reports, plan_build, write_build_info
+from .processes import die_with_parent
 
 
 def default_db(root: Path) -> Path:
@@ -66,12 +70,18 @@ def write_run_summary(db: Path, summary: dict) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     os.replace(tmp, path)
+    fields = [summary["finished_at"], summary["status"], f"exit={summary['exit_code']}"]
+    # Only what the run knows: a refused or failed run has no report counts to log.
+    for key, name in (("reports", "reports"), ("discrepancy_findings", "discrepancies"), ("seconds", "seconds")):
+        if summary.get(key) is not None:
+            fields.append(f"{name}={summary[key]}")
+    for key, name in (("files_refused", "refused"), ("reports_incomplete", "incomplete")):
+        if summary.get(key):
+            fields.append(f"{name}={len(summary[key])}")
+    if summary.get("error"):
+        fields.append(summary["error"])
     with db.with_name("runs.log").open("a", encoding="utf-8") as log:
-        log.write(
-            f"{summary['finished_at']} {summary['status']} exit={summary['exit_code']} "
-            f"reports={summary.get('reports')} discrepancies={summary.get('discrepancy_findings')} "
-            f"seconds={summary.get('seconds')} {summary.get('error') or ''}".rstrip() + "\n"
-        )
+        log.write(" ".join(str(f) for f in fields) + "\n")
     return path
 
 
@@ -91,7 +101,9 @@ def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path) -> i
         # 200-node build; the statements are in target/run/ anyway.
         "--log-level-file", "info",
     ]
-    return subprocess.run(cmd, env=child_env, cwd=root).returncode
+    # dbt dies with juesuan: an orphan would hold DuckDB's lock on the warehouse being built, and
+    # the next build would fail on it.
+    return subprocess.run(cmd, env=child_env, cwd=root, preexec_fn=partial(die_with_parent, os.getpid())).returncode
 
 
 def dbt_target(root: Path) -> Path:
@@ -132,6 +144,14 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
                     results = _dbt_build(["build"], root, tmp, _parsed_view(db, parsed), target)
             write_build_info(tmp, root, plan.mode)
             os.replace(tmp, db)
+        except BuildError:
+            raise
+        except (OSError, duckdb.Error) as err:
+            # A full disk at the last checkpoint, a vanished file: one line, and the warehouse
+            # that was there stays as it was (the new one was never swapped in).
+            reason = (str(err).splitlines() or [type(err).__name__])[0]
+            raise BuildError(f"could not finish the new warehouse beside {db}: {reason}; "
+                             "the previous warehouse was kept (free disk space and build again)") from None
         finally:
             _remove_db_files(tmp)
         return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds)
@@ -176,7 +196,7 @@ def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path
     code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.absolute())}, target)
     results = _run_results(target)
     if code != 0:
-        raise BuildError(_failure_summary(results))
+        raise BuildError(_failure_summary(results, _reports_named(results, db, parsed)))
     return results
 
 
@@ -220,12 +240,51 @@ def _run_results(target: Path) -> list[dict]:
         return []
 
 
-def _failure_summary(results: list[dict]) -> str:
-    failed = [
-        f"  {r.get('unique_id')}: {r.get('status')} ({(r.get('message') or '').strip()[:300]})"
-        for r in results
-        if r.get("status") in ("error", "fail", "runtime error")
-    ]
+_FAILED = ("error", "fail", "runtime error")
+
+
+def _reports_named(results: list[dict], db: Path, parsed: Path) -> dict[str, list[str]]:
+    """{failed test: the reports (id and source file) of its failing rows}, read back from the
+    warehouse being built, so that a structural break names the files to look at."""
+    from .seeds import loaded_reports
+
+    failed = [r for r in results if r.get("status") in _FAILED and r.get("compiled_code")
+              and str(r.get("unique_id", "")).startswith("test.")]
+    if not failed or not db.exists():
+        return {}
+    files = {r.report_id: Path(r.source_path).name for r in loaded_reports(parsed)}
+    named: dict[str, list[str]] = {}
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        for r in failed:
+            try:
+                cur = con.execute(f"select * from ({r['compiled_code']}) as failing limit 50")
+                columns = [d[0] for d in cur.description]
+                rows = cur.fetchall()
+            except duckdb.Error:
+                continue
+            if "report_id" not in columns:
+                continue
+            ids = sorted({row[columns.index("report_id")] for row in rows if row[columns.index("report_id")]})
+            named[r["unique_id"]] = [f"{rid} ({files.get(rid, 'file unknown')})" for rid in ids]
+    finally:
+        con.close()
+    return named
+
+
+def _failure_summary(results: list[dict], named: dict[str, list[str]] | None = None) -> str:
+    named = named or {}
+    failed = []
+    for r in results:
+        if r.get("status") not in _FAILED:
+            continue
+        line = f"  {r.get('unique_id')}: {r.get('status')} ({(r.get('message') or '').strip()[:300]})"
+        if named.get(r.get("unique_id")):
+            line += "\n    reports: " + ", ".join(named[r["unique_id"]])
+        failed.append(line)
     detail = "\n".join(failed) or "  (no results recorded: see the dbt output above)"
     return f"dbt build failed; the previous warehouse was kept. Failed nodes:\n{detail}"
 
@@ -277,8 +336,6 @@ limit ?
 
 
 def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    import duckdb
-
     con = duckdb.connect(str(db), read_only=True)
     try:
         return con.execute(sql, params or []).fetchall()
@@ -298,6 +355,19 @@ def audit_totals(db: Path) -> tuple[int, int, int]:
 
 def audit_summary(db: Path) -> list[tuple]:
     return query(db, SUMMARY_SQL)
+
+
+INCOMPLETE_SQL = """
+select report_id, department_name, fiscal_year, source_file, tables_incomplete
+from marts.dim_report
+where tables_incomplete <> ''
+order by department_name, fiscal_year, report_id
+"""
+
+
+def incomplete_reports(db: Path) -> list[tuple]:
+    """Reports published with tables that have unreadable rows."""
+    return query(db, INCOMPLETE_SQL)
 
 
 def top_findings(db: Path, limit: int = 10) -> list[tuple]:

@@ -1,5 +1,6 @@
 -- Every checked identity instance of every report, with its status: held, rounding (within
--- the printed rounding), discrepancy (beyond it) or skipped (its inputs are absent).
+-- the printed rounding), discrepancy (beyond it) or skipped: its inputs are absent, or it sums
+-- the rows of a table with rows the parser could not read, or misses a cell of such a table.
 with checks as (
     {{ identity_rows(ref('chk_t01_income_expenditure_summary')) }}
     union all
@@ -22,24 +23,52 @@ with checks as (
     {{ identity_rows(ref('chk_projects')) }}
     union all
     {{ identity_rows(ref('chk_narrative')) }}
+),
+
+
+incomplete as (
+    select report_id, table_key from {{ ref('int_load_issues__incomplete_tables') }}
+),
+
+flagged as (
+    select
+        checks.*,
+        catalog.scope,
+        catalog.rule,
+        catalog.description,
+        catalog.unit,
+        -- A sum over rows of a table with unreadable rows, or a comparison one of whose printed
+        -- cells is missing there: judged, it could only be a false discrepancy.
+        (coalesce(catalog.sums_rows, false) or checks.actual is null or checks.expected is null) and exists (
+            select 1
+            from incomplete as i
+            where i.report_id = checks.report_id
+              and (position(i.table_key in coalesce(catalog.reads_tables, '')) > 0
+                   or position(i.table_key || ':' in coalesce(checks.source_lines, '') || ' ' || coalesce(checks.actual_source, '')) > 0)
+        ) as reads_incomplete_table
+    from checks
+    left join {{ ref('ref_identity') }} as catalog using (check_id)
 )
 
 select
-    checks.report_id,
-    checks.check_id,
-    catalog.scope,
-    catalog.rule,
-    catalog.description,
-    catalog.unit,
-    checks.object,
-    cast(checks.expected as decimal(18, 4)) as expected,
-    cast(checks.actual as decimal(18, 4)) as actual,
+    report_id,
+    check_id,
+    scope,
+    rule,
+    description,
+    unit,
+    object,
+    cast(expected as decimal(18, 4)) as expected,
+    cast(actual as decimal(18, 4)) as actual,
     cast({{ identity_difference() }} as decimal(18, 4)) as difference,
     {{ identity_tolerance() }} as tolerance,
-    checks.addends,
-    checks.comparison,
-    {{ identity_status() }} as status,
-    checks.actual_source,
-    checks.source_lines
-from checks
-left join {{ ref('ref_identity') }} as catalog using (check_id)
+    addends,
+    comparison,
+    case when reads_incomplete_table then 'skipped' else {{ identity_status() }} end as status,
+    case
+        when reads_incomplete_table then 'parse_incomplete'
+        when inputs_present = 0 then 'no_inputs'
+    end as skip_reason,
+    actual_source,
+    source_lines
+from flagged

@@ -17,6 +17,7 @@ families as (
     select r.report_id, i.check_id
     from {{ ref('dim_report') }} as r
     cross join {{ ref('ref_identity') }} as i
+    where i.scope <> 'parse'  -- a finding, not an identity
 ),
 
 family_skips as (
@@ -43,7 +44,8 @@ select
     coalesce(i.instances_skipped, 0) as instances_skipped,
     s.families_skipped,
     s.skipped_checks,
-    r.load_warning_count
+    r.load_warning_count,
+    r.tables_incomplete
 from {{ ref('dim_report') }} as r
 left join instances as i using (report_id)
 left join family_skips as s using (report_id)

@@ -39,6 +39,18 @@ issues as (
     group by report_id, table_key
 ),
 
+skipped as (
+    select c.report_id, i.table_key, count(*) as identities_skipped_incomplete
+    from {{ ref('identity_checks') }} as c
+    left join {{ ref('ref_identity') }} as catalog using (check_id)
+    inner join {{ ref('int_load_issues__incomplete_tables') }} as i
+        on i.report_id = c.report_id
+       and position(i.table_key in coalesce(catalog.reads_tables, '') || ' ' || coalesce(c.source_lines, '')
+                                    || ' ' || coalesce(c.actual_source, '')) > 0
+    where c.skip_reason = 'parse_incomplete'
+    group by c.report_id, i.table_key
+),
+
 identities as (
     -- A table's own identities: check ids `tNN_…`.
     select
@@ -68,9 +80,12 @@ select
     coalesce(k.identities_checked, 0) as identities_checked,
     coalesce(k.identities_held, 0) as identities_held,
     coalesce(k.rounding_findings, 0) as rounding_findings,
-    coalesce(k.discrepancy_findings, 0) as discrepancy_findings
+    coalesce(k.discrepancy_findings, 0) as discrepancy_findings,
+    g.found and coalesce(i.parse_errors, 0) = 0 as complete,
+    coalesce(s.identities_skipped_incomplete, 0) as identities_skipped_incomplete
 from grid as g
 left join rows_ as r using (report_id, table_key)
 left join cells as c using (report_id, table_key)
 left join issues as i using (report_id, table_key)
 left join identities as k using (report_id, table_key)
+left join skipped as s using (report_id, table_key)

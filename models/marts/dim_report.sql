@@ -5,6 +5,12 @@ with issues as (
         count(*) filter (where severity = 'warning') as load_warning_count
     from {{ ref('stg_parsed__load_issues') }}
     group by report_id
+),
+
+incomplete as (
+    select report_id, string_agg(table_key, ',' order by table_key) as tables_incomplete
+    from {{ ref('int_load_issues__incomplete_tables') }}
+    group by report_id
 )
 
 select
@@ -17,6 +23,7 @@ select
     r.amount_unit as printed_amount_unit,
     r.tables_found,
     r.tables_missing,
+    coalesce(n.tables_incomplete, '') as tables_incomplete,
     {{ key_list_length('r.tables_found') }} as table_count,
     coalesce(i.load_error_count, 0) as load_error_count,
     coalesce(i.load_warning_count, 0) as load_warning_count,
@@ -24,3 +31,4 @@ select
     r.loaded_at
 from {{ ref('stg_parsed__reports') }} as r
 left join issues as i using (report_id)
+left join incomplete as n using (report_id)

@@ -3,5 +3,6 @@ select
     severity,
     table_key,
     source_line,
-    message
+    message,
+    printed_text
 from {{ source('parsed', 'load_issues') }}

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from .. import grid
-from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, skip_unplaced, take_name, take_values
+from ..grammar import (
+    Stream,
+    body_lines,
+    make_cells,
+    missing_cells_issue,
+    skip_unplaced,
+    take_name,
+    take_values,
+    unreadable_row_issue,
+)
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
@@ -60,6 +69,9 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
             table.issues.append(skip_unplaced(stream, key, "a subject code", _is_row_start))
             continue
         values = take_values(stream, len(columns))
+        if values.garbled:
+            table.issues.append(unreadable_row_issue(key, label or row_key, values, start_line))
+            continue
         if values.missing:
             table.issues.append(missing_cells_issue(key, label or row_key, values, start_line))
         order += 1

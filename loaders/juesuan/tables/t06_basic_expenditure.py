@@ -50,6 +50,12 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             table.issues.append(skip_unplaced(stream, TABLE_KEY, "an economic code", _is_group_start))
             continue
         value = stream.peek()
+        if value is not None and value.kind is Kind.GARBLED:
+            stream.next()
+            table.issues.append(Issue("error", TABLE_KEY, value.line,
+                                      f"row {label or row_key!r} prints {value.text!r} where an amount belongs: not a number, "
+                                      "so the row is not loaded"))
+            continue
         if value is not None and value.is_value:
             cell = cell_from_token(TABLE_KEY, row_key, "amount", stream.next(), unit)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import grid
-from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_values
+from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_values, unreadable_row_issue
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..tokens import tokenize
@@ -40,6 +40,9 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         start = stream.peek()
         line = start.line if start else region.title_line
         values = take_values(stream, len(columns))
+        if values.garbled:
+            table.issues.append(unreadable_row_issue(TABLE_KEY, label, values, line))
+            continue
         if values.missing and values.tokens:
             table.issues.append(missing_cells_issue(TABLE_KEY, label, values, line))
         table.rows.append(Row(TABLE_KEY, phase, None, label, None, len(table.rows) + 1, line))

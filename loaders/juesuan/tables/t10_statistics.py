@@ -69,7 +69,13 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             section = next((key for word, key in SECTIONS if word in text), None)
             pending_name = []
             continue
-        parts = _split(tokenize_line(ln))
+        tokens = tokenize_line(ln)
+        if len(tokens) >= 2 and tokens[-1].kind is Kind.GARBLED and tokens[-2].kind is Kind.INT:
+            table.issues.append(Issue("error", TABLE_KEY, ln.number,
+                                      f"line {text!r} prints {tokens[-1].text!r} where a figure belongs: not a number; not loaded"))
+            pending_name = []
+            continue
+        parts = _split(tokens)
         if parts is None:
             pending_name.append(text)
             continue

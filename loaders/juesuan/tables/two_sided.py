@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass
 
 from .. import grid
-from ..grammar import Stream, Values, body_lines, missing_cells_issue, skip_unplaced, strip_ordinal, take_name, take_values
+from ..grammar import (
+    Stream,
+    Values,
+    body_lines,
+    missing_cells_issue,
+    skip_unplaced,
+    strip_ordinal,
+    take_name,
+    take_values,
+    unreadable_row_issue,
+)
 from ..layout import TableRegion
 from ..model import Issue
 from ..tokens import Kind, Token, classify, tokenize
@@ -57,10 +67,13 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
         n = 1 if side == "income" else right_columns
         values = take_values(stream, n)
         row = SideRow(side, name, int(tok.text), values, name_line or tok.line)
+        side = "expenditure" if side == "income" else "income"
+        if values.garbled:
+            issues.append(unreadable_row_issue(key, name or f"行次 {tok.text}", values, row.source_line))
+            continue
         if values.missing and not row.is_empty:
             issues.append(missing_cells_issue(key, name or f"行次 {tok.text}", values, row.source_line))
         rows.append(row)
-        side = "expenditure" if side == "income" else "income"
     return rows, issues
 
 

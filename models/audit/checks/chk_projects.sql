@@ -2,14 +2,21 @@
 -- total score and grade. Amounts are printed in 元 and exactly, so money checks have no
 -- tolerance. A computed rate or score is compared after rounding it to the decimals printed
 -- (31.2707 printed as 31.27 holds); one unit of the last digit off (a truncation) is rounding.
+-- An object names the project and the row; where two rows of one project print the same name,
+-- their lines tell them apart (one object per instance, whatever a damaged report repeats).
 with budget as (
-    select b.*, p.report_id, p.project_name
+    select b.*, p.report_id, p.project_name,
+        coalesce(b.funding_source, '(no name)') || case when count(*) over (partition by b.project_id, b.funding_source) > 1
+                                 then ' (line ' || b.source_line || ')' else '' end as funding_label
     from {{ ref('stg_parsed__project_budget') }} as b
     inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
 ),
 
 indicators as (
-    select i.*, p.report_id, p.project_name
+    select i.*, p.report_id, p.project_name,
+        coalesce(i.indicator_name, '(no name)')
+            || case when count(*) over (partition by i.project_id, i.indicator_name) > 1
+                    then ' (line ' || i.source_line || ')' else '' end as indicator_label
     from {{ ref('stg_parsed__project_indicators') }} as i
     inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
 ),
@@ -44,7 +51,7 @@ checks as (
     -- 结余 = 全年预算数 − 全年执行数, each funding source.
     -- The first branch sets the union's types: four decimals, so rates and scores keep theirs.
     select report_id, 'pj_budget_balance' as check_id,
-        project_name || ' / ' || funding_source as object,
+        project_name || ' / ' || funding_label as object,
         cast(balance_yuan as decimal(18, 4)) as actual, 'project:' || source_line as actual_source,
         cast(annual_budget_yuan - executed_yuan as decimal(18, 4)) as expected, 0 as addends, 3 as inputs_present,
         'equal' as comparison, cast(0 as decimal(18, 4)) as tolerance_per_addend, 'project:' || source_line as source_lines
@@ -52,7 +59,7 @@ checks as (
 
     union all
     -- 执行率 = 执行 / 全年预算 × 100 (0 when the budget is 0), where a rate is printed.
-    select report_id, 'pj_execution_rate', project_name || ' / ' || funding_source,
+    select report_id, 'pj_execution_rate', project_name || ' / ' || funding_label,
         execution_rate_pct, 'project:' || source_line,
         round(case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end,
               {{ printed_decimals('execution_rate_text') }}),
@@ -62,7 +69,7 @@ checks as (
 
     union all
     -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate.
-    select report_id, 'pj_execution_score', project_name || ' / ' || funding_source,
+    select report_id, 'pj_execution_score', project_name || ' / ' || funding_label,
         score, 'project:' || source_line, round(execution_rate_pct * 10 / 100, {{ printed_decimals('score_text') }}),
         0, 2, 'equal', {{ last_printed_digit('score_text') }}, 'project:' || source_line
     from budget
@@ -76,7 +83,7 @@ checks as (
 
     union all
     -- 得分 ≤ 权重, each indicator.
-    select report_id, 'pj_score_within_weight', project_name || ' / ' || indicator_name,
+    select report_id, 'pj_score_within_weight', project_name || ' / ' || indicator_label,
         score, 'project:' || source_line, weight, 0, 2, 'at_most', 0, 'project:' || source_line
     from indicators
 

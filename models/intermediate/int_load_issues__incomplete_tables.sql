@@ -1,0 +1,14 @@
+-- The standard tables of each report that have rows the parser could not read (load issues of
+-- severity `error`). Their readable rows are published; the identities that sum over their rows
+-- are skipped, and each such table is a `parse_incomplete` finding.
+select
+    report_id,
+    table_key,
+    count(*) as parse_errors,
+    min(source_line) as first_error_line,
+    string_agg(distinct table_key || ':' || source_line, ', ' order by table_key || ':' || source_line)
+        filter (where source_line is not null) as error_lines
+from {{ ref('stg_parsed__load_issues') }}
+where severity = 'error'
+  and table_key like 'T%'
+group by report_id, table_key
