@@ -24,11 +24,14 @@ def damaged_copies(folder: Path) -> dict[str, Path]:
     assert lines[DAMAGED_LINE - 1].startswith("2040250 事业运行 166.59 166.59")
     misprint = lines.copy()
     misprint[DAMAGED_LINE - 1] = misprint[DAMAGED_LINE - 1].replace("166.59", "16G.59", 1)
-    repeated_row = lines[:72] + [lines[71]] + lines[72:]  # T01's first row printed twice
+    repeated_row = lines[:72] + [lines[71]] + lines[72:]  # T01's first row printed twice, the same
+    assert lines[351].startswith("2040220 执法办案 26.44")
+    other_figures = lines[:352] + [lines[351].replace("26.44", "27.44")] + lines[352:]  # T03's row again, otherwise
     files = {
         "misprint": ("misprint.txt", "\n".join(misprint).encode("utf-8")),
         "typo_code": ("typo_code.txt", text.replace("2040220 执法办案 26.44", "2O40220 执法办案 26.44", 1).encode("utf-8")),
         "repeated_row": ("repeated_row.txt", "\n".join(repeated_row).encode("utf-8")),
+        "repeated_other": ("repeated_other.txt", "\n".join(other_figures).encode("utf-8")),
         "three_copies": ("three_copies.txt", (text * 3).encode("utf-8")),
         # Cut inside table 06, in the middle of a character: UTF-8 with a cut end.
         "cut": ("cut.txt", text.encode("utf-8")[:17324]),
@@ -62,16 +65,17 @@ def batch(tmp_path_factory):
 def test_the_batch_builds_and_says_what_was_not_read(batch):
     ws, code, files, ids = batch
     assert code == EXIT_PARTIAL
-    assert set(ids) == {SAMPLE.name, "misprint.txt", "typo_code.txt", "repeated_row.txt", "three_copies.txt", "cut.txt"}
+    assert set(ids) == {SAMPLE.name, "misprint.txt", "typo_code.txt", "repeated_row.txt", "repeated_other.txt",
+                        "three_copies.txt", "cut.txt"}
     summary = json.loads(ws.db.with_name("last_run.json").read_text(encoding="utf-8"))
     assert summary["status"] == "built_partial" and summary["exit_code"] == EXIT_PARTIAL
     assert sorted(Path(f["file"]).name for f in summary["files_refused"]) == ["empty.pdf", "meeting.txt"]
     assert {r["source_file"]: r["tables_incomplete"] for r in summary["reports_incomplete"]} == {
-        "misprint.txt": "T03", "typo_code.txt": "T02", "repeated_row.txt": "T01",
+        "misprint.txt": "T03", "typo_code.txt": "T02", "repeated_other.txt": "T03",
         "three_copies.txt": "T01,T02,T03,T04,T05,T06,T07,T08,T09,T10",
     }
     log = ws.db.with_name("runs.log").read_text(encoding="utf-8").strip().splitlines()[-1]
-    assert " built_partial exit=1 reports=6 " in log and log.endswith("refused=2 incomplete=4")
+    assert " built_partial exit=1 reports=7 " in log and log.endswith("refused=2 incomplete=4")
 
 
 def test_the_unreadable_row_is_a_load_issue_with_its_printed_text(batch):
@@ -121,9 +125,14 @@ def test_a_code_with_a_letter_is_an_unreadable_row(batch):
 
 def test_a_repeated_row_and_a_repeated_report_are_load_issues(batch):
     ws, _, _, ids = batch
-    assert ws.sql("select table_key, source_line, message from staging.stg_parsed__load_issues "
-                  "where report_id = ? and severity = 'error'", ids["repeated_row.txt"]) == [
-        ("T01", 73, "row '201' is printed again (first at line 72); the repeat is not loaded")]
+    # The same figures again lose nothing: a warning, the table whole.
+    assert ws.sql("select severity, table_key, source_line, message from staging.stg_parsed__load_issues "
+                  "where report_id = ? and message like '%printed again%'", ids["repeated_row.txt"]) == [
+        ("warning", "T01", 73, "row '201' is printed again, with the same figures, (first at line 72); the repeat is not loaded")]
+    # Other figures: which is right is not known; the first is kept, the table is incomplete.
+    assert ws.sql("select severity, kind, table_key, source_line, printed_text from staging.stg_parsed__load_issues "
+                  "where report_id = ?", ids["repeated_other.txt"]) == [
+        ("error", "repeated", "T03", 353, "2040220 执法办案 27.44     27.44")]
     three = ids["three_copies.txt"]
     assert ws.one("select count(*) from marts.dim_project where report_id = ?", three) == 30
     messages = [m for (m,) in ws.sql("select message from staging.stg_parsed__load_issues where report_id = ? "

@@ -71,13 +71,15 @@ class Values:
         return [t for t in self.tokens if t.kind is Kind.GARBLED]
 
 
-def take_values(stream: Stream, n: int, accept_int: bool = False) -> Values:
+def take_values(stream: Stream, n: int, accept_int=False) -> Values:
     """Up to `n` value cells. A damaged amount counts as a cell, so the row keeps its width and
-    the rows after it stay in place; the caller refuses the row (`unreadable_row_issue`)."""
+    the rows after it stay in place; the caller refuses the row (`unreadable_row_issue`).
+    `accept_int`: whole numbers are cells too (True), or those it accepts (a predicate)."""
     out = Values()
     while len(out.tokens) < n and not stream.done():
         tok = stream.peek()
-        if tok.is_value or tok.kind is Kind.GARBLED or (accept_int and tok.kind is Kind.INT):
+        takes_int = accept_int(tok) if callable(accept_int) else accept_int
+        if tok.is_value or tok.kind is Kind.GARBLED or (takes_int and tok.kind is Kind.INT):
             out.tokens.append(stream.next())
         else:
             break
@@ -110,13 +112,20 @@ def cell_from_token(table_key: str, row_key: str, column_key: str, tok: Token, u
 
 
 def missing_cells_issue(table_key: str, label: str, values: Values, line: int) -> Issue:
-    return Issue(
-        "warning",
-        table_key,
-        line,
-        f"row {label!r} prints {len(values.tokens)} of {len(values.tokens) + values.missing} cells; "
-        "the missing trailing cells were taken as blank",
-    )
+    """A row printing fewer cells than the table has columns. With no figure at all, its cells
+    are blank (a warning). With figures, nothing in plain text says which columns they are in
+    (`201 306.90 306.90` under 合计 / 基本支出 / 项目支出): the row is ambiguous, an error, and
+    the caller does not load it. Filling from the left put figures in the wrong column."""
+    n = len(values.tokens) + values.missing
+    printed = [t.text for t in values.tokens if t.kind is not Kind.BLANK]
+    if printed:
+        return Issue(
+            "error", table_key, line,
+            f"ambiguous: row {label!r} prints {len(printed)} figures ({' '.join(printed)}) for {n} cells and "
+            "nothing says which columns they are in; not loaded, never filled from the left",
+            kind="ambiguous",
+        )
+    return Issue("warning", table_key, line, f"row {label!r} prints no figure in its {n} cells; taken as blank")
 
 
 def unreadable_row_issue(table_key: str, label: str, values: Values, line: int) -> Issue:
@@ -136,11 +145,32 @@ def strip_ordinal(name: str) -> str:
     return _ORDINAL.sub("", name.replace(" ", "").replace("\xa0", "")).strip()
 
 
-def body_lines(lines, start: re.Pattern, stop: re.Pattern = re.compile(r"^\s*(注[:：]|说明[:：])")):
-    """Lines from the first that matches `start` up to (not including) the table's note."""
+# Column words of the coded tables' headers (never a row's name there). A line of two or more of
+# these words alone, printed without the NBSP blanks of a row, is a header fragment (the header's
+# last line, or the header repeated on a continued page): `合计 基本支出 项目支出` was read as a
+# 合计 row of blanks, and the real 合计 below it then dropped as a repeat.
+HEADER_WORDS = frozenset("""
+项目 合计 小计 总计 基本支出 项目支出 功能分类 科目名称 科目编码 类 款 项 栏次 行次 决算数
+本年收入合计 本年支出合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入 附属单位 上缴收入
+上缴上级支出 经营支出 对附属单位补助支出 年初结转和结余 本年收入 本年支出 年末结转和结余
+""".split())
+
+
+def is_header_fragment(raw: str) -> bool:
+    words = raw.split()
+    return ("\xa0" not in raw and len(words) >= 2 and all(w in HEADER_WORDS for w in words)
+            and any(w not in ("合计", "总计") for w in words))
+
+
+def body_lines(lines, start: re.Pattern, stop: re.Pattern = re.compile(r"^\s*(注[:：]|说明[:：])"),
+               skip_header_fragments: bool = False):
+    """Lines from the first that matches `start` up to (not including) the table's note; for a
+    coded table, without header fragments."""
     out, started = [], False
     for ln in lines:
         text = ln.text.replace("\xa0", " ").strip()
+        if skip_header_fragments and is_header_fragment(ln.text):
+            continue
         if not started:
             if start.search(text):
                 started = True

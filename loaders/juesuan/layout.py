@@ -122,8 +122,13 @@ def _exact_title_key(text: str) -> str | None:
     return None
 
 
+# What follows a table's title before its rows: the unit line (`单位：万元`, `金额单位：万元`).
+_UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*万?元\s*$")
+
+
 def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
-    """Tables of a report without `公开NN表` lines: a title line followed by a grid (PDF input)."""
+    """Tables of a report without `公开NN表` lines: a title line followed by a table, i.e. a grid
+    row (PDF input) or the unit line of a table printed as plain text."""
     starts = []
     for i, ln in enumerate(lines):
         key = _exact_title_key(ln.text)
@@ -131,7 +136,7 @@ def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
             continue
         # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table.
         for nxt in lines[i + 1 : i + 8]:
-            if GRID_SEPARATOR in nxt.text:
+            if GRID_SEPARATOR in nxt.text or _UNIT_LINE.match(nxt.text.replace("\xa0", " ")):
                 starts.append((i, key, ln.text.strip(), ln.number))
                 break
             if _exact_title_key(nxt.text):

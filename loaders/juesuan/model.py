@@ -42,6 +42,9 @@ class Issue:
     source_line: int | None
     message: str
     printed_text: str | None = None  # the source line as printed, filled in by `report`
+    # For an error: `refused` (a row that could not be read), `ambiguous` (read, but its figures'
+    # columns are not known), `repeated` (printed again; the repeat not loaded). None for warnings.
+    kind: str | None = None
 
 
 @dataclass

@@ -59,7 +59,7 @@ def parse_source(src: SourceText) -> ParsedReport:
             table.issues.append(Issue(
                 "error", region.table_key, again,
                 f"{region.table_key} is printed again here (first at line {region.title_line}): the file seems to "
-                "hold more than one report; only the first is read, so check the file"))
+                "hold more than one report; only the first is read, so check the file", kind="repeated"))
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parse_projects(content), issues)
@@ -87,15 +87,15 @@ def parse_source(src: SourceText) -> ParsedReport:
 
 
 def _with_printed_text(issues: list[Issue], text: str) -> list[Issue]:
-    """Each issue with the line it names, as printed, so a reader sees the problem without the file."""
-    if not any(i.source_line for i in issues):
-        return issues
+    """Each issue with the line it names, as printed, so a reader sees the problem without the
+    file; an error not said otherwise is of kind `refused` (a row that could not be read)."""
     lines = text.split("\n")
     out = []
     for issue in issues:
         n = issue.source_line
         printed = lines[n - 1].replace("\xa0", " ").strip() if n and 0 < n <= len(lines) else None
-        out.append(replace(issue, printed_text=printed[:500] if printed else None))
+        kind = issue.kind or ("refused" if issue.severity == "error" else None)
+        out.append(replace(issue, printed_text=printed[:500] if printed else None, kind=kind))
     return out
 
 
@@ -127,7 +127,8 @@ def _keep_first(items: list, key, line, what, table_key: str | None = None) -> t
         k = key(item)
         if k in first:
             issues.append(Issue("error", table_key, line(item),
-                                f"{what(item)} is printed again (first at line {first[k]}); the repeat is not loaded"))
+                                f"{what(item)} is printed again (first at line {first[k]}); the repeat is not loaded",
+                                kind="repeated"))
             continue
         first[k] = line(item)
         kept.append(item)
@@ -170,12 +171,22 @@ def _drop_repeated_project_rows(project) -> None:
 
 def _drop_repeated_rows(table) -> list[Issue]:
     """A row printed twice in one table (a line repeated by a copy-and-paste or a broken
-    extraction) is kept once, as first printed; the repeat is not loaded and is reported, so the
-    table counts as incomplete and the sums over its rows are not checked against a doubled row."""
+    extraction, a 合计 printed above and below the rows) is kept once, as first printed. A repeat
+    with the same figures loses nothing (a warning); one with other figures leaves the table
+    without a way to tell which is right (an error: the table is incomplete, its sums unchecked)."""
     kept, issues = _keep_first(table.rows, lambda r: r.row_key, lambda r: r.source_line,
                                lambda r: f"row {r.row_code or r.row_label!r}", table.table_key)
     if not issues:
         return []
+    figures: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for cell in table.cells:
+        figures.setdefault((cell.row_key, cell.source_line), []).append((cell.column_key, cell.value_text))
+    first_line = {r.row_key: r.source_line for r in kept}
+    for n, issue in enumerate(issues):
+        row = next(r for r in table.rows if r.source_line == issue.source_line and r not in kept)
+        if figures.get((row.row_key, row.source_line)) == figures.get((row.row_key, first_line[row.row_key])):
+            issues[n] = replace(issue, severity="warning", kind=None,
+                                message=issue.message.replace("is printed again", "is printed again, with the same figures,"))
     seen_cells: set[tuple[str, str]] = set()
     cells = []
     for cell in table.cells:

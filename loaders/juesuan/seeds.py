@@ -33,7 +33,7 @@ ROW_COLUMNS = [
 CELL_COLUMNS = [
     "report_id", "table_key", "row_key", "column_key", "cell_state", "value_text", "value", "unit", "source_line",
 ]
-ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text"]
+ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text", "kind"]
 PROJECT_COLUMNS = [
     "project_id", "report_id", "project_seq", "project_name", "project_unit_code", "project_unit_name",
     "supervisor_code", "supervisor_name", "stated_execution_score", "stated_indicator_score",
@@ -99,7 +99,8 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
             for t in report.tables.values() for c in t.cells
         ))
         _write_csv(tmp / "load_issues.csv", ISSUE_COLUMNS, (
-            [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message, _blank_none(i.printed_text)]
+            [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message, _blank_none(i.printed_text),
+             _blank_none(i.kind)]
             for i in report.issues
         ))
         _write_projects(report, tmp)

@@ -146,12 +146,16 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
             os.replace(tmp, db)
         except BuildError:
             raise
-        except (OSError, duckdb.Error) as err:
+        except (OSError, duckdb.IOException, duckdb.FatalException) as err:
             # A full disk at the last checkpoint, a vanished file: one line, and the warehouse
             # that was there stays as it was (the new one was never swapped in).
             reason = (str(err).splitlines() or [type(err).__name__])[0]
             raise BuildError(f"could not finish the new warehouse beside {db}: {reason}; "
                              "the previous warehouse was kept (free disk space and build again)") from None
+        except duckdb.Error as err:
+            reason = (str(err).splitlines() or [type(err).__name__])[0]
+            raise BuildError(f"the build failed at its last step (merging or recording it): {reason}; "
+                             "the previous warehouse was kept (`juesuan build --full` rebuilds it whole)") from None
         finally:
             _remove_db_files(tmp)
         return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds)

@@ -29,6 +29,15 @@ select * from (
         {%- endfor %}
     ),
 
+    -- A declared cell absent from a table with unreadable rows may be one of them: then the
+    -- expected side is unknown (null), and the instance is skipped, not judged on a partial sum.
+    incomplete as (
+        select report_id, count(*) as tables_incomplete
+        from {{ ref('int_load_issues__incomplete_tables') }}
+        where table_key in ('{{ all_tables | unique | join("', '") }}')
+        group by report_id
+    ),
+
     reports as (
         select report_id
         from {{ ref('stg_parsed__reports') }}
@@ -41,7 +50,11 @@ select * from (
         '{{ actual[0] }} {{ actual[1] }} {{ actual[2] }}' as object,
         max(t.figure) filter (where t.is_actual) as actual,
         '{{ actual[0] }}:' || max(t.source_line) filter (where t.is_actual) as actual_source,
-        coalesce(sum(t.figure * t.sign) filter (where not t.is_actual), 0) as expected,
+        case
+            when coalesce(max(i.tables_incomplete), 0) > 0
+                 and count(t.table_key) filter (where not t.is_actual) < {{ addends | length }} then null
+            else coalesce(sum(t.figure * t.sign) filter (where not t.is_actual), 0)
+        end as expected,
         count(t.figure) filter (where not t.is_actual) as addends,
         {% if skip_if_actual_blank %}
         case when count(t.figure) filter (where t.is_actual) = 0 then 0 else count(t.figure) end as inputs_present,
@@ -53,6 +66,7 @@ select * from (
         {{ source_lines_of("t.table_key", "t.source_line", "t.figure") }} as source_lines
     from reports as r
     left join terms as t using (report_id)
+    left join incomplete as i using (report_id)
     group by r.report_id
 )
 {% endmacro %}

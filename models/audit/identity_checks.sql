@@ -38,13 +38,20 @@ flagged as (
         catalog.description,
         catalog.unit,
         -- A sum over rows of a table with unreadable rows, or a comparison one of whose printed
-        -- cells is missing there: judged, it could only be a false discrepancy.
-        (coalesce(catalog.sums_rows, false) or checks.actual is null or checks.expected is null) and exists (
-            select 1
-            from incomplete as i
-            where i.report_id = checks.report_id
-              and (position(i.table_key in coalesce(catalog.reads_tables, '')) > 0
-                   or position(i.table_key || ':' in coalesce(checks.source_lines, '') || ' ' || coalesce(checks.actual_source, '')) > 0)
+        -- cells is missing there: judged, it could only be a false discrepancy. A narrative
+        -- figure whose table figure was not found, in a report with unreadable rows, likewise:
+        -- the figure may be in a row that could not be read.
+        (
+            (coalesce(catalog.sums_rows, false) or checks.actual is null or checks.expected is null) and exists (
+                select 1
+                from incomplete as i
+                where i.report_id = checks.report_id
+                  and (position(i.table_key in coalesce(catalog.reads_tables, '')) > 0
+                       or position(i.table_key || ':' in coalesce(checks.source_lines, '') || ' ' || coalesce(checks.actual_source, '')) > 0)
+            )
+        ) or (
+            catalog.scope = 'narrative' and (checks.actual is null or checks.expected is null)
+            and exists (select 1 from incomplete as i where i.report_id = checks.report_id)
         ) as reads_incomplete_table
     from checks
     left join {{ ref('ref_identity') }} as catalog using (check_id)

@@ -82,10 +82,14 @@ select
     coalesce(k.rounding_findings, 0) as rounding_findings,
     coalesce(k.discrepancy_findings, 0) as discrepancy_findings,
     g.found and coalesce(i.parse_errors, 0) = 0 as complete,
-    coalesce(s.identities_skipped_incomplete, 0) as identities_skipped_incomplete
+    coalesce(s.identities_skipped_incomplete, 0) as identities_skipped_incomplete,
+    coalesce(n.rows_refused, 0) as rows_refused,
+    coalesce(n.rows_ambiguous, 0) as rows_ambiguous,
+    coalesce(n.rows_repeated, 0) as rows_repeated
 from grid as g
 left join rows_ as r using (report_id, table_key)
 left join cells as c using (report_id, table_key)
 left join issues as i using (report_id, table_key)
 left join identities as k using (report_id, table_key)
 left join skipped as s using (report_id, table_key)
+left join {{ ref('int_load_issues__incomplete_tables') }} as n using (report_id, table_key)

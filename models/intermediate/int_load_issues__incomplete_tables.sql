@@ -5,6 +5,9 @@ select
     report_id,
     table_key,
     count(*) as parse_errors,
+    count(*) filter (where kind = 'refused') as rows_refused,
+    count(*) filter (where kind = 'ambiguous') as rows_ambiguous,
+    count(*) filter (where kind = 'repeated') as rows_repeated,
     min(source_line) as first_error_line,
     string_agg(distinct table_key || ':' || source_line, ', ' order by table_key || ':' || source_line)
         filter (where source_line is not null) as error_lines

@@ -4,5 +4,6 @@ select
     table_key,
     source_line,
     message,
-    printed_text
+    printed_text,
+    kind
 from {{ source('parsed', 'load_issues') }}

@@ -27,6 +27,10 @@ _FIRST_ROW = re.compile(r"^(合计|总计)(\s|$)|^\d{3}(\s|$)")
 _CODE_LENGTHS = (3, 5, 7)
 
 
+def _is_whole_figure(tok) -> bool:
+    return len(tok.text) not in _CODE_LENGTHS
+
+
 def _is_row_start(tok) -> bool:
     return (tok.kind is Kind.INT and len(tok.text) in _CODE_LENGTHS) or (tok.kind is Kind.TEXT and tok.text in ("合计", "总计"))
 
@@ -50,7 +54,7 @@ def _take_code(stream: Stream) -> str | None:
 def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> ParsedTable:
     key = region.table_key
     table = ParsedTable(key, region.title, region.title_line, no_data=region.no_data)
-    stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW)))
+    stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW, skip_header_fragments=True)))
     order = 0
     while not stream.done():
         tok = stream.peek()
@@ -68,12 +72,19 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
         else:
             table.issues.append(skip_unplaced(stream, key, "a subject code", _is_row_start))
             continue
-        values = take_values(stream, len(columns))
+        # `0` is a figure here (a whole number that cannot be a code); a code starts the next row.
+        values = take_values(stream, len(columns), accept_int=_is_whole_figure)
         if values.garbled:
             table.issues.append(unreadable_row_issue(key, label or row_key, values, start_line))
             continue
+        nxt = stream.peek()
+        if not values.tokens and nxt is not None and nxt.line == start_line and not _is_row_start(nxt):
+            continue  # figures this grammar cannot take follow on the row's line: refused next, never blanks
         if values.missing:
-            table.issues.append(missing_cells_issue(key, label or row_key, values, start_line))
+            issue = missing_cells_issue(key, label or row_key, values, start_line)
+            table.issues.append(issue)
+            if issue.severity == "error":
+                continue
         order += 1
         table.rows.append(Row(key, row_key, code, label, None, order, start_line))
         table.cells.extend(make_cells(key, row_key, columns, values, unit, start_line))

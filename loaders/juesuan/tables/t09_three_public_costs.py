@@ -12,7 +12,7 @@ from .. import grid
 from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_values, unreadable_row_issue
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
-from ..tokens import tokenize
+from ..tokens import Kind, tokenize, tokenize_line
 
 TABLE_KEY = "T09"
 PHASES = [("budget", "预算数"), ("final", "决算数")]
@@ -34,6 +34,9 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         return parse_grid(region, unit)
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     lines = body_lines(region.lines, _COLUMN_NUMBERS)[1:]
+    if not lines:
+        _refuse_unnumbered(region, table)
+        return table
     stream = Stream(tokenize(lines))
     columns = [c for c, _ in COLUMNS]
     for phase, label in PHASES:
@@ -44,13 +47,33 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             table.issues.append(unreadable_row_issue(TABLE_KEY, label, values, line))
             continue
         if values.missing and values.tokens:
-            table.issues.append(missing_cells_issue(TABLE_KEY, label, values, line))
+            issue = missing_cells_issue(TABLE_KEY, label, values, line)
+            table.issues.append(issue)
+            if issue.severity == "error":
+                continue
         table.rows.append(Row(TABLE_KEY, phase, None, label, None, len(table.rows) + 1, line))
         table.cells.extend(make_cells(TABLE_KEY, phase, columns, values, unit, line))
     if not stream.done():
         extra = stream.peek()
         table.issues.append(Issue("error", TABLE_KEY, extra.line, f"unexpected {extra.text!r} after the twelve cells; skipped"))
     return table
+
+
+def _refuse_unnumbered(region: TableRegion, table: ParsedTable) -> None:
+    """Plain text without the national column-number line: the figures stand on a line with
+    their blanks left out (10 figures for 12 cells), in an order only the header's layout gives.
+    Nothing places them yet, so each figure line is an ambiguous row, never blanks."""
+    found = False
+    for ln in region.lines[1:]:
+        tokens = tokenize_line(ln)
+        if len(tokens) >= 2 and all(t.kind in (Kind.AMOUNT, Kind.INT, Kind.NA) for t in tokens):
+            found = True
+            table.issues.append(Issue(
+                "error", TABLE_KEY, ln.number,
+                f"ambiguous: {len(tokens)} 三公 figures printed without the column-number line, blanks left out; "
+                "which of the 12 cells each is in is not read from plain text; not loaded", kind="ambiguous"))
+    if not found:
+        table.issues.append(Issue("warning", TABLE_KEY, region.title_line, "no line of 三公 figures found under the header"))
 
 
 # Item of a column by the words of its deepest header label (上海 prints 公务用车运行费 for

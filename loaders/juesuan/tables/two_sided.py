@@ -72,7 +72,10 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
             issues.append(unreadable_row_issue(key, name or f"行次 {tok.text}", values, row.source_line))
             continue
         if values.missing and not row.is_empty:
-            issues.append(missing_cells_issue(key, name or f"行次 {tok.text}", values, row.source_line))
+            issue = missing_cells_issue(key, name or f"行次 {tok.text}", values, row.source_line)
+            issues.append(issue)
+            if issue.severity == "error":
+                continue
         rows.append(row)
     return rows, issues
 

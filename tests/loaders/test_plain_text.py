@@ -1,0 +1,103 @@
+"""Reports as plain page text (pdfplumber's `extract_text`, blank cells left out): the tables are
+found by their titles, what the text places is read, and a row whose figures' columns the text
+does not say is ambiguous: listed with its line, never filled from the left (issue #13, in part:
+placing such rows where the identities force it is still to come)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juesuan.report import parse_file, parse_source
+from juesuan.source import read_source
+
+from tests.conftest import ROOT, SAMPLE
+
+TEXT = ROOT / "samples" / "text"
+
+
+@pytest.fixture(scope="module")
+def shiquan():
+    return parse_file(TEXT / "putuo_shiquan_2025.txt")
+
+
+@pytest.fixture(scope="module")
+def wenlv():
+    return parse_file(TEXT / "putuo_wenlv_2025.txt")
+
+
+def cell(report, table, row, column):
+    return next(c for c in report.tables[table].cells if c.row_key == row and c.column_key == column)
+
+
+def errors(report, table, kind):
+    return [i for i in report.issues if i.table_key == table and i.severity == "error" and i.kind == kind]
+
+
+def test_tables_found_by_title_and_the_department_from_the_part_title(shiquan, wenlv):
+    # No `公开NN表` line, no TAB grid: a title followed by its unit line is a table; the 目录's
+    # entries (a title followed by another title) are not.
+    assert (shiquan.department_name, shiquan.fiscal_year) == ("上海市普陀区人民政府石泉路街道办事处", 2025)
+    assert (wenlv.department_name, wenlv.fiscal_year) == ("上海市普陀区文化和旅游局", 2025)
+    for report in (shiquan, wenlv):
+        assert sorted(report.tables) == ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"]
+        assert report.tables["T01"].title_line > 60  # the table, not its 目录 entry on page 2
+
+
+def test_rows_the_text_places_are_read_as_printed(shiquan, wenlv):
+    # Table 05 rows with all three figures: EXPECTED.md's 合计, and the report's own error in 212
+    # (基本支出 1,066.51 where the row gives 10,661.51), kept as printed.
+    assert [cell(shiquan, "T05", "total", c).value for c in ("total", "basic", "project")] == [
+        Decimal("19044.27"), Decimal("14206.00"), Decimal("4838.27")]
+    assert [cell(shiquan, "T05", "212", c).value_text for c in ("total", "basic", "project")] == [
+        "13,583.48", "1,066.51", "2,921.97"]
+    # Table 06, (code, name, amount) groups side by side: an item without an amount is blank.
+    assert {k: cell(shiquan, "T06", k, "amount").value for k in ("301", "302", "303")} == {
+        "301": Decimal("11627.59"), "302": Decimal("2195.60"), "303": Decimal("382.81")}
+    assert cell(shiquan, "T06", "30203", "amount").state == "blank"
+    assert {k: cell(wenlv, "T06", k, "amount").value for k in ("301", "302", "303", "310", "public_total")} == {
+        "301": Decimal("7728.96"), "302": Decimal("1708.26"), "303": Decimal("326.11"), "310": Decimal("37.03"),
+        "public_total": Decimal("1745.29")}
+
+
+def test_a_row_with_figures_missing_is_ambiguous_never_filled_from_the_left(shiquan, wenlv):
+    # `201 一般公共服务支出 306.90 306.90` under 合计 / 基本支出 / 项目支出: it is 项目支出 (EXPECTED.md),
+    # but the line does not say so. Filled from the left it read 基本支出 = 306.90.
+    ambiguous = {i.printed_text: i for i in errors(shiquan, "T03", "ambiguous")}
+    assert "201 一般公共服务支出 306.90 306.90" in ambiguous
+    assert ambiguous["201 一般公共服务支出 306.90 306.90"].message.startswith("ambiguous: row '一般公共服务支出' prints 2 figures")
+    assert not [r for r in shiquan.tables["T03"].rows if r.row_key == "201"]
+    # The 三公 table prints 10 figures for its 12 cells: not one is placed, none taken as blank.
+    assert [i.printed_text for i in errors(shiquan, "T09", "ambiguous")] == [
+        "53.93 37.35 52.40 37.35 25.00 25.00 27.40 12.35 1.53 0"]
+    assert shiquan.tables["T09"].cells == []
+    # The fund table prints `0 2.80 2.80 2.80 0` for six cells: `0` is a figure, the row is ambiguous.
+    assert "2070904 0 2.80 2.80 2.80 0" in [i.printed_text for i in errors(wenlv, "T07", "ambiguous")]
+    assert not [c for c in wenlv.tables["T07"].cells if c.state == "blank" and c.row_key == "2070904"]
+
+
+def test_the_header_line_printed_in_the_table_is_not_a_row(shiquan):
+    # `合计 基本支出 项目支出` (the header's last line) was read as a 合计 row of blanks, and the real
+    # 合计 line at the table's end was then dropped as a repeat.
+    total = cell(shiquan, "T05", "total", "total")
+    assert total.source_line == 488 and total.state == "value"
+    assert not [i for i in shiquan.issues if "printed again" in i.message]
+
+
+def test_the_sample_row_without_its_blank_cells_is_ambiguous(tmp_path):
+    """The national sample's own row, printed as plain text prints it (blank cells left out)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[351].startswith("2040220 执法办案 26.44")  # T03: total, basic blank, project
+    lines[351] = "2040220 执法办案 26.44 26.44"
+    path = tmp_path / "plain_row.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = parse_source(read_source(path))
+    assert [i.printed_text for i in errors(report, "T03", "ambiguous")] == ["2040220 执法办案 26.44 26.44"]
+    assert not [r for r in report.tables["T03"].rows if r.row_key == "2040220"]
+    # With its NBSP blanks, as the sample prints it, the row places itself: 项目支出.
+    original = parse_file(SAMPLE)
+    assert cell(original, "T03", "2040220", "project").value == Decimal("26.44")
+    assert cell(original, "T03", "2040220", "basic").state == "blank"
