@@ -144,7 +144,7 @@ def test_export_csv_has_a_bom_and_xlsx_opens(built, tmp_path, capsys):
     assert sheet.max_row == 31 and sheet.cell(1, 4).value == "project_name"
 
 
-@pytest.mark.parametrize("dialect", ["postgres", "trino", "spark"])
+@pytest.mark.parametrize("dialect", ["postgres", "trino", "spark", "snowflake"])
 def test_every_compiled_model_transpiles(built, dialect):
     models = compiled_models(built.base / "target")
     assert len(models) >= 45
@@ -212,13 +212,16 @@ def test_every_model_and_column_is_described(built):
     assert all(d["description"] for d in docs.values())
 
 
-def test_dbt_docs_generate_works_offline(built, tmp_path):
-    from juesuan.warehouse import run_dbt
-    code = run_dbt(["docs", "generate"], ROOT, {"JUESUAN_DB": str(built.db), "JUESUAN_PARSED_DIR": str(built.parsed)}, tmp_path)
-    assert code == 0
-    catalog = json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))
+def test_dbt_docs_generate_works_offline(built, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("JUESUAN_DBT_TARGET", str(tmp_path / "target"))
+    monkeypatch.setenv("JUESUAN_PARSED_DIR", str(built.parsed))
+    page = tmp_path / "site" / "docs.html"
+    assert main(["docs", "--out", str(page), "--db", str(built.db)]) == EXIT_OK
+    assert f"documentation: {page}" in capsys.readouterr().out
+    catalog = json.loads((tmp_path / "target" / "docs" / "catalog.json").read_text(encoding="utf-8"))
     assert "model.juesuan.fct_narrative_figure" in catalog["nodes"]
-    assert (tmp_path / "index.html").exists()
+    html = page.read_text(encoding="utf-8")  # one file, the manifest and catalog inside it
+    assert "fct_narrative_figure" in html and "Amount in \\u5143." in html  # JSON-escaped inside the page
 
 
 # ---- the README's query cookbook --------------------------------------------------------------
@@ -235,6 +238,7 @@ COOKBOOK_RESULTS = {
     "projects_below_80_percent": None,  # checked below
     "indicators_missed": None,
     "findings_by_report": [("高平市公安局", 2024, "discrepancy", 9), ("高平市公安局", 2024, "rounding", 8)],
+    "findings_in_wan": None,  # checked below
 }
 
 
@@ -259,6 +263,13 @@ def test_cookbook_queries_return_the_expected_rows(built):
         ("高平市公安局", "警犬繁育及训养", Decimal("31.27"), Decimal("150000.00"), Decimal("46906.00"), "良"),
         ("高平市公安局", "看守所专项业务费", Decimal("72.81"), Decimal("1500000.00"), Decimal("1092206.50"), "优"),
     ]
+    findings = run_query(built.db, queries["findings_in_wan"]).rows
+    assert len(findings) == 17
+    # Money in 万元, exact; a count of projects as a count (it read 0.0031 when divided too).
+    assert findings[0][3:8] == ("nr_self_evaluation_amount", "projects_amount line 1355", Decimal("4898.190000"),
+                                Decimal("4938.960000"), "万元")
+    assert ("nr_self_evaluations", "projects_count line 1355", Decimal("31.0000"), Decimal("30.0000"), "projects") in [
+        f[3:8] for f in findings]
     missed = run_query(built.db, queries["indicators_missed"]).rows
     # 20 indicators scored below their weight; 3 scored full marks but missed a quantitative target.
     assert len(missed) == 23

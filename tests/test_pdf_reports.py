@@ -187,3 +187,21 @@ def test_a_bad_pdf_is_skipped_and_the_rest_of_the_batch_loads(tmp_path, monkeypa
     out, err = capsys.readouterr()
     assert f"{SHGZB} 2024" in out
     assert "a_partial.pdf: the PDF is damaged" in err
+
+
+def test_pages_and_lines_within_them(pdfs, capsys):
+    """A PDF's figures and findings carry the page and the line on it (the extracted text counts
+    each page break as a line, so its line numbers alone disagree with `grep -n`)."""
+    czj = "上海市普陀区财政局"
+    assert pdfs.one(
+        "select source_line, source_page, page_line from marts.fct_table_cell c join marts.dim_report d using (report_id) "
+        "where d.department_name = ? and table_key = 'T05' and row_key = '208' and column_key = 'total'", czj) == (218, 15, 13)
+    # The narrative's 财政拨款收入支出总计 0.3万元 (for 2,961.68): page 21, line 15 of the PDF's text.
+    assert pdfs.one(
+        "select actual_source, source_page, page_line from audit.findings where department_name = ? "
+        "and check_id = 'nr_restates_table' and object like 'appropriation_expenditure_total_amount%'", czj) == (
+        "narrative:312", 21, 15)
+    text = (pdfs.base / "czj.txt")
+    assert main(["extract-text", str(PDF / "putuo_czj_2024.pdf"), "-o", str(text)]) == 0
+    page = text.read_text(encoding="utf-8").split("\f")[20].split("\n")
+    assert page[14].startswith("上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元")

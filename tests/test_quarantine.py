@@ -74,6 +74,9 @@ def test_the_batch_builds_and_says_what_was_not_read(batch):
         "misprint.txt": "T03", "typo_code.txt": "T02", "repeated_other.txt": "T03",
         "three_copies.txt": "T01,T02,T03,T04,T05,T06,T07,T08,T09,T10",
     }
+    # Seven reports of one department and year: said in the summary, not only as a dbt WARN.
+    assert summary["department_years_loaded_twice"][0]["department_name"] == "高平市公安局"
+    assert summary["department_years_loaded_twice"][0]["reports"] == 7
     log = ws.db.with_name("runs.log").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert " built_partial exit=1 reports=7 " in log and log.endswith("refused=2 incomplete=4")
 

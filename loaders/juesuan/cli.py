@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+from . import __version__, writers
 from .errors import BuildError, LoadError
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
@@ -24,6 +25,7 @@ from .warehouse import (
     build,
     dbt_target,
     default_db,
+    department_years_twice,
     headline,
     incomplete_reports,
     run_dbt,
@@ -47,13 +49,36 @@ def _worst(*codes: int) -> int:
     return next(code for code in _SEVERITY if code in codes)
 
 
+class _Progress:
+    """A line per file parsed, on standard error as it happens (files done / total, rate, and
+    what failed); on a terminal one line that rewrites itself. The full report follows at the end."""
+
+    def __init__(self):
+        import time
+
+        self.started = time.monotonic()
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, result) -> None:
+        import time
+
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        what = f"refused {result.source}" if isinstance(result, LoadError) else f"loaded {result.source_file}"
+        line = f"[{done}/{total}] {rate:.1f} files/s  {what}"
+        if self.tty and not isinstance(result, LoadError):
+            print(f"\r{line[:100]:<100}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        else:
+            print(("\n" if self.tty else "") + line, file=sys.stderr, flush=True)
+
+
 def _load(args, root: Path) -> int:
     return _load_files(args, root)[0]
 
 
 def _load_files(args, root: Path) -> tuple[int, list[dict]]:
     """Load the files named; (exit code, the files refused as {file, reason})."""
-    out = load_paths([Path(p) for p in args.paths], parsed_dir(root), file_timeout=args.file_timeout)
+    out = load_paths([Path(p) for p in args.paths], parsed_dir(root), file_timeout=args.file_timeout,
+                     progress=_Progress())
     for report in out.loaded:
         print(report.summary)
         for issue in report.issues:
@@ -74,6 +99,51 @@ def _load_files(args, root: Path) -> tuple[int, list[dict]]:
         print("error: nothing was loaded", file=sys.stderr)
         return EXIT_NOTHING, refused
     return (EXIT_PARTIAL if out.failed else EXIT_OK), refused
+
+
+REPORTS_SQL = """
+select r.report_id, r.department_name, r.fiscal_year, r.source_file, r.table_count as tables,
+       r.tables_missing, r.tables_incomplete, s.discrepancy_findings as discrepancies,
+       s.rounding_findings as rounding
+from marts.dim_report as r
+left join audit.report_summary as s using (report_id)
+order by r.department_name, r.fiscal_year, r.report_id
+"""
+
+# One report, chosen by id, file name or department (as a substring); money in 万元 as printed.
+FINDINGS_SQL = """
+select department_name, fiscal_year, severity, check_id, object,
+       case when unit = '元' then cast(actual / 10000 as decimal(18, 6)) else actual end as printed,
+       case when unit = '元' then cast(expected / 10000 as decimal(18, 6)) else expected end as expected,
+       case when unit = '元' then '万元' else unit end as unit,
+       actual_source, source_page, page_line, source_lines
+from audit.findings as f
+where ? is null
+   or f.report_id = ?
+   or f.report_id in (select report_id from marts.dim_report
+                      where source_file = ? or contains(department_name, ?))
+order by department_name, fiscal_year, severity = 'discrepancy' desc, severity = 'incomplete' desc,
+         abs(actual - expected) desc nulls last, check_id, object
+"""
+
+
+def _reports(args, root: Path) -> int:
+    return _print_query(args, root, REPORTS_SQL, None)
+
+
+def _findings(args, root: Path) -> int:
+    report = args.report
+    return _print_query(args, root, FINDINGS_SQL, [report, report, report, report])
+
+
+def _print_query(args, root: Path, sql: str, params: list | None) -> int:
+    try:
+        result = run_query(_db(args, root), sql, Limits(), params)
+    except (FileNotFoundError, QueryRefused, QueryStopped) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    print(write_result(result, args.format, None))
+    return EXIT_OK
 
 
 def _remove(args, root: Path) -> int:
@@ -102,6 +172,7 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
     started = datetime.now(timezone.utc)
     summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db),
                "files_refused": refused or []}
+    print("building the warehouse with dbt (every model and test; a first build also parses the project) …", flush=True)
     try:
         result = build(root, db, parsed_dir(root), full=getattr(args, "full", False))
     except BuildError as err:
@@ -119,6 +190,10 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
     incomplete = [dict(zip(("report_id", "department_name", "fiscal_year", "source_file", "tables_incomplete"), row))
                   for row in incomplete_reports(result.db)]
     _print_incomplete(incomplete, refused or [])
+    twice = [dict(zip(("department_name", "fiscal_year", "reports", "files"), row)) for row in department_years_twice(result.db)]
+    for t in twice:
+        print(f"\nnote: {t['department_name']} {t['fiscal_year']} is loaded {t['reports']} times ({t['files']}); "
+              "`juesuan remove ID|PATH` drops the ones not wanted")
     code = _worst(load_code, EXIT_PARTIAL if incomplete else EXIT_OK, EXIT_FINDINGS if discrepancies else EXIT_OK)
     status = {EXIT_PARTIAL: "built_partial", EXIT_FINDINGS: "built_with_findings", EXIT_OK: "built"}[code]
     summary.update(
@@ -129,6 +204,7 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
         tests_passed=result.count("pass"), tests_warned=result.count("warn"),
         rounding_findings=rounding, discrepancy_findings=discrepancies,
         reports_incomplete=incomplete,
+        department_years_loaded_twice=twice,
         # Only the reports that need a look: at 10,000 reports the full list made a 2 MB file.
         reports_with_discrepancies=[
             dict(zip(("department_name", "fiscal_year", "identities_checked", "held", "rounding",
@@ -197,11 +273,21 @@ def _print_audit(db: Path, summary: list[tuple]) -> None:
     findings = top_findings(db)
     if findings:
         print("\nTop findings (audit.findings; printed vs expected):")
-    for dept, year, severity, check, obj, unit, expected, actual, diff, at, others in findings:
+    for dept, year, severity, check, obj, unit, expected, actual, diff, at, page, page_line in findings:
         print(
-            f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at {at or '-'},"
+            f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at {_place(at, page, page_line)},"
             f" expected {_figure(expected, unit)} (difference {_figure(diff, unit, sign=True)})"
         )
+
+
+def _place(at: str | None, page: int | None, page_line: int | None) -> str:
+    """`T06:757`, and where the source has page breaks before it (a PDF), `T06:757 (p. 12, line 7)`."""
+    if not at:
+        return "-"
+    line = at.rsplit(":", 1)[-1]
+    if page is None or (page == 1 and str(page_line) == line):
+        return at
+    return f"{at} (p. {page}, line {page_line})"
 
 
 def _figure(value, unit: str | None, sign: bool = False) -> str:
@@ -302,7 +388,7 @@ def _interactive(db: Path, args) -> int:
     except ImportError:
         pass
     print(f"juesuan query: read-only SQL on {db}. End a statement with ';'; \\q quits; Ctrl-C drops the statement.")
-    print("Tables live in schemas: marts.dim_report, audit.findings, … (`show all tables` lists them).")
+    print("Tables: marts.dim_report, audit.findings, … (marts and audit may go unqualified; `show all tables` lists all).")
     buffer: list[str] = []
     while True:
         try:
@@ -347,6 +433,27 @@ def _export(args, root: Path) -> int:
     return EXIT_OK
 
 
+def _docs(args, root: Path) -> int:
+    """dbt's documentation site of the warehouse, as one HTML file that opens from disk."""
+    db = _db(args, root)
+    if not db.exists():
+        print(f"error: no warehouse at {db}: run `juesuan run PATH` or `juesuan build` first", file=sys.stderr)
+        return EXIT_NOTHING
+    target = dbt_target(root) / "docs"
+    code = run_dbt(["docs", "generate", "--static"], root,
+                   {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed_dir(root).resolve())}, target)
+    page = target / "static_index.html"
+    if code != 0 or not page.exists():
+        print("error: dbt docs generate failed (see its output above)", file=sys.stderr)
+        return EXIT_NOTHING
+    out = Path(args.out) if args.out else page
+    if args.out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        writers.write_text(out, page.read_text(encoding="utf-8"))
+    print(f"documentation: {out.resolve()} (open it in a browser; every model, column, test and lineage)")
+    return EXIT_OK
+
+
 def _extract_text(args, root: Path) -> int:
     src = Path(args.pdf)
     try:
@@ -373,6 +480,7 @@ def _extract_text(args, root: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="juesuan", description="Final-accounts reports (部门决算) to a DuckDB warehouse.")
+    parser.add_argument("--version", action="version", version=f"juesuan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
@@ -433,6 +541,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dialect", choices=list(DIALECTS), help="write the models' SQL for this engine instead")
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("docs", help="dbt's documentation of every table and column, as one HTML page that opens from disk")
+    p.add_argument("--out", help="write the page here (default: target/docs/static_index.html)")
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.set_defaults(func=_docs)
+
+    p = sub.add_parser("reports", help="list the loaded reports: id, department, year, file, tables, findings")
+    p.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.set_defaults(func=_reports)
+
+    p = sub.add_parser("findings", help="the findings of one report (by id, file name or department), or of all")
+    p.add_argument("report", nargs="?", help="a report id, its file name, or part of its department's name")
+    p.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.set_defaults(func=_findings)
 
     args = parser.parse_args(argv)
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not for users

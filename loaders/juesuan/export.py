@@ -25,7 +25,9 @@ from .query import connect_read_only
 
 EXPORT_SCHEMAS = ("marts", "audit")
 FORMATS = ("parquet", "csv", "xlsx")
-DIALECTS = ("postgres", "trino", "spark", "snowflake", "bigquery", "duckdb")
+# The engines every compiled model transpiles to (tests/test_analyst.py checks each). BigQuery is
+# not offered: sqlglot cannot write ordered GROUP_CONCATs for it (14 of 49 models).
+DIALECTS = ("postgres", "trino", "spark", "snowflake", "duckdb")
 
 
 def model_docs(root: Path) -> dict[str, dict]:
@@ -191,18 +193,20 @@ def export_dialect(target: Path, out_dir: Path, dialect: str) -> list[Path]:
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}: use {', '.join(DIALECTS)}")
     models = compiled_models(target)
+    # Every model transpiled before any file is written: a model that does not port leaves no
+    # partial set behind.
+    bodies = [(n, name, *models[name][:1], transpile_model(models[name][1], dialect, f"{models[name][0]}.{name}"))
+              for n, name in enumerate(_in_dependency_order(models), start=1)]
     folder = out_dir / dialect
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for n, name in enumerate(_in_dependency_order(models), start=1):
-        schema, sql, _ = models[name]
-        body = transpile_model(sql, dialect, f"{schema}.{name}")
+    for n, name, schema, body in bodies:
         path = folder / f"{n:03d}_{schema}.{name}.sql"
-        path.write_text(
+        writers.write_text(
+            path,
             f"-- {schema}.{name}, transpiled from DuckDB to {dialect} by sqlglot.\n"
             f"-- Run the files in order; tables of schema `parsed` are the CSVs of seeds/parsed/.\n"
             f"create or replace view {schema}.{name} as\n{body};\n",
-            encoding="utf-8",
         )
         written.append(path)
     return written

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,14 @@ GLOBAL_MODELS = (
 MERGED_SCHEMAS = ("staging", "intermediate", "marts", "audit")
 # Past this share of the warehouse, a full build is as quick and simpler.
 MAX_CHANGED_SHARE = 0.25
+# Below this many reports a full build is the quicker one. Measured (bench/RESULTS.md, 2 cores):
+# a full build takes ~16 s + 0.02 s per report, an incremental one ~21–23 s whatever the size
+# (two dbt runs); they cross near 300. Adding 1 report to 50 took 31 s incrementally, 24 s full.
+INCREMENTAL_FROM = 300
+
+
+def incremental_from() -> int:
+    return int(os.environ.get("JUESUAN_INCREMENTAL_FROM", INCREMENTAL_FROM))
 
 
 def code_hash(root: Path) -> str:
@@ -100,6 +109,9 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
         return Plan("unchanged", "no report added or removed since the last build")
     if len(new) + len(removed) > MAX_CHANGED_SHARE * max(len(loaded), 1):
         return Plan("full", f"{len(new)} new and {len(removed)} removed reports: over a quarter of the warehouse")
+    if len(present) < incremental_from():
+        return Plan("full", f"{len(new)} new and {len(removed)} removed reports; with {len(present)} reports "
+                            f"(under {incremental_from()}) a full build is quicker")
 
     where = {rid: loaded[rid] for rid in loaded if rid in present_set}
     where.update({rid: _parsed_department_year(parsed, rid) for rid in new})

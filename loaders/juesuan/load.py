@@ -17,7 +17,7 @@ from .errors import LoadError
 from .model import Issue, ParsedReport
 from .processes import TimedOut, WorkerDied, map_with_time_limit
 from .report import parse_file
-from .seeds import loaded_reports, remove_report, write_report
+from .seeds import has_current_contract, loaded_reports, remove_report, write_report
 from .source import report_id_of_digest
 
 REPORT_SUFFIXES = {".txt", ".pdf"}
@@ -161,10 +161,13 @@ def default_file_timeout() -> float:
 
 
 def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
-               file_timeout: float | None = None) -> LoadOutcome:
+               file_timeout: float | None = None, progress=None) -> LoadOutcome:
+    """Load report files into `parsed_dir`. `progress(done, total, outcome)` is called as each
+    file is parsed, with its Loaded or LoadError."""
     outcome = LoadOutcome()
     files = collect_paths(paths)
-    present = {d.name for d in parsed_dir.iterdir()} if parsed_dir.exists() else set()
+    # A report written with other columns (an older juesuan) is parsed again, not kept.
+    present = {d.name for d in parsed_dir.iterdir() if has_current_contract(d)} if parsed_dir.exists() else set()
     index = FileIndex(parsed_dir)
     todo: list[Path] = []
     batch: dict[str, Path] = {}  # report id → the first file of this batch with that content
@@ -188,8 +191,16 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
     workers = workers or os.cpu_count() or 1
     limit = default_file_timeout() if file_timeout is None else file_timeout
+    finished = 0
+
+    def done(index, result):
+        nonlocal finished
+        finished += 1
+        if progress is not None:
+            progress(finished, len(todo), _outcome_of(todo[index], result, limit))
+
     results = map_with_time_limit(_load_one, todo, (parsed_dir,), workers=min(workers, len(todo)),
-                                  time_limit=limit or None)
+                                  time_limit=limit or None, on_done=done)
     _clear_stale_work(parsed_dir)
     for path, result in zip(todo, results):
         result = _outcome_of(path, result, limit)

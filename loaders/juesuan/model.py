@@ -71,6 +71,7 @@ class ParsedReport:
     issues: list[Issue]
     projects: list["Project"] = field(default_factory=list)
     narrative: list = field(default_factory=list)  # NarrativeFigure records
+    page_starts: tuple[int, ...] = (1,)  # the source line each page starts on (form feeds)
 
     @property
     def missing_tables(self) -> list[str]:

@@ -82,10 +82,11 @@ class _Worker:
 
 
 def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), workers: int = 1,
-                        time_limit: float | None = None) -> list:
+                        time_limit: float | None = None, on_done: Callable | None = None) -> list:
     """[func(item, *args) for item in items] on `workers` processes, in order. A task past
     `time_limit` seconds gives TimedOut (its worker is killed and replaced), a task whose worker
-    died gives WorkerDied: one item never stops the others. `func` must catch its own errors."""
+    died gives WorkerDied: one item never stops the others. `func` must catch its own errors.
+    `on_done(index, result)` is called as each item finishes (for progress)."""
     if not items:
         return []
     ctx = multiprocessing.get_context("fork")
@@ -120,6 +121,8 @@ def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), worke
                 if answer is _MISSING:
                     continue
                 results[w.task] = answer
+                if on_done is not None:
+                    on_done(w.task, answer)
                 w.task = None
                 if isinstance(answer, (TimedOut, WorkerDied)):
                     w.kill()

@@ -12,6 +12,7 @@ temporary disk, SQL size and result rows stop a runaway query with one line nami
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -202,9 +203,13 @@ def connect_read_only(db: Path, limits: Limits = Limits(), temp_dir: Path | None
         config["temp_directory"] = str(temp_dir)
     config["lock_configuration"] = True  # last: every setting above is now fixed for this connection
     try:
-        return duckdb.connect(str(db), read_only=True, config=config)
+        con = duckdb.connect(str(db), read_only=True, config=config)
     except (duckdb.ParserException, duckdb.InvalidInputException) as err:  # the settings' values
         raise ValueError(f"a query limit is not valid: {str(err).splitlines()[0]}") from None
+    # The public schemas first, so `select * from dim_report` reads marts.dim_report. A session
+    # setting, the only one left open: it changes where names are looked up, nothing else.
+    con.execute("set search_path = 'marts,audit,main'")
+    return con
 
 
 def warehouse_relations(con) -> set[tuple[str, str]]:
@@ -247,8 +252,9 @@ def _stopped(err: Exception, limits: Limits, started: float) -> QueryStopped | N
     return None
 
 
-def run_query(db: Path, sql: str, limits: Limits = Limits()) -> Result:
-    """One guarded read of the warehouse, within `limits`."""
+def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None = None) -> Result:
+    """One guarded read of the warehouse, within `limits`. `params` are bound to the SQL's `?`
+    placeholders, never formatted into it."""
     import time
 
     import pyarrow as pa
@@ -259,13 +265,22 @@ def run_query(db: Path, sql: str, limits: Limits = Limits()) -> Result:
     timer = threading.Timer(limits.timeout, _interrupt, [con])
     timer.daemon = True
     timer.start()
+    # Ctrl-C interrupts the query itself: DuckDB does not look at Python's signal flag while it
+    # runs, so without this the key did nothing until the time limit.
+    ctrl_c = threading.Event()
+
+    def on_sigint(signum, frame):
+        ctrl_c.set()
+        _interrupt(con)
+
+    previous = signal.signal(signal.SIGINT, on_sigint) if threading.current_thread() is threading.main_thread() else None
     try:
         catalog = con.execute("select current_database()").fetchone()[0]
         check_read_only(sql, warehouse_relations(con), limits, catalog)
         if time.monotonic() - started > limits.timeout:
             raise QueryStopped(f"stopped: reading the SQL took longer than the time limit of {limits.timeout:g} s "
                                "(raise it with --timeout SECONDS)")
-        relation = con.sql(sql)
+        relation = con.sql(sql, params=params) if params else con.sql(sql)
         columns, types = list(relation.columns), [str(t) for t in relation.types]
         batches, rows = [], 0
         reader = relation.to_arrow_reader(100_000)
@@ -279,11 +294,15 @@ def run_query(db: Path, sql: str, limits: Limits = Limits()) -> Result:
             batches.append(batch)
         return Result(columns, types, pa.Table.from_batches(batches, schema=reader.schema))
     except Exception as err:
+        if ctrl_c.is_set():
+            raise KeyboardInterrupt from None
         stopped = _stopped(err, limits, started)
         if stopped is not None:
             raise stopped from None
         raise
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         timer.cancel()
         con.close()
         shutil.rmtree(temp_dir, ignore_errors=True)

@@ -83,13 +83,14 @@ def parse_source(src: SourceText) -> ParsedReport:
         issues=issues,
         projects=projects,
         narrative=narrative,
+        page_starts=src.page_starts,
     )
 
 
 def _with_printed_text(issues: list[Issue], text: str) -> list[Issue]:
     """Each issue with the line it names, as printed, so a reader sees the problem without the
     file; an error not said otherwise is of kind `refused` (a row that could not be read)."""
-    lines = text.split("\n")
+    lines = text.split("\n") if any(i.source_line for i in issues) else []
     out = []
     for issue in issues:
         n = issue.source_line

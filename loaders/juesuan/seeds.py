@@ -9,6 +9,8 @@ the same directory instead of adding a copy.
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import os
 import shutil
 import uuid
@@ -25,7 +27,7 @@ from .projects.targets import parse_actual, parse_target
 REPORT_COLUMNS = [
     "report_id", "source_file", "source_path", "source_sha256", "source_encoding",
     "department_name", "fiscal_year", "amount_unit", "tables_found", "tables_missing",
-    "parser_version", "loaded_at",
+    "parser_version", "loaded_at", "page_starts",
 ]
 ROW_COLUMNS = [
     "report_id", "table_key", "row_key", "row_code", "row_label", "line_number", "row_order", "source_line",
@@ -55,6 +57,27 @@ NARRATIVE_COLUMNS = [
     "report_id", "figure_order", "section", "subsection", "subject", "subject_code", "attribute", "metric",
     "value", "unit", "denominator", "value_text", "source_line",
 ]
+
+
+# The columns of every file above, as one fingerprint, written beside each report's CSVs: a
+# report written by a juesuan with other columns is parsed again when its file is loaded, and
+# refused by name at build time until then (DuckDB reads the CSVs by position).
+CONTRACT = hashlib.sha256(json.dumps([
+    REPORT_COLUMNS, ROW_COLUMNS, CELL_COLUMNS, ISSUE_COLUMNS, PROJECT_COLUMNS, PROJECT_BUDGET_COLUMNS,
+    PROJECT_INDICATOR_COLUMNS, NARRATIVE_COLUMNS]).encode()).hexdigest()[:16]
+CONTRACT_FILE = "contract"
+
+
+def has_current_contract(report_dir: Path) -> bool:
+    try:
+        return (report_dir / CONTRACT_FILE).read_text(encoding="utf-8").strip() == CONTRACT
+    except OSError:
+        return False
+
+
+def stale_reports(out_dir: Path) -> list[LoadedReport]:
+    """Reports whose CSVs were written with other columns than this juesuan writes."""
+    return [r for r in loaded_reports(out_dir) if not has_current_contract(out_dir / r.report_id)]
 
 
 def project_id(report_id: str, seq: int) -> str:
@@ -88,7 +111,7 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
             rid, report.source_file, str(source_path.resolve()), report.source_sha256, report.source_encoding,
             report.department_name, report.fiscal_year, report.amount_unit, ",".join(found),
             ",".join(report.missing_tables), __version__,
-            datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), ",".join(map(str, report.page_starts)),
         ]])
         _write_csv(tmp / "table_rows.csv", ROW_COLUMNS, (
             [rid, r.table_key, r.row_key, _blank_none(r.row_code), r.row_label, _blank_none(r.line_number), r.row_order, r.source_line]
@@ -109,6 +132,7 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
              f.metric, f.value, f.unit, _blank_none(f.denominator), f.text, f.source_line]
             for n, f in enumerate(report.narrative, 1)
         ))
+        (tmp / CONTRACT_FILE).write_text(CONTRACT + "\n", encoding="utf-8")
         _swap_in(tmp, out_dir / rid)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

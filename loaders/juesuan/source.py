@@ -24,6 +24,14 @@ class SourceText:
     warnings: tuple[str, ...] = ()
 
     @property
+    def page_starts(self) -> tuple[int, ...]:
+        """The line each page starts on, page 1 first: a form feed (a PDF's page break in its
+        text) begins a page. A text without form feeds is one page."""
+        return page_starts(self.raw_text if self.raw_text is not None else self.text)
+
+    raw_text: str | None = None  # the decoded text before form feeds became line breaks
+
+    @property
     def report_id(self) -> str:
         return report_id_of_digest(self.sha256)
 
@@ -31,6 +39,20 @@ class SourceText:
 def report_id_of_digest(sha256_hex: str) -> str:
     """The report id: stable for the same content, wherever the file lives or however it is named."""
     return sha256_hex[:16]
+
+
+def page_starts(text: str) -> tuple[int, ...]:
+    """The line each page starts on, counting lines as `line_breaks` makes them (a form feed
+    ends a line)."""
+    if "\f" not in text:
+        return (1,)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    starts, line, pos = [1], 1, 0
+    while (ff := text.find("\f", pos)) >= 0:
+        line += text.count("\n", pos, ff) + 1
+        starts.append(line)
+        pos = ff + 1
+    return tuple(starts)
 
 
 def line_breaks(text: str) -> str:
@@ -51,7 +73,7 @@ def _damaged_utf8(data: bytes, path: Path, digest: str) -> SourceText | None:
     if not bad or bad > _MAX_DAMAGED_SHARE * len(text):
         return None
     first = text[: text.index("\ufffd")].count("\n") + 1
-    return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), warnings=(
+    return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), raw_text=text, warnings=(
         f"{bad} byte sequence(s) are not valid UTF-8 (the first on line {first}): each was read as \ufffd, "
         "and a table row it falls in is not loaded",))
 
@@ -68,7 +90,8 @@ def read_source(path: Path) -> SourceText:
         if not data.startswith(b"%PDF-"):
             raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
                             hint="download the file again; a web page saved as .pdf looks like this")
-        return SourceText(path=path, sha256=digest, encoding="pdf", text=line_breaks(pdf_to_text(data, str(path))))
+        raw = pdf_to_text(data, str(path))
+        return SourceText(path=path, sha256=digest, encoding="pdf", text=line_breaks(raw), raw_text=raw)
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -77,11 +100,11 @@ def read_source(path: Path) -> SourceText:
                 # UTF-8 to its last bytes, which start a character the file does not finish:
                 # a download or copy cut short. Read what is there and say so.
                 text = data[: err.start].decode(encoding)
-                return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), warnings=(
+                return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), raw_text=text, warnings=(
                     f"the file ends inside a UTF-8 character (byte {err.start} of {len(data)}): it was cut "
                     "short, and what follows was never read",))
             continue
-        return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(text))
+        return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(text), raw_text=text)
     damaged = _damaged_utf8(data, path, digest)
     if damaged is not None:
         return damaged

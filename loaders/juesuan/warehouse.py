@@ -125,6 +125,14 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
     present = present_reports(parsed)
     if not present:
         raise BuildError(f"no parsed reports under {parsed}; run `juesuan load PATH` first")
+    from .seeds import stale_reports
+
+    stale = stale_reports(parsed)
+    if stale:
+        shown = ", ".join(Path(r.source_path).name for r in stale[:3]) + (" …" if len(stale) > 3 else "")
+        raise BuildError(f"{len(stale)} report(s) under {parsed} were loaded by an older juesuan, whose files have "
+                         f"other columns ({shown}): load them again (`juesuan load PATH`; the same files are parsed "
+                         "anew) or take them out (`juesuan prune`, `juesuan remove ID`)")
     target = dbt_target(root)
     with build_lock(db):
         plan = plan_build(root, db, parsed, present, force_full=full)
@@ -332,7 +340,8 @@ order by discrepancy_findings desc, department_name, fiscal_year
 
 # Discrepancies first, largest gap first; then rounding findings.
 TOP_FINDINGS_SQL = """
-select department_name, fiscal_year, severity, check_id, object, unit, expected, actual, difference, actual_source, addends
+select department_name, fiscal_year, severity, check_id, object, unit, expected, actual, difference, actual_source,
+       source_page, page_line
 from audit.findings
 order by severity = 'discrepancy' desc, abs(difference) desc, department_name, check_id, object
 limit ?
@@ -367,6 +376,21 @@ from marts.dim_report
 where tables_incomplete <> ''
 order by department_name, fiscal_year, report_id
 """
+
+
+TWICE_SQL = """
+select department_name, fiscal_year, count(*), string_agg(source_file, ', ' order by source_file)
+from marts.dim_report
+group by department_name, fiscal_year
+having count(*) > 1
+order by department_name, fiscal_year
+"""
+
+
+def department_years_twice(db: Path) -> list[tuple]:
+    """Departments with more than one report loaded for one year (a revised report beside the
+    original, or the same report in two files)."""
+    return query(db, TWICE_SQL)
 
 
 def incomplete_reports(db: Path) -> list[tuple]:

@@ -2,6 +2,7 @@
 -- printed. `rounding` is within the printed rounding tolerance, `discrepancy` beyond it. And one
 -- row per standard table with rows that could not be read (`incomplete`), so a reader knows
 -- which tables were checked only in part.
+with findings as (
 select
     c.report_id,
     r.department_name,
@@ -43,3 +44,13 @@ select
 from {{ ref('int_load_issues__incomplete_tables') }} as i
 inner join {{ ref('dim_report') }} as r using (report_id)
 left join {{ ref('ref_identity') }} as catalog on catalog.check_id = 'parse_incomplete'
+)
+
+select
+    f.*,
+    p.page as source_page,
+    try_cast(regexp_extract(f.actual_source, ':(\d+)$', 1) as integer) - p.first_line + 1 as page_line
+from findings as f
+left join {{ ref('int_report__pages') }} as p
+    on p.report_id = f.report_id
+   and try_cast(regexp_extract(f.actual_source, ':(\d+)$', 1) as integer) between p.first_line and p.last_line

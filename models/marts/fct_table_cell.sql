@@ -14,7 +14,11 @@ select
     c.printed_unit,
     c.value_text,
     c.source_line,
+    p.page as source_page,
+    c.source_line - p.first_line + 1 as page_line,
     r.source_line as row_source_line
 from {{ ref('stg_parsed__table_cells') }} as c
 left join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
+left join {{ ref('int_report__pages') }} as p
+    on p.report_id = c.report_id and c.source_line between p.first_line and p.last_line
 where c.cell_state = 'value'

@@ -10,5 +10,6 @@ select
     coalesce(tables_found, '') as tables_found,
     coalesce(tables_missing, '') as tables_missing,
     parser_version,
-    loaded_at
+    loaded_at,
+    coalesce(page_starts, '1') as page_starts
 from {{ source('parsed', 'reports') }}
