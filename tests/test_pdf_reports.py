@@ -201,6 +201,9 @@ def test_pages_and_lines_within_them(pdfs, capsys):
         "select actual_source, source_page, page_line from audit.findings where department_name = ? "
         "and check_id = 'nr_restates_table' and object like 'appropriation_expenditure_total_amount%'", czj) == (
         "narrative:312", 21, 15)
+    assert pdfs.one(
+        "select source_page, page_line from marts.fct_narrative_figure n join marts.dim_report d using (report_id) "
+        "where d.department_name = ? and n.source_line = 312 limit 1", czj) == (21, 15)
     text = (pdfs.base / "czj.txt")
     assert main(["extract-text", str(PDF / "putuo_czj_2024.pdf"), "-o", str(text)]) == 0
     page = text.read_text(encoding="utf-8").split("\f")[20].split("\n")

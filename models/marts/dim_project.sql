@@ -43,7 +43,9 @@ select
     p.section_goal_period as goal_period,
     p.section_goal_annual as goal_annual,
     p.section_implementation_plan as implementation_plan,
-    p.title_line as source_line
+    p.title_line as source_line,
+    {{ source_page("p.report_id", 'p.title_line') }} as source_page,
+    {{ page_line("p.report_id", 'p.title_line') }} as page_line
 from {{ ref('stg_parsed__projects') }} as p
 left join budget_total as b using (project_id)
 left join indicators as i using (project_id)

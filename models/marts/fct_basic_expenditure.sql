@@ -5,7 +5,9 @@ select
     c.row_key as econ_code,
     cls.cost_category,
     c.amount_yuan,
-    c.source_line
+    c.source_line,
+    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
+    {{ page_line("c.report_id", 'c.source_line') }} as page_line
 from {{ ref('stg_parsed__table_cells') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
 left join {{ ref('stg_reference__economic_class') }} as cls

@@ -13,5 +13,7 @@ select
     value_yuan,
     denominator,
     value_text,
-    source_line
+    source_line,
+    {{ source_page("report_id", 'source_line') }} as source_page,
+    {{ page_line("report_id", 'source_line') }} as page_line
 from {{ ref('stg_parsed__narrative_figures') }}

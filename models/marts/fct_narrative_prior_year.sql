@@ -41,7 +41,9 @@ select
     case when c.unit = '万元' then cast((c.current_value - c.change_value) * 10000 as decimal(18, 2)) end as prior_yuan,
     p.prior_report_id,
     p.prior_report_candidates,
-    c.source_line
+    c.source_line,
+    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
+    {{ page_line("c.report_id", 'c.source_line') }} as page_line
 from changes as c
 left join prior_reports as p
     on p.department_name = c.department_name and p.fiscal_year = c.fiscal_year - 1

@@ -12,5 +12,7 @@ select
     execution_rate_pct,
     score,
     deviation_reason,
-    source_line
+    source_line,
+    {{ source_page("split_part(project_id, '-', 1)", 'source_line') }} as source_page,
+    {{ page_line("split_part(project_id, '-', 1)", 'source_line') }} as page_line
 from {{ ref('stg_parsed__project_budget') }}

@@ -23,5 +23,7 @@ select
     i.weight,
     i.score,
     i.deviation_reason,
-    i.source_line
+    i.source_line,
+    {{ source_page("split_part(i.project_id, '-', 1)", 'i.source_line') }} as source_page,
+    {{ page_line("split_part(i.project_id, '-', 1)", 'i.source_line') }} as page_line
 from {{ ref('stg_parsed__project_indicators') }} as i

@@ -4,7 +4,9 @@ select
     report_id,
     replace(row_key, 'running_cost_', '') as unit_type,
     amount_yuan,
-    source_line
+    source_line,
+    {{ source_page("report_id", 'source_line') }} as source_page,
+    {{ page_line("report_id", 'source_line') }} as page_line
 from {{ ref('stg_parsed__table_cells') }}
 where table_key = 'T10'
   and row_key like 'running\_cost\_%' escape '\'

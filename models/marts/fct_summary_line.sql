@@ -15,7 +15,9 @@ select
     r.row_label,
     r.line_number,
     c.amount_yuan,
-    c.source_line
+    c.source_line,
+    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
+    {{ page_line("c.report_id", 'c.source_line') }} as page_line
 from {{ ref('stg_parsed__table_cells') }} as c
 inner join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
 where c.table_key in ('T01', 'T04')
