@@ -62,7 +62,7 @@ def classify(raw: str, line: int) -> Token | None:
         return Token(Kind.INT, text, line)
     if _NA.match(text):
         return Token(Kind.NA, text, line)
-    if _garbled(text):
+    if "." in text and _garbled(text):  # an amount's shape has its decimal point
         return Token(Kind.GARBLED, text, line)
     return Token(Kind.TEXT, text, line)
 
