@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -54,14 +55,10 @@ class _Progress:
     what failed); on a terminal one line that rewrites itself. The full report follows at the end."""
 
     def __init__(self):
-        import time
-
         self.started = time.monotonic()
         self.tty = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int, result) -> None:
-        import time
-
         rate = done / max(time.monotonic() - self.started, 1e-9)
         what = f"refused {result.source}" if isinstance(result, LoadError) else f"loaded {result.source_file}"
         line = f"[{done}/{total}] {rate:.1f} files/s  {what}"
@@ -471,9 +468,7 @@ def _extract_text(args, root: Path) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     out = Path(args.out)
-    tmp = out.with_name(f".{out.name}.partial-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)  # never a half-written file under the name a later `juesuan load` reads
+    writers.write_text(out, text)  # never a half-written file under the name a later `juesuan load` reads
     print(f"wrote {out}: {text.count(PAGE_SEPARATOR) + 1} pages, {text.count(chr(10))} lines")
     return EXIT_OK
 

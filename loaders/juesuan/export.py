@@ -75,9 +75,7 @@ def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
             if fmt == "parquet":
                 rows = writers.write_parquet(target, reader, doc["description"], doc["columns"])
             elif fmt == "csv":
-                counted = _Counted(writers.batch_rows(reader))
-                writers.write_csv(target, [c for c, _ in columns], counted)
-                rows = counted.count
+                rows = writers.write_csv(target, [c for c, _ in columns], writers.batch_rows(reader))
             else:
                 rows = writers.write_xlsx(target, [c for c, _ in columns], writers.batch_rows(reader), name)
             tables.append({
@@ -95,18 +93,6 @@ def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
         con.close()
         shutil.rmtree(staging, ignore_errors=True)
     return manifest
-
-
-class _Counted:
-    """An iterator that counts what passed through it."""
-
-    def __init__(self, rows):
-        self.rows, self.count = rows, 0
-
-    def __iter__(self):
-        for row in self.rows:
-            self.count += 1
-            yield row
 
 
 # ---- other engines ----------------------------------------------------------------------------

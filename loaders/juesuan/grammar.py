@@ -128,12 +128,11 @@ def missing_cells_issue(table_key: str, label: str, values: Values, line: int) -
     return Issue("warning", table_key, line, f"row {label!r} prints no figure in its {n} cells; taken as blank")
 
 
-def unreadable_row_issue(table_key: str, label: str, values: Values, line: int) -> Issue:
-    damaged = ", ".join(repr(t.text) for t in values.garbled)
+def unreadable_row_issue(table_key: str, label: str, garbled: list[Token], line: int) -> Issue:
+    damaged = ", ".join(repr(t.text) for t in garbled)
     return Issue(
         "error", table_key, line,
-        f"row {label!r} prints {damaged} where an amount belongs: not a number, so the row is not loaded "
-        "(its other cells are not placed either)",
+        f"row {label!r} prints {damaged} where an amount belongs: not a number, so the row is not loaded",
     )
 
 

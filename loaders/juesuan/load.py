@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import writers
 from .errors import LoadError
 from .model import Issue, ParsedReport
 from .processes import TimedOut, WorkerDied, map_with_time_limit
@@ -52,8 +53,6 @@ def _not_a_regular_file(path: Path) -> LoadError | None:
         return LoadError(str(path), "no such file")
     except OSError as err:
         return LoadError(str(path), f"cannot read file: {err.strerror or err}")
-    if stat.S_ISDIR(mode):
-        return None
     if not stat.S_ISREG(mode):
         return LoadError(str(path), "not a regular file (a pipe, device or socket)", hint="give the path of a report file")
     return None
@@ -117,9 +116,7 @@ class FileIndex:
         if not self.changed:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(self.entries, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
+        writers.write_text(self.path, json.dumps(self.entries, ensure_ascii=False))
 
 
 
@@ -145,7 +142,8 @@ def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
                   report.fiscal_year, describe(report), report.issues)
 
 
-def _outcome_of(path: Path, result, time_limit: float | None) -> Loaded | LoadError:
+def _outcome_of(path: Path, result) -> Loaded | LoadError:
+    """The worker's answer for `path`, a timeout or a dead worker as this file's LoadError."""
     if isinstance(result, TimedOut):
         return LoadError(str(path), f"reading it took longer than the limit of {result.seconds:g} s and was stopped",
                          hint="a damaged PDF can keep the PDF reader busy for many minutes; check the file, "
@@ -191,19 +189,20 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
     workers = workers or os.cpu_count() or 1
     limit = default_file_timeout() if file_timeout is None else file_timeout
+    outcomes: list[Loaded | LoadError] = [None] * len(todo)
     finished = 0
 
     def done(index, result):
         nonlocal finished
         finished += 1
+        outcomes[index] = _outcome_of(todo[index], result)
         if progress is not None:
-            progress(finished, len(todo), _outcome_of(todo[index], result, limit))
+            progress(finished, len(todo), outcomes[index])
 
-    results = map_with_time_limit(_load_one, todo, (parsed_dir,), workers=min(workers, len(todo)),
-                                  time_limit=limit or None, on_done=done)
+    map_with_time_limit(_load_one, todo, (parsed_dir,), workers=min(workers, len(todo)),
+                        time_limit=limit or None, on_done=done)
     _clear_stale_work(parsed_dir)
-    for path, result in zip(todo, results):
-        result = _outcome_of(path, result, limit)
+    for result in outcomes:
         if isinstance(result, LoadError):
             outcome.failed.append(result)
             continue

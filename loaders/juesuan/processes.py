@@ -18,6 +18,7 @@ from multiprocessing.connection import wait
 from typing import Callable, Sequence
 
 _PR_SET_PDEATHSIG = 1
+_MISSING = object()  # no answer from a worker yet
 
 
 def die_with_parent(parent_pid: int | None = None) -> None:
@@ -139,5 +140,3 @@ def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), worke
             w.kill()
     return results
 
-
-_MISSING = object()

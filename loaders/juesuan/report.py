@@ -119,20 +119,27 @@ def _cut_short(content, regions, projects) -> list[Issue]:
     return out
 
 
-def _keep_first(items: list, key, line, what, table_key: str | None = None) -> tuple[list, list[Issue]]:
+def _keep_first(items: list, key, line, what, table_key: str | None = None, same=None) -> tuple[list, list[Issue]]:
     """Each item once, as first printed; a repeat (same `key`) is not loaded and is reported as an
-    error naming both lines (`what(item)` says what was repeated)."""
+    error naming both lines (`what(item)` says what was repeated). Where `same(repeat, first)`,
+    the repeat loses nothing and is a warning."""
     first: dict = {}
     kept, issues = [], []
     for item in items:
         k = key(item)
-        if k in first:
-            issues.append(Issue("error", table_key, line(item),
-                                f"{what(item)} is printed again (first at line {first[k]}); the repeat is not loaded",
-                                kind="repeated"))
+        if k not in first:
+            first[k] = item
+            kept.append(item)
             continue
-        first[k] = line(item)
-        kept.append(item)
+        earlier = line(first[k])
+        if same is not None and same(item, first[k]):
+            issues.append(Issue("warning", table_key, line(item),
+                                f"{what(item)} is printed again, with the same figures, (first at line {earlier}); "
+                                "the repeat is not loaded"))
+        else:
+            issues.append(Issue("error", table_key, line(item),
+                                f"{what(item)} is printed again (first at line {earlier}); the repeat is not loaded",
+                                kind="repeated"))
     return kept, issues
 
 
@@ -175,19 +182,18 @@ def _drop_repeated_rows(table) -> list[Issue]:
     extraction, a 合计 printed above and below the rows) is kept once, as first printed. A repeat
     with the same figures loses nothing (a warning); one with other figures leaves the table
     without a way to tell which is right (an error: the table is incomplete, its sums unchecked)."""
-    kept, issues = _keep_first(table.rows, lambda r: r.row_key, lambda r: r.source_line,
-                               lambda r: f"row {r.row_code or r.row_label!r}", table.table_key)
-    if not issues:
-        return []
     figures: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for cell in table.cells:
         figures.setdefault((cell.row_key, cell.source_line), []).append((cell.column_key, cell.value_text))
-    first_line = {r.row_key: r.source_line for r in kept}
-    for n, issue in enumerate(issues):
-        row = next(r for r in table.rows if r.source_line == issue.source_line and r not in kept)
-        if figures.get((row.row_key, row.source_line)) == figures.get((row.row_key, first_line[row.row_key])):
-            issues[n] = replace(issue, severity="warning", kind=None,
-                                message=issue.message.replace("is printed again", "is printed again, with the same figures,"))
+
+    def printed(row):
+        return figures.get((row.row_key, row.source_line))
+
+    kept, issues = _keep_first(table.rows, lambda r: r.row_key, lambda r: r.source_line,
+                               lambda r: f"row {r.row_code or r.row_label!r}", table.table_key,
+                               same=lambda r, first: printed(r) == printed(first))
+    if not issues:
+        return []
     seen_cells: set[tuple[str, str]] = set()
     cells = []
     for cell in table.cells:

@@ -20,16 +20,11 @@ class SourceText:
     sha256: str
     encoding: str
     text: str
+    # The line each page starts on, page 1 first: a form feed (a PDF's page break in its text)
+    # begins a page. Taken before `line_breaks` turns form feeds into line breaks.
+    page_starts: tuple[int, ...] = (1,)
     # Said of the file as read, for the report's load issues (a file cut inside a character).
     warnings: tuple[str, ...] = ()
-
-    @property
-    def page_starts(self) -> tuple[int, ...]:
-        """The line each page starts on, page 1 first: a form feed (a PDF's page break in its
-        text) begins a page. A text without form feeds is one page."""
-        return page_starts(self.raw_text if self.raw_text is not None else self.text)
-
-    raw_text: str | None = None  # the decoded text before form feeds became line breaks
 
     @property
     def report_id(self) -> str:
@@ -55,6 +50,12 @@ def page_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+def _source(path: Path, digest: str, encoding: str, decoded: str, *warnings: str) -> SourceText:
+    """The text as the parsers read it, with the pages it was printed on."""
+    return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(decoded),
+                      page_starts=page_starts(decoded), warnings=warnings)
+
+
 def line_breaks(text: str) -> str:
     """One line break for all: CRLF and CR as LF; form feeds (page breaks of extracted text) too,
     so a PDF's pages and their text number their lines the same way."""
@@ -73,9 +74,9 @@ def _damaged_utf8(data: bytes, path: Path, digest: str) -> SourceText | None:
     if not bad or bad > _MAX_DAMAGED_SHARE * len(text):
         return None
     first = text[: text.index("\ufffd")].count("\n") + 1
-    return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), raw_text=text, warnings=(
-        f"{bad} byte sequence(s) are not valid UTF-8 (the first on line {first}): each was read as \ufffd, "
-        "and a table row it falls in is not loaded",))
+    return _source(path, digest, "utf-8", text,
+                   f"{bad} byte sequence(s) are not valid UTF-8 (the first on line {first}): each was read as \ufffd, "
+                   "and a table row it falls in is not loaded")
 
 
 def read_source(path: Path) -> SourceText:
@@ -90,8 +91,7 @@ def read_source(path: Path) -> SourceText:
         if not data.startswith(b"%PDF-"):
             raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
                             hint="download the file again; a web page saved as .pdf looks like this")
-        raw = pdf_to_text(data, str(path))
-        return SourceText(path=path, sha256=digest, encoding="pdf", text=line_breaks(raw), raw_text=raw)
+        return _source(path, digest, "pdf", pdf_to_text(data, str(path)))
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -99,12 +99,11 @@ def read_source(path: Path) -> SourceText:
             if encoding.startswith("utf-8") and err.reason == "unexpected end of data":
                 # UTF-8 to its last bytes, which start a character the file does not finish:
                 # a download or copy cut short. Read what is there and say so.
-                text = data[: err.start].decode(encoding)
-                return SourceText(path=path, sha256=digest, encoding="utf-8", text=line_breaks(text), raw_text=text, warnings=(
-                    f"the file ends inside a UTF-8 character (byte {err.start} of {len(data)}): it was cut "
-                    "short, and what follows was never read",))
+                return _source(path, digest, "utf-8", data[: err.start].decode(encoding),
+                               f"the file ends inside a UTF-8 character (byte {err.start} of {len(data)}): it was cut "
+                               "short, and what follows was never read")
             continue
-        return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(text), raw_text=text)
+        return _source(path, digest, encoding, text)
     damaged = _damaged_utf8(data, path, digest)
     if damaged is not None:
         return damaged

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import duckdb
 
+from . import writers
 from .errors import BuildError
 from .incremental import GLOBAL_MODELS, Plan, merge_reports, plan_build, write_build_info
 from .processes import die_with_parent
+from .seeds import loaded_reports, stale_reports
 
 
 def default_db(root: Path) -> Path:
@@ -67,9 +69,7 @@ def write_run_summary(db: Path, summary: dict) -> Path:
     """`last_run.json` beside the warehouse (replaced atomically) and one line in `runs.log`."""
     db.parent.mkdir(parents=True, exist_ok=True)
     path = db.with_name("last_run.json")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    os.replace(tmp, path)
+    writers.write_text(path, json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     fields = [summary["finished_at"], summary["status"], f"exit={summary['exit_code']}"]
     # Only what the run knows: a refused or failed run has no report counts to log.
     for key, name in (("reports", "reports"), ("discrepancy_findings", "discrepancies"), ("seconds", "seconds")):
@@ -125,9 +125,7 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
     present = present_reports(parsed)
     if not present:
         raise BuildError(f"no parsed reports under {parsed}; run `juesuan load PATH` first")
-    from .seeds import stale_reports
-
-    stale = stale_reports(parsed)
+    stale = stale_reports(parsed, present)
     if stale:
         shown = ", ".join(Path(r.source_path).name for r in stale[:3]) + (" …" if len(stale) > 3 else "")
         raise BuildError(f"{len(stale)} report(s) under {parsed} were loaded by an older juesuan, whose files have "
@@ -258,8 +256,6 @@ _FAILED = ("error", "fail", "runtime error")
 def _reports_named(results: list[dict], db: Path, parsed: Path) -> dict[str, list[str]]:
     """{failed test: the reports (id and source file) of its failing rows}, read back from the
     warehouse being built, so that a structural break names the files to look at."""
-    from .seeds import loaded_reports
-
     failed = [r for r in results if r.get("status") in _FAILED and r.get("compiled_code")
               and str(r.get("unique_id", "")).startswith("test.")]
     if not failed or not db.exists():

@@ -52,11 +52,15 @@ def batch_rows(batches: Iterable) -> Iterator[tuple]:
         yield from zip(*columns)
 
 
-def write_csv_rows(stream, columns: list[str], rows: Iterable[tuple]) -> None:
+def write_csv_rows(stream, columns: list[str], rows: Iterable[tuple]) -> int:
+    """The header and `rows`; the number of rows written."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(columns)
+    count = 0
     for row in rows:
         writer.writerow([text_value(v) for v in row])
+        count += 1
+    return count
 
 
 def csv_text(columns: list[str], rows: Iterable[tuple]) -> str:
@@ -91,10 +95,10 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         tmp.write_text(text, encoding=encoding)
 
 
-def write_csv(path: Path, columns: list[str], rows: Iterable[tuple]) -> None:
+def write_csv(path: Path, columns: list[str], rows: Iterable[tuple]) -> int:
     with atomic_file(path) as tmp:
         with tmp.open("w", encoding=CSV_ENCODING, newline="") as stream:
-            write_csv_rows(stream, columns, rows)
+            return write_csv_rows(stream, columns, rows)
 
 
 def with_descriptions(schema, description: str = "", columns: dict[str, str] | None = None):

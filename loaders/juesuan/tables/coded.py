@@ -75,7 +75,7 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
         # `0` is a figure here (a whole number that cannot be a code); a code starts the next row.
         values = take_values(stream, len(columns), accept_int=_is_whole_figure)
         if values.garbled:
-            table.issues.append(unreadable_row_issue(key, label or row_key, values, start_line))
+            table.issues.append(unreadable_row_issue(key, label or row_key, values.garbled, start_line))
             continue
         nxt = stream.peek()
         if not values.tokens and nxt is not None and nxt.line == start_line and not _is_row_start(nxt):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import grid
-from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_name
+from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_name, unreadable_row_issue
 from ..layout import TableRegion
 from ..model import Cell, Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
@@ -52,9 +52,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         value = stream.peek()
         if value is not None and value.kind is Kind.GARBLED:
             stream.next()
-            table.issues.append(Issue("error", TABLE_KEY, value.line,
-                                      f"row {label or row_key!r} prints {value.text!r} where an amount belongs: not a number, "
-                                      "so the row is not loaded"))
+            table.issues.append(unreadable_row_issue(TABLE_KEY, label or row_key, [value], value.line))
             continue
         if value is not None and value.is_value:
             cell = cell_from_token(TABLE_KEY, row_key, "amount", stream.next(), unit)

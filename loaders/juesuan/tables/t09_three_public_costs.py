@@ -44,7 +44,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         line = start.line if start else region.title_line
         values = take_values(stream, len(columns))
         if values.garbled:
-            table.issues.append(unreadable_row_issue(TABLE_KEY, label, values, line))
+            table.issues.append(unreadable_row_issue(TABLE_KEY, label, values.garbled, line))
             continue
         if values.missing and values.tokens:
             issue = missing_cells_issue(TABLE_KEY, label, values, line)

@@ -69,7 +69,7 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
         row = SideRow(side, name, int(tok.text), values, name_line or tok.line)
         side = "expenditure" if side == "income" else "income"
         if values.garbled:
-            issues.append(unreadable_row_issue(key, name or f"行次 {tok.text}", values, row.source_line))
+            issues.append(unreadable_row_issue(key, name or f"行次 {tok.text}", values.garbled, row.source_line))
             continue
         if values.missing and not row.is_empty:
             issue = missing_cells_issue(key, name or f"行次 {tok.text}", values, row.source_line)
