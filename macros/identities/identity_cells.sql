@@ -17,3 +17,10 @@
     string_agg(distinct {{ table_col }} || ':' || {{ line_col }}, ', ' order by {{ table_col }} || ':' || {{ line_col }})
         filter (where {{ value_col }} is not null)
 {% endmacro %}
+
+{#- Does an identity instance read standard table `table_key`? By the tables its identity
+    declares (ref_identity.reads_tables), or by the printed lines it drew on (`T03:412`). -#}
+{% macro instance_reads_table(table_key, reads_tables, source_lines, actual_source) -%}
+    (position({{ table_key }} in coalesce({{ reads_tables }}, '')) > 0
+     or position({{ table_key }} || ':' in coalesce({{ source_lines }}, '') || ' ' || coalesce({{ actual_source }}, '')) > 0)
+{%- endmacro %}

@@ -46,8 +46,7 @@ flagged as (
                 select 1
                 from incomplete as i
                 where i.report_id = checks.report_id
-                  and (position(i.table_key in coalesce(catalog.reads_tables, '')) > 0
-                       or position(i.table_key || ':' in coalesce(checks.source_lines, '') || ' ' || coalesce(checks.actual_source, '')) > 0)
+                  and {{ instance_reads_table('i.table_key', 'catalog.reads_tables', 'checks.source_lines', 'checks.actual_source') }}
             )
         ) or (
             catalog.scope = 'narrative' and (checks.actual is null or checks.expected is null)

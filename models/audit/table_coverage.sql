@@ -29,13 +29,10 @@ cells as (
     group by report_id, table_key
 ),
 
-issues as (
-    select
-        report_id,
-        table_key,
-        count(*) filter (where severity = 'error') as parse_errors,
-        count(*) filter (where severity = 'warning') as parse_warnings
+warnings as (
+    select report_id, table_key, count(*) as parse_warnings
     from {{ ref('stg_parsed__load_issues') }}
+    where severity = 'warning'
     group by report_id, table_key
 ),
 
@@ -45,8 +42,7 @@ skipped as (
     left join {{ ref('ref_identity') }} as catalog using (check_id)
     inner join {{ ref('int_load_issues__incomplete_tables') }} as i
         on i.report_id = c.report_id
-       and position(i.table_key in coalesce(catalog.reads_tables, '') || ' ' || coalesce(c.source_lines, '')
-                                    || ' ' || coalesce(c.actual_source, '')) > 0
+       and {{ instance_reads_table('i.table_key', 'catalog.reads_tables', 'c.source_lines', 'c.actual_source') }}
     where c.skip_reason = 'parse_incomplete'
     group by c.report_id, i.table_key
 ),
@@ -75,13 +71,13 @@ select
     coalesce(c.value_cells, 0) as value_cells,
     coalesce(c.blank_cells, 0) as blank_cells,
     coalesce(c.na_cells, 0) as na_cells,
-    coalesce(i.parse_errors, 0) as parse_errors,
-    coalesce(i.parse_warnings, 0) as parse_warnings,
+    coalesce(n.parse_errors, 0) as parse_errors,
+    coalesce(w.parse_warnings, 0) as parse_warnings,
     coalesce(k.identities_checked, 0) as identities_checked,
     coalesce(k.identities_held, 0) as identities_held,
     coalesce(k.rounding_findings, 0) as rounding_findings,
     coalesce(k.discrepancy_findings, 0) as discrepancy_findings,
-    g.found and coalesce(i.parse_errors, 0) = 0 as complete,
+    g.found and n.report_id is null as complete,
     coalesce(s.identities_skipped_incomplete, 0) as identities_skipped_incomplete,
     coalesce(n.rows_refused, 0) as rows_refused,
     coalesce(n.rows_ambiguous, 0) as rows_ambiguous,
@@ -89,7 +85,7 @@ select
 from grid as g
 left join rows_ as r using (report_id, table_key)
 left join cells as c using (report_id, table_key)
-left join issues as i using (report_id, table_key)
+left join warnings as w using (report_id, table_key)
 left join identities as k using (report_id, table_key)
 left join skipped as s using (report_id, table_key)
 left join {{ ref('int_load_issues__incomplete_tables') }} as n using (report_id, table_key)

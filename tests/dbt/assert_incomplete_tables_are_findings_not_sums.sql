@@ -15,6 +15,6 @@ from {{ ref('identity_checks') }} as c
 inner join {{ ref('ref_identity') }} as catalog using (check_id)
 inner join {{ ref('int_load_issues__incomplete_tables') }} as i
     on i.report_id = c.report_id
-   and position(i.table_key in coalesce(catalog.reads_tables, '') || ' ' || coalesce(c.source_lines, '')) > 0
+   and {{ instance_reads_table('i.table_key', 'catalog.reads_tables', 'c.source_lines', 'c.actual_source') }}
 where c.status <> 'skipped'
   and catalog.sums_rows
