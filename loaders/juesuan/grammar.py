@@ -105,10 +105,10 @@ def make_cells(
 
 def cell_from_token(table_key: str, row_key: str, column_key: str, tok: Token, unit: str) -> Cell:
     if tok.kind is Kind.BLANK:
-        return Cell(table_key, row_key, column_key, "blank", "", None, unit, tok.line)
+        return Cell(table_key, row_key, column_key, "blank", "", None, unit, tok.line, tok.column)
     if tok.kind is Kind.NA:
-        return Cell(table_key, row_key, column_key, "na", tok.text, None, unit, tok.line)
-    return Cell(table_key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, tok.line)
+        return Cell(table_key, row_key, column_key, "na", tok.text, None, unit, tok.line, tok.column)
+    return Cell(table_key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, tok.line, tok.column)
 
 
 def missing_cells_issue(table_key: str, label: str, values: Values, line: int) -> Issue:

@@ -16,8 +16,7 @@ from .model import Cell, Issue, ParsedTable
 from .tokens import Kind, Token, classify, parse_amount
 
 
-# A grid row's cells are joined by TAB: an empty cell is an empty field (`pdf_text` writes them).
-GRID_SEPARATOR = "\t"
+from .formats.document import GRID_SEPARATOR  # a grid row's cells joined by TAB; an empty cell is an empty field
 
 
 @dataclass(frozen=True)
@@ -128,16 +127,18 @@ def match_columns(
     return found, unmatched
 
 
-def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str, unit: str, line: int) -> None:
-    """A grid cell into `table`; text that is not an amount is an error, never a zero."""
+def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str, unit: str, line: int,
+                   column: int | None = None) -> None:
+    """A grid cell (printed in grid column `column`) into `table`; text that is not an amount is an
+    error, never a zero."""
     key = table.table_key
     tok: Token | None = classify(text, line)
     if tok is None or tok.kind is Kind.BLANK:
-        table.cells.append(Cell(key, row_key, column_key, "blank", "", None, unit, line))
+        table.cells.append(Cell(key, row_key, column_key, "blank", "", None, unit, line, column))
     elif tok.kind is Kind.NA:
-        table.cells.append(Cell(key, row_key, column_key, "na", tok.text, None, unit, line))
+        table.cells.append(Cell(key, row_key, column_key, "na", tok.text, None, unit, line, column))
     elif tok.kind in (Kind.AMOUNT, Kind.INT):
-        table.cells.append(Cell(key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line))
+        table.cells.append(Cell(key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line, column))
     else:
         table.issues.append(Issue("error", key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded"))
 

@@ -37,8 +37,10 @@ TITLE_ALIASES = {
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
 _NUMBER_TAIL = re.compile(r"^\s*表\s*$")
 _TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$")
+# `部门名称：`, `单位名称：`, `编制单位：`, `填报单位：`, and a bare `部门：` / `部门:` (web pages) at the
+# start of a line or cell; not `本部门：` in a sentence, and not the unit line `单位：万元`.
 _DEPARTMENT = re.compile(
-    r"(?:部门|单位)名称[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
+    r"(?:(?:部门|单位)名称|编制单位|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
 )
 _YEAR = re.compile(r"^\s*(\d{4})\s*年度\s*$")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万?元)")
@@ -122,6 +124,11 @@ def _exact_title_key(text: str) -> str | None:
     return None
 
 
+def names_a_table(text: str) -> bool:
+    """The text is a table's title or its `公开NN表` number (a sheet's name, a heading)."""
+    return _exact_title_key(text) is not None or bool(_NUMBER_LINE.search(text.strip()))
+
+
 # What follows a table's title before its rows: the unit line (`单位：万元`, `金额单位：万元`).
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*万?元\s*$")
 
@@ -144,14 +151,36 @@ def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
     return starts
 
 
+def _title_below(lines: list[Line], idx: int) -> tuple[str, int] | None:
+    """(table key, index) of a title among the three lines below a number line, before the table's
+    unit line or first grid row."""
+    seen = 0
+    for j in range(idx + 1, min(idx + 8, len(lines))):
+        text = lines[j].text
+        if GRID_SEPARATOR in text or _UNIT_LINE.match(text.replace("\xa0", " ")) or _NUMBER_LINE.search(text):
+            return None
+        if not text.strip(" \xa0") or is_page_furniture(text):
+            continue
+        key = _exact_title_key(text)
+        if key:
+            return key, j
+        seen += 1
+        if seen == 3:
+            return None
+    return None
+
+
 def find_tables(lines: list[Line]) -> list[TableRegion]:
     numbers = _find_number_lines(lines)
     starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
+    cuts: list[int] = []  # where the table before each number line ends: at its number or its title
     repeats: dict[str, list[int]] = {}
     for idx, printed_no in numbers:
-        # The title is the nearest non-empty line above the number line (or on it).
-        key, title, title_idx = None, "", idx
-        for j in range(idx, max(idx - 12, -1), -1):
+        # The title is just below the number line (the national form prints `公开01表` above it),
+        # on it, or the nearest non-empty line above it (the sample's habit).
+        below = _title_below(lines, idx)
+        key, title, title_idx = (below[0], lines[below[1]].text.strip(" \xa0"), below[1]) if below else (None, "", idx)
+        for j in (range(idx, max(idx - 12, -1), -1) if below is None else ()):
             text = lines[j].text
             if j == idx:
                 text = _NUMBER_LINE.sub("", text)
@@ -166,14 +195,17 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             title = TABLE_TITLES[key]
         if key and all(k != key for _, k, _, _ in starts):
             starts.append((title_idx, key, title, lines[title_idx].number))
+            cuts.append(min(idx, title_idx))
         elif key:
             repeats.setdefault(key, []).append(lines[title_idx].number)
     if not starts:
         starts = _find_titled_grids(lines)
-    starts.sort()
+        cuts = [start for start, *_ in starts]
+    order = sorted(range(len(starts)), key=lambda n: starts[n])
+    starts, cuts = [starts[n] for n in order], [cuts[n] for n in order]
     regions = []
     for n, (start, key, title, title_line) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        end = max(cuts[n + 1], start + 1) if n + 1 < len(starts) else len(lines)
         for j in range(start + 1, end):
             if _TABLES_END.match(lines[j].text):
                 end = j

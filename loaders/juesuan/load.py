@@ -15,13 +15,14 @@ from pathlib import Path
 
 from . import writers
 from .errors import LoadError
+from .formats import DOCUMENT_SUFFIXES
 from .model import Issue, ParsedReport
 from .processes import TimedOut, WorkerDied, map_with_time_limit
 from .report import parse_file
 from .seeds import has_current_contract, loaded_reports, remove_report, write_report
 from .source import report_id_of_digest
 
-REPORT_SUFFIXES = {".txt", ".pdf"}
+REPORT_SUFFIXES = {".txt", ".pdf", *DOCUMENT_SUFFIXES}
 # Seconds one file may take to parse. A 25-page PDF takes ~2 s; one flipped byte in a PDF's
 # compressed stream kept pdfminer busy for 150–400 s. JUESUAN_FILE_TIMEOUT or --file-timeout.
 FILE_TIMEOUT = 120.0
@@ -34,7 +35,8 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith("."))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+                           and not f.name.startswith((".", "~$")))  # hidden files, Office's lock files
         else:
             found = [p]  # a missing or odd file is reported by the loader, by name
         for f in found:

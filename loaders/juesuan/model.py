@@ -18,6 +18,9 @@ class Cell:
     value: Decimal | None  # the printed number, in `unit`
     unit: str  # 万元 for money; 辆 / 台套 for counts
     source_line: int
+    # The grid column the cell was printed in (grid input: PDF rules, web page, workbook, Word),
+    # which with the line locates it in the form's own terms (`Sheet1!C7`).
+    source_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class ParsedReport:
     projects: list["Project"] = field(default_factory=list)
     narrative: list = field(default_factory=list)  # NarrativeFigure records
     page_starts: tuple[int, ...] = (1,)  # the source line each page starts on (form feeds)
+    # Where each line was printed in a web page, workbook or Word file (see formats.document).
+    locations: dict = field(default_factory=dict)
 
     @property
     def missing_tables(self) -> list[str]:

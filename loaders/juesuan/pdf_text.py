@@ -15,13 +15,10 @@ its extracted text give the same rows by construction.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 
 from .errors import LoadError
-from .grid import GRID_SEPARATOR
-
-PAGE_SEPARATOR = "\f"
+from .formats.document import GRID_SEPARATOR, PAGE_SEPARATOR, cell_text
 
 # Words of one printed line may sit at slightly different heights: a Latin-font number inside a
 # Chinese sentence is set ~5 pt lower in some producers (ONLYOFFICE), which at pdfplumber's
@@ -30,29 +27,12 @@ _LINE_TOLERANCE = 6
 # Below this many characters in the whole file there is no text layer worth the name.
 _MIN_CHARS = 200
 
-_SPACE_RUN = re.compile(r"[\s\u3000]+")
-_CJK = r"\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’"
-_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-
 
 @dataclass(frozen=True)
 class _Item:
     top: float
     x0: float
     text: str
-
-
-def cell_text(raw: str | None) -> str:
-    """One cell as one field: wrapped lines rejoined, spaces inside Chinese text dropped.
-
-    `机关事业单位基本养老保险缴\\n费` reads back as one name; `因 公 出 国 （ 境 ） 费` (letter-spaced
-    to fill its cell) as `因公出国（境）费`. Spaces between two non-Chinese runs are kept as one space,
-    so a cell that holds two numbers stays two numbers and is reported, not read as one.
-    """
-    if not raw:
-        return ""
-    text = _SPACE_NEXT_TO_CJK.sub("", raw.strip())
-    return _SPACE_RUN.sub(" ", text)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:

@@ -84,6 +84,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         projects=projects,
         narrative=narrative,
         page_starts=src.page_starts,
+        locations=src.locations,
     )
 
 

@@ -31,11 +31,13 @@ REPORT_COLUMNS = [
 ]
 ROW_COLUMNS = [
     "report_id", "table_key", "row_key", "row_code", "row_label", "line_number", "row_order", "source_line",
+    "source_location",
 ]
 CELL_COLUMNS = [
     "report_id", "table_key", "row_key", "column_key", "cell_state", "value_text", "value", "unit", "source_line",
+    "source_location",
 ]
-ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text", "kind"]
+ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text", "kind", "source_location"]
 PROJECT_COLUMNS = [
     "project_id", "report_id", "project_seq", "project_name", "project_unit_code", "project_unit_name",
     "supervisor_code", "supervisor_name", "stated_execution_score", "stated_indicator_score",
@@ -55,7 +57,7 @@ PROJECT_INDICATOR_COLUMNS = [
 
 NARRATIVE_COLUMNS = [
     "report_id", "figure_order", "section", "subsection", "subject", "subject_code", "attribute", "metric",
-    "value", "unit", "denominator", "value_text", "source_line",
+    "value", "unit", "denominator", "value_text", "source_line", "source_location",
 ]
 
 
@@ -115,23 +117,26 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
             ",".join(report.missing_tables), __version__,
             datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), ",".join(map(str, report.page_starts)),
         ]])
+        where = _locator(report)
         _write_csv(tmp / "table_rows.csv", ROW_COLUMNS, (
-            [rid, r.table_key, r.row_key, _blank_none(r.row_code), r.row_label, _blank_none(r.line_number), r.row_order, r.source_line]
+            [rid, r.table_key, r.row_key, _blank_none(r.row_code), r.row_label, _blank_none(r.line_number), r.row_order, r.source_line,
+             where(r.source_line)]
             for t in report.tables.values() for r in t.rows
         ))
         _write_csv(tmp / "table_cells.csv", CELL_COLUMNS, (
-            [rid, c.table_key, c.row_key, c.column_key, c.state, c.value_text, _blank_none(c.value), c.unit, c.source_line]
+            [rid, c.table_key, c.row_key, c.column_key, c.state, c.value_text, _blank_none(c.value), c.unit, c.source_line,
+             where(c.source_line, c.source_column)]
             for t in report.tables.values() for c in t.cells
         ))
         _write_csv(tmp / "load_issues.csv", ISSUE_COLUMNS, (
             [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message, _blank_none(i.printed_text),
-             _blank_none(i.kind)]
+             _blank_none(i.kind), where(i.source_line)]
             for i in report.issues
         ))
         _write_projects(report, tmp)
         _write_csv(tmp / "narrative_figures.csv", NARRATIVE_COLUMNS, (
             [rid, n, f.section, _blank_none(f.subsection), f.subject, _blank_none(f.subject_code), f.attribute,
-             f.metric, f.value, f.unit, _blank_none(f.denominator), f.text, f.source_line]
+             f.metric, f.value, f.unit, _blank_none(f.denominator), f.text, f.source_line, where(f.source_line)]
             for n, f in enumerate(report.narrative, 1)
         ))
         (tmp / CONTRACT_FILE).write_text(CONTRACT + "\n", encoding="utf-8")
@@ -140,6 +145,18 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out_dir / rid
+
+
+def _locator(report: ParsedReport):
+    """Where a line (and a grid column of it) was printed, in the form's own terms: `Sheet1!C7`,
+    `table 3, row 7, column 2`, `paragraph 12`; '' for text and PDF, whose line is the place."""
+    locations = report.locations
+
+    def where(line: int | None, column: int | None = None) -> str:
+        found = locations.get(line) if line is not None else None
+        return found.of_cell(column) if found is not None else ""
+
+    return where
 
 
 def _write_projects(report: ParsedReport, folder: Path) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
+from .formats import LineLocation, read_document
 from .pdf_text import pdf_to_text
 
 # Publishers save reports as UTF-8 (sometimes with a BOM) or as GB18030/GBK; GB18030 is a
@@ -25,6 +26,9 @@ class SourceText:
     page_starts: tuple[int, ...] = (1,)
     # Said of the file as read, for the report's load issues (a file cut inside a character).
     warnings: tuple[str, ...] = ()
+    # Where each line was printed in a web page, workbook or Word file (`Sheet1!C7`), by line
+    # number; empty for text and PDF, whose line (and page) is the place.
+    locations: dict[int, LineLocation] = field(default_factory=dict)
 
     @property
     def report_id(self) -> str:
@@ -50,10 +54,11 @@ def page_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def _source(path: Path, digest: str, encoding: str, decoded: str, *warnings: str) -> SourceText:
+def _source(path: Path, digest: str, encoding: str, decoded: str, *warnings: str,
+            locations: dict[int, LineLocation] | None = None) -> SourceText:
     """The text as the parsers read it, with the pages it was printed on."""
     return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(decoded),
-                      page_starts=page_starts(decoded), warnings=warnings)
+                      page_starts=page_starts(decoded), warnings=warnings, locations=locations or {})
 
 
 def line_breaks(text: str) -> str:
@@ -92,6 +97,10 @@ def read_source(path: Path) -> SourceText:
             raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
                             hint="download the file again; a web page saved as .pdf looks like this")
         return _source(path, digest, "pdf", pdf_to_text(data, str(path)))
+    document = read_document(data, path)
+    if document is not None:
+        form, text, locations = document
+        return _source(path, digest, form, text, locations=locations)
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)

@@ -31,6 +31,7 @@ class Token:
     kind: Kind
     text: str  # as printed, NBSP indentation removed
     line: int
+    column: int | None = None  # the grid column it was printed in (grid input only)
 
     @property
     def is_value(self) -> bool:

@@ -15,5 +15,6 @@ select
     value_text,
     source_line,
     {{ source_page("report_id", 'source_line') }} as source_page,
-    {{ page_line("report_id", 'source_line') }} as page_line
+    {{ page_line("report_id", 'source_line') }} as page_line,
+    source_location
 from {{ ref('stg_parsed__narrative_figures') }}

@@ -16,7 +16,8 @@ select
     c.source_line,
     p.page as source_page,
     c.source_line - p.first_line + 1 as page_line,
-    r.source_line as row_source_line
+    r.source_line as row_source_line,
+    c.source_location
 from {{ ref('stg_parsed__table_cells') }} as c
 left join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
 left join {{ ref('int_report__pages') }} as p

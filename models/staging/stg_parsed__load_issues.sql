@@ -5,5 +5,6 @@ select
     source_line,
     message,
     printed_text,
-    kind
+    kind,
+    nullif(source_location, '') as source_location
 from {{ source('parsed', 'load_issues') }}

@@ -13,5 +13,6 @@ select
     case when unit = '万元' then cast(value * 10000 as decimal(18, 2)) end as value_yuan,
     denominator,
     value_text,
-    source_line
+    source_line,
+    nullif(source_location, '') as source_location
 from {{ source('parsed', 'narrative_figures') }}

@@ -13,5 +13,6 @@ select
         when '元' then cast(value as decimal(18, 2))
     end as amount_yuan,
     case when unit in ('辆', '台套') then cast(value as integer) end as quantity,
-    source_line
+    source_line,
+    nullif(source_location, '') as source_location
 from {{ source('parsed', 'table_cells') }}

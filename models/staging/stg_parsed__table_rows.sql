@@ -6,5 +6,6 @@ select
     coalesce(row_label, '') as row_label,
     line_number,
     row_order,
-    source_line
+    source_line,
+    nullif(source_location, '') as source_location
 from {{ source('parsed', 'table_rows') }}

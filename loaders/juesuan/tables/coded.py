@@ -174,7 +174,7 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         order += 1
         table.rows.append(Row(key, row_key, code, label, None, order, row.line))
         for column_key, c in found.items():
-            grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line)
+            grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line, c)
     return table
 
 

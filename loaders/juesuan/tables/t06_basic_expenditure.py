@@ -103,5 +103,5 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
                 table.issues.append(Issue("error", TABLE_KEY, row.line, f"column group {code_text or '-'} {cells[name_col]!r} {cells[amount_col]!r} has no economic code; not placed"))
                 continue
             table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
-            grid.add_value_cell(table, row_key, "amount", cells[amount_col], unit, row.line)
+            grid.add_value_cell(table, row_key, "amount", cells[amount_col], unit, row.line, amount_col)
     return table

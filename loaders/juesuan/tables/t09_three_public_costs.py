@@ -131,5 +131,5 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
             if c is None:
                 table.issues.append(Issue("error", TABLE_KEY, line, f"no {label} column for {column_key!r} in the header; cell not loaded"))
                 continue
-            grid.add_value_cell(table, phase, column_key, values[c], unit, line)
+            grid.add_value_cell(table, phase, column_key, values[c], unit, line, c)
     return table

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .. import grid
 from ..grammar import cell_from_token, strip_ordinal
 from ..layout import TableRegion
+from ..lines import Line
 from ..model import Issue, ParsedTable, Row
-from ..tokens import Kind, Token, tokenize_line
+from ..tokens import Kind, Token, classify, tokenize_line
 
 TABLE_KEY = "T10"
 COLUMNS = [("amount", "统计数 (万元)"), ("count", "统计数 (辆, 台套)")]
@@ -55,6 +57,19 @@ def _split(tokens: list[Token]) -> tuple[str, Token, Token] | None:
     return name, number, value
 
 
+def _grid_tokens(ln: Line) -> list[Token]:
+    """A grid row's cells as the tokens of a text line: an empty cell is a blank, each cell keeps
+    its column (the name's cells count as text)."""
+    out = []
+    for c, text in enumerate(ln.text.split(grid.GRID_SEPARATOR)):
+        tok = classify(text, ln.number)
+        out.append(Token(Kind.BLANK, "", ln.number, c) if tok is None else Token(tok.kind, tok.text, ln.number, c))
+    # Cells left of the name (an empty margin column) are not part of the line.
+    while out and out[0].kind is Kind.BLANK:
+        out.pop(0)
+    return out
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     section = None
@@ -69,7 +84,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             section = next((key for word, key in SECTIONS if word in text), None)
             pending_name = []
             continue
-        tokens = tokenize_line(ln)
+        tokens = _grid_tokens(ln) if grid.is_grid_line(ln.text) else tokenize_line(ln)
         if len(tokens) >= 2 and tokens[-1].kind is Kind.GARBLED and tokens[-2].kind is Kind.INT:
             table.issues.append(Issue("error", TABLE_KEY, ln.number,
                                       f"line {text!r} prints {tokens[-1].text!r} where a figure belongs: not a number; not loaded"))

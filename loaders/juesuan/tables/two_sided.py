@@ -83,9 +83,9 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
 # --- the same tables read from a ruled grid (PDF input) -------------------------------------
 
 
-def _grid_token(text: str, line: int) -> Token | None:
+def _grid_token(text: str, line: int, column: int | None) -> Token:
     tok = classify(text, line)
-    return tok if tok is not None else Token(Kind.BLANK, "", line)
+    return Token(Kind.BLANK, "", line, column) if tok is None else Token(tok.kind, tok.text, line, column)
 
 
 def parse_sides_grid(
@@ -132,11 +132,11 @@ def parse_sides_grid(
         if issue:
             issues.append(issue)
             continue
-        for side, name, number, texts in (
-            ("income", cells[0], left_number, [cells[left_amounts[0]]]),
-            ("expenditure", cells[right_name], right_number, [cells[found[k]] if k in found else "" for k in right_columns]),
+        for side, name, number, columns in (
+            ("income", cells[0], left_number, [left_amounts[0]]),
+            ("expenditure", cells[right_name], right_number, [found.get(k) for k in right_columns]),
         ):
-            tokens = [_grid_token(t, row.line) for t in texts]
+            tokens = [_grid_token(cells[c] if c is not None else "", row.line, c) for c in columns]
             bad = [t for t in tokens if not t.is_value and t.kind is not Kind.INT]
             if bad:
                 issues.append(Issue("error", key, row.line, f"{side} line {name!r}: {bad[0].text!r} is not an amount; not loaded"))

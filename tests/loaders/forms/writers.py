@@ -1,0 +1,133 @@
+"""Write the re-printed sample (see `printing`) as a web page, .xlsx, .xls and .docx, the way
+publishers lay these files out: in a workbook one sheet per table with its title and unit rows
+inside the sheet (merged across it) and a note below; on a web page and in a Word file the title,
+number and department lines as paragraphs above each table."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .printing import C, Grid
+
+
+def _placed(rows: list[list[C]]):
+    """(row, column, cell) of every printed cell, spans laid out as a grid does."""
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            yield r, c, cell
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            c += cell.colspan
+
+
+def _width(rows: list[list[C]]) -> int:
+    return max(c + cell.colspan for _, c, cell in _placed(rows))
+
+
+def _dept_line(department: str, year: int) -> str:
+    return f"部门名称：{department} {year}年度"
+
+
+def write_html(path: Path, grids: list[Grid], before: list[str], after: list[str], department: str, year: int) -> Path:
+    out = ['<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+           "<title>部门决算公开</title><style>td{border:1px solid}</style><script>var x = '<table>';</script>",
+           "</head><body><div class=\"article\">"]
+    out += [f"<p>{html.escape(t)}</p>" for t in before]
+    for g in grids:
+        out.append(f'<p align="right">{g.number_line}</p><h3>{html.escape(g.title)}</h3>')
+        out.append(f"<p>{_dept_line(department, year)}<span style='float:right'>金额单位：万元</span></p>")
+        out.append('<table cellspacing="0"><tbody>')
+        for row in g.rows:
+            tds = "".join(
+                f"<td{f' colspan={c.colspan}' if c.colspan > 1 else ''}"
+                f"{f' rowspan={c.rowspan}' if c.rowspan > 1 else ''}>{html.escape(c.text)}</td>" for c in row)
+            out.append(f"<tr>{tds}</tr>")
+        out.append("</tbody></table>")
+    out += [f"<p>{html.escape(t)}</p>" for t in after]
+    out.append("</div></body></html>")
+    # Declared gb2312, written in its superset GB18030: what county sites serve.
+    path.write_bytes("\n".join(out).encode("gb18030"))
+    return path
+
+
+def write_xlsx(path: Path, grids: list[Grid], department: str, year: int) -> Path:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for g in grids:
+        sheet = book.create_sheet(g.number_line)
+        width = _width(g.rows)
+        sheet.cell(1, 1, g.title)
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        sheet.cell(2, 1, _dept_line(department, year))
+        sheet.cell(2, width, "金额单位：万元")
+        top = 3
+        for r, c, cell in _placed(g.rows):
+            target = sheet.cell(top + r, 1 + c)
+            if cell.number:
+                target.value = float(cell.text) if "." in cell.text else int(cell.text)
+                target.number_format = "0.00" if "." in cell.text else "General"
+            else:
+                target.value = cell.text or None
+            if cell.colspan > 1 or cell.rowspan > 1:
+                sheet.merge_cells(start_row=top + r, start_column=1 + c,
+                                  end_row=top + r + cell.rowspan - 1, end_column=c + cell.colspan)
+        last = top + len(g.rows) + 1
+        sheet.cell(last, 1, "注：本表反映部门本年度的决算情况。")
+        sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
+        sheet.column_dimensions[get_column_letter(1)].width = 30
+    book.save(path)
+    return path
+
+
+def write_xls(path: Path, grids: list[Grid], department: str, year: int) -> Path:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    amount = xlwt.easyxf(num_format_str="#,##0.00")
+    for g in grids:
+        sheet = book.add_sheet(g.number_line)
+        width = _width(g.rows)
+        sheet.write_merge(0, 0, 0, width - 1, g.title)
+        sheet.write(1, 0, _dept_line(department, year))
+        sheet.write(1, width - 1, "金额单位：万元")
+        top = 2
+        for r, c, cell in _placed(g.rows):
+            value = (float(cell.text) if "." in cell.text else int(cell.text)) if cell.number else cell.text
+            style = amount if cell.number and "." in cell.text else xlwt.Style.default_style
+            if cell.colspan > 1 or cell.rowspan > 1:
+                sheet.write_merge(top + r, top + r + cell.rowspan - 1, c, c + cell.colspan - 1, value, style)
+            else:
+                sheet.write(top + r, c, value, style)
+    book.save(str(path))
+    return path
+
+
+def write_docx(path: Path, grids: list[Grid], before: list[str], after: list[str], department: str, year: int) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in before:
+        document.add_paragraph(text)
+    for g in grids:
+        document.add_paragraph(g.number_line)
+        document.add_paragraph(g.title)
+        document.add_paragraph(f"{_dept_line(department, year)}    金额单位：万元")
+        table = document.add_table(rows=len(g.rows), cols=_width(g.rows))
+        for r, c, cell in _placed(g.rows):
+            target = table.cell(r, c)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            target.text = cell.text
+    for text in after:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
