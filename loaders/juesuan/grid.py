@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .formats.document import GRID_SEPARATOR  # a grid row's cells joined by TAB; an empty cell is an empty field
 from .lines import Line
 from .model import Cell, Issue, ParsedTable
 from .tokens import Kind, Token, classify, parse_amount
-
-
-from .formats.document import GRID_SEPARATOR  # a grid row's cells joined by TAB; an empty cell is an empty field
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .formats.document import GRID_SEPARATOR
 from .lines import Line, is_page_furniture
-from .grid import GRID_SEPARATOR
 
 TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
 
