@@ -100,6 +100,8 @@ class ProjectBudgetRow:
     score_text: str | None  # 得分 as printed
     deviation_reason: str | None  # 偏差原因
     source_line: int
+    weight_text: str | None = None  # 分值 (权重) of the funds row, where the form prints one
+    amount_unit: str = "元"  # the 自评报告 prints 元; the standard 自评表 prints 万元
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ class ProjectIndicator:
     score_text: str  # 得分
     deviation_reason: str | None
     source_line: int
+    nature: str | None = None  # 指标性质 (`≥`, `=`, `定性`) where the form prints it as a column
+    measure_unit: str | None = None  # 度量单位 where the form prints it as a column
 
 
 @dataclass
@@ -137,3 +141,7 @@ class Project:
     stated_grade: str | None  # 优 / 良 / 中 / 差
     title_line: int
     issues: list[Issue] = field(default_factory=list)
+    # `report`: the 项目支出绩效自评报告 (narrative with two tables); `standard`: the Ministry of
+    # Finance's 项目支出绩效自评表 form; `department`: its 部门整体支出绩效自评表 twin.
+    form: str = "report"
+    code: str | None = None  # the project code where the name is printed as `<code>-<name>`

@@ -12,6 +12,7 @@ from .lines import content_lines
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
+from .projects.standard_form import find_forms, parse_standard_forms
 from .reference import function_class_by_name
 from .source import SourceText, read_source
 from .tables import PARSERS
@@ -25,10 +26,12 @@ def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
     content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
     regions = find_tables(content)
-    if not regions:
+    forms = find_forms(content)  # standard 自评表 forms: a file may hold nothing else
+    if not regions and not forms:
         raise LoadError(
             name,
-            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表) was found",
+            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表) and no "
+            "项目支出绩效自评表 was found",
             hint="check that this is a 部门决算 report and that its text layer was extracted",
         )
     headers = [read_header(r) for r in regions]
@@ -40,16 +43,22 @@ def parse_source(src: SourceText) -> ParsedReport:
         title = read_report_title(content)
         department = department or title.department_name
         year = year or title.fiscal_year
+        if (department is None or year is None) and forms:
+            # A file of 自评表 forms alone: the implementing unit (实施单位) and the year of their titles.
+            own = parse_standard_forms(content)
+            department = department or _most_common(p.unit_name or p.supervisor_name for p in own[0])
+            year = year or own[1]
         if len(title.variants) > 1:
             printed = "; ".join(f"{n!r} ×{c}" for n, c in sorted(title.variants.items(), key=lambda kv: -kv[1]))
             issues.append(Issue("warning", None, title.source_line,
                                 f"the report names its department in {len(title.variants)} ways ({printed}); taken: {department!r}"))
+    first_line = regions[0].title_line if regions else forms[0][2]
     if department is None:
-        raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=regions[0].title_line)
+        raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=first_line)
     if year is None:
-        raise LoadError(name, "no fiscal year (`2024年度`) in any table header", line=regions[0].title_line)
+        raise LoadError(name, "no fiscal year (`2024年度`) in any table header", line=first_line)
     if unit != "万元":
-        raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=regions[0].title_line)
+        raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=first_line)
 
     tables = {}
     for region in regions:
@@ -107,8 +116,8 @@ def _cut_short(content, regions, projects) -> list[Issue]:
     without its 总得分 and grade. A copy cut short otherwise loads with no word of what it lost."""
     out = []
     last = content[-1].number if content else 0
-    ending = max(regions, key=lambda r: r.title_line)
-    if ending.lines and ending.lines[-1].number == last and not ending.is_grid and not projects:
+    ending = max(regions, key=lambda r: r.title_line) if regions else None
+    if ending is not None and ending.lines and ending.lines[-1].number == last and not ending.is_grid and not projects:
         # A warning: a file cut exactly where a table ends reads the same, and its tables are whole.
         out.append(Issue("warning", ending.table_key, last,
                          f"the file ends inside {ending.table_key}, with nothing after it: it may have been cut short, "

@@ -42,16 +42,17 @@ PROJECT_COLUMNS = [
     "project_id", "report_id", "project_seq", "project_name", "project_unit_code", "project_unit_name",
     "supervisor_code", "supervisor_name", "stated_execution_score", "stated_indicator_score",
     "stated_total_score", "stated_grade", "parse_error_count", "title_line",
-    *(f"section_{key}" for key in SECTION_KEYS),
+    *(f"section_{key}" for key in SECTION_KEYS), "project_form", "project_code",
 ]
 PROJECT_BUDGET_COLUMNS = [
     "project_id", "row_order", "funding_source", "target_declared", "budget_compiled", "annual_budget",
     "executed", "balance", "execution_rate_text", "score_text", "deviation_reason", "source_line",
+    "weight_text", "amount_unit",
 ]
 PROJECT_INDICATOR_COLUMNS = [
     "project_id", "row_order", "level1", "level2", "indicator_name", "target_text", "target_op",
     "target_value", "target_unit", "actual_text", "actual_value", "weight", "score",
-    "deviation_reason", "source_line",
+    "deviation_reason", "source_line", "indicator_nature", "measure_unit",
 ]
 
 
@@ -170,13 +171,14 @@ def _write_projects(report: ParsedReport, folder: Path) -> None:
             _blank_none(p.supervisor_code), _blank_none(p.supervisor_name),
             _blank_none(p.stated_execution_score), _blank_none(p.stated_indicator_score),
             _blank_none(p.stated_total_score), _blank_none(p.stated_grade), errors, p.title_line,
-            *(p.sections.get(key, "") for key in SECTION_KEYS),
+            *(p.sections.get(key, "") for key in SECTION_KEYS), p.form, _blank_none(p.code),
         ])
         for b in p.budget:
             budgets.append([
                 pid, b.row_order, b.funding_source, *(_blank_none(v) for v in (
                     b.target_declared, b.budget_compiled, b.annual_budget, b.executed, b.balance,
                     b.execution_rate_text, b.score_text, b.deviation_reason)), b.source_line,
+                _blank_none(b.weight_text), b.amount_unit,
             ])
         for i in p.indicators:
             target = parse_target(i.target_text)
@@ -184,7 +186,7 @@ def _write_projects(report: ParsedReport, folder: Path) -> None:
                 pid, i.row_order, i.level1, i.level2, i.name, i.target_text, _blank_none(target.op),
                 _blank_none(target.value), _blank_none(target.unit), i.actual_text,
                 _blank_none(parse_actual(i.actual_text)), i.weight_text, i.score_text,
-                _blank_none(i.deviation_reason), i.source_line,
+                _blank_none(i.deviation_reason), i.source_line, _blank_none(i.nature), _blank_none(i.measure_unit),
             ])
     _write_csv(folder / "projects.csv", PROJECT_COLUMNS, projects)
     _write_csv(folder / "project_budget.csv", PROJECT_BUDGET_COLUMNS, budgets)

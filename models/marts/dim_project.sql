@@ -19,6 +19,8 @@ select
     p.report_id,
     p.project_seq,
     p.project_name,
+    p.project_code,
+    p.project_form,
     p.project_unit_name as project_unit,
     p.project_unit_code,
     p.supervisor_name,

@@ -11,6 +11,8 @@ select
     balance_yuan,
     execution_rate_pct,
     score,
+    weight,
+    printed_unit,
     deviation_reason,
     source_line,
     {{ source_page("split_part(project_id, '-', 1)", 'source_line') }} as source_page,

@@ -23,6 +23,8 @@ select
     i.weight,
     i.score,
     i.deviation_reason,
+    i.indicator_nature,
+    i.measure_unit,
     i.source_line,
     {{ source_page("split_part(i.project_id, '-', 1)", 'i.source_line') }} as source_page,
     {{ page_line("split_part(i.project_id, '-', 1)", 'i.source_line') }} as page_line

@@ -1,19 +1,22 @@
--- Project amounts are printed in 元. Rates and scores keep their printed text, whose number of
--- decimals sets the rounding tolerance of the identity checks.
+-- Project amounts as 元: the 自评报告 prints 元, the standard 自评表 万元 (converted exactly). Rates
+-- and scores keep their printed text, whose number of decimals sets the rounding tolerance of the
+-- identity checks.
 select
     project_id,
     row_order,
     funding_source,
-    funding_source = '合计' as is_total,
-    target_declared as target_declared_yuan,
-    budget_compiled as budget_compiled_yuan,
-    annual_budget as annual_budget_yuan,
-    executed as executed_yuan,
-    balance as balance_yuan,
+    -- 合计 in the 自评报告; 年度资金总额 in the standard 自评表.
+    funding_source in ('合计', '年度资金总额') as is_total,
+    {% for column in ['target_declared', 'budget_compiled', 'annual_budget', 'executed', 'balance'] -%}
+    cast(case amount_unit when '万元' then {{ column }} * 10000 else {{ column }} end as decimal(18, 2))
+        as {{ column }}_yuan,
+    {% endfor -%}
     cast(execution_rate_text as decimal(9, 2)) as execution_rate_pct,
     execution_rate_text,
     cast(score_text as decimal(9, 2)) as score,
     score_text,
+    cast(weight_text as decimal(9, 2)) as weight,
     deviation_reason,
+    amount_unit as printed_unit,
     source_line
 from {{ source('parsed', 'project_budget') }}

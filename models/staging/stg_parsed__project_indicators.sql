@@ -13,5 +13,7 @@ select
     weight,
     score,
     deviation_reason,
-    source_line
+    source_line,
+    indicator_nature,
+    measure_unit
 from {{ source('parsed', 'project_indicators') }}

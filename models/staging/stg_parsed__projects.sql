@@ -19,5 +19,7 @@ select
     section_safeguards,
     section_goal_period,
     section_goal_annual,
-    section_implementation_plan
+    section_implementation_plan,
+    project_form,
+    project_code
 from {{ source('parsed', 'projects') }}

@@ -1,11 +1,14 @@
 -- Project self-evaluation identities (DOMAIN.md): budget execution, indicator weights and scores,
--- total score and grade. Amounts are printed in 元 and exactly, so money checks have no
+-- total score and grade. `project_form` says which form printed them: the 自评报告 (`report`)
+-- states its scores in section 三 and weights its indicators 90; the standard 自评表 (`standard`,
+-- `department`) prints 分值 for its funds row, totals 100 with it, caps 得分 at 分值, and prints no
+-- 结余 or section 三 (nothing printed is nothing to check, never a zero). Amounts are printed in 元 and exactly, so money checks have no
 -- tolerance. A computed rate or score is compared after rounding it to the decimals printed
 -- (31.2707 printed as 31.27 holds); one unit of the last digit off (a truncation) is rounding.
 -- An object names the project and the row; where two rows of one project print the same name,
 -- their lines tell them apart (one object per instance, whatever a damaged report repeats).
 with budget as (
-    select b.*, p.report_id, p.project_name,
+    select b.*, p.report_id, p.project_name, p.project_form,
         coalesce(b.funding_source, '(no name)') || case when count(*) over (partition by b.project_id, b.funding_source) > 1
                                  then ' (line ' || b.source_line || ')' else '' end as funding_label
     from {{ ref('stg_parsed__project_budget') }} as b
@@ -26,6 +29,7 @@ totals as (
         p.project_id,
         p.report_id,
         p.project_name,
+        p.project_form,
         p.stated_execution_score,
         p.stated_indicator_score,
         p.stated_total_score,
@@ -33,6 +37,7 @@ totals as (
         p.parse_error_count,
         p.title_line,
         b.score as table_score,
+        b.weight as table_weight,
         b.score_text as table_score_text,
         b.source_line as budget_line,
         count(i.project_id) as indicator_count,
@@ -43,8 +48,9 @@ totals as (
     left join budget as b on b.project_id = p.project_id and b.is_total
     left join indicators as i on i.project_id = p.project_id
     group by
-        p.project_id, p.report_id, p.project_name, p.stated_execution_score, p.stated_indicator_score,
-        p.stated_total_score, p.stated_grade, p.parse_error_count, p.title_line, b.score, b.score_text, b.source_line
+        p.project_id, p.report_id, p.project_name, p.project_form, p.stated_execution_score, p.stated_indicator_score,
+        p.stated_total_score, p.stated_grade, p.parse_error_count, p.title_line, b.score, b.weight, b.score_text,
+        b.source_line
 ),
 
 checks as (
@@ -56,6 +62,7 @@ checks as (
         cast(annual_budget_yuan - executed_yuan as decimal(18, 4)) as expected, 0 as addends, 3 as inputs_present,
         'equal' as comparison, cast(0 as decimal(18, 4)) as tolerance_per_addend, 'project:' || source_line as source_lines
     from budget
+    where project_form = 'report' or balance_yuan is not null
 
     union all
     -- 执行率 = 执行 / 全年预算 × 100 (0 when the budget is 0), where a rate is printed.
@@ -68,16 +75,22 @@ checks as (
     where execution_rate_text is not null
 
     union all
-    -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate.
+    -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate; in the standard 自评表
+    -- 分值 × 执行率, capped at 分值.
     select report_id, 'pj_execution_score', project_name || ' / ' || funding_label,
-        score, 'project:' || source_line, round(execution_rate_pct * 10 / 100, {{ printed_decimals('score_text') }}),
+        score, 'project:' || source_line,
+        round(case when project_form = 'report' then execution_rate_pct * 10 / 100
+                   else least(execution_rate_pct, 100) * coalesce(weight, 10) / 100 end,
+              {{ printed_decimals('score_text') }}),
         0, 2, 'equal', {{ last_printed_digit('score_text') }}, 'project:' || source_line
     from budget
     where score_text is not null
 
     union all
-    -- Σ 权重 = 90.
-    select report_id, 'pj_weight_sum', project_name, weight_sum, 'project:' || title_line, 90,
+    -- Σ 权重 = 90; in the standard 自评表 Σ 分值 = 100 with the funds row's.
+    select report_id, 'pj_weight_sum', project_name,
+        weight_sum + case when project_form = 'report' then 0 else coalesce(table_weight, 0) end,
+        'project:' || title_line, case when project_form = 'report' then 90 else 100 end,
         0, indicator_count, 'equal', 0, indicator_lines
     from totals
 
@@ -92,6 +105,7 @@ checks as (
     select report_id, 'pj_indicator_score_sum', project_name, stated_indicator_score, 'project:' || title_line,
         score_sum, 0, indicator_count + 1, 'equal', 0, indicator_lines
     from totals
+    where project_form = 'report' or stated_indicator_score is not null
 
     union all
     -- 总得分 = 预算执行得分 (table) + Σ 指标得分.
@@ -107,7 +121,7 @@ checks as (
         0, 1 + (stated_execution_score is not null)::int, 'equal', 0,
         'project:' || budget_line
     from totals
-    where table_score is not null
+    where table_score is not null and project_form = 'report'
 
     union all
     -- Grade bands: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (as ranks 4, 3, 2, 1).
@@ -118,7 +132,7 @@ checks as (
              when stated_total_score >= 60 then 2 else 1 end,
         0, 2, 'equal', 0, 'project:' || title_line
     from totals
-    where stated_total_score is not null
+    where stated_total_score is not null and (project_form = 'report' or stated_grade is not null)
 
     union all
     -- Everything of the self-evaluation could be read: parse errors leave part of it unloaded.

@@ -35,6 +35,7 @@ class Grid:
     title: str
     number_line: str
     rows: list[list[C]] = field(default_factory=list)
+    sheet: str = ""  # the workbook sheet's name: the number line where none is given
 
 
 def _cells(report: ParsedReport, key: str) -> dict[str, dict[str, str]]:

@@ -63,7 +63,7 @@ def write_xlsx(path: Path, grids: list[Grid], department: str, year: int) -> Pat
     book = openpyxl.Workbook()
     book.remove(book.active)
     for g in grids:
-        sheet = book.create_sheet(g.number_line)
+        sheet = book.create_sheet(g.sheet or g.number_line)
         width = _width(g.rows)
         sheet.cell(1, 1, g.title)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -94,7 +94,7 @@ def write_xls(path: Path, grids: list[Grid], department: str, year: int) -> Path
     book = xlwt.Workbook(encoding="utf-8")
     amount = xlwt.easyxf(num_format_str="#,##0.00")
     for g in grids:
-        sheet = book.add_sheet(g.number_line)
+        sheet = book.add_sheet(g.sheet or g.number_line)
         width = _width(g.rows)
         sheet.write_merge(0, 0, 0, width - 1, g.title)
         sheet.write(1, 0, _dept_line(department, year))

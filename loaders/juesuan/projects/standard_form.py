@@ -1,0 +1,251 @@
+"""The Ministry of Finance's standard 项目支出绩效自评表 form (DOMAIN.md, "The standard
+项目支出绩效自评表 form"), and its 部门整体支出绩效自评表 twin.
+
+    项目支出绩效自评表（2023年度）
+    项目名称 | <code>-<name>
+    主管部门 | …            | 实施单位 | …
+    项目资金（万元） |       | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+                     | 年度资金总额 | …
+                     | 其中：当年财政拨款 | …
+    年度总体目标 | 预期目标 | 实际完成情况
+    绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+             | 产出指标 | 数量指标 | …
+    总分 | … | 100 | 95.5
+
+Read from rows of cells: a grid row (TAB-separated: a web page, workbook, Word table or ruled PDF)
+or a `|`-separated line. Every column is placed by its header cell, never by position, so a form
+with 指标性质 and 度量单位 columns, or 权重 for 分值, reads the same. A merged 一级/二级指标 cell
+(printed once, blank below) applies to the rows under it. A blank 完成值 or 得分 stays blank.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ..lines import Line
+from ..model import Issue, Project, ProjectBudgetRow, ProjectIndicator
+
+_TITLE = re.compile(r"^(项目支出|部门整体支出)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
+_YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
+_CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]{4,})\s*[-－—_]\s*(.+?)\s*$")
+_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+_OPERATOR = re.compile(r"^[＝=≥≤><≧≦＞＜]+$")
+_GRADES = ("优", "良", "中", "差")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\u3000\xa0|]", "", text)
+
+
+def cells(line: Line) -> list[str]:
+    """A printed row as cells: TAB-separated (grid), `|`-separated, or the line as one cell."""
+    text = line.text
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    if text.count("|") >= 2:
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    return [text.strip()]
+
+
+def find_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]]]:
+    """(form, fiscal year, title line, body lines) of each 自评表 among the report's lines."""
+    starts = []
+    for i, ln in enumerate(lines):
+        m = _TITLE.match(_squeeze(ln.text))
+        if not m:
+            continue
+        year = m.group(2)
+        if year is None and i + 1 < len(lines):
+            y = _YEAR.match(_squeeze(lines[i + 1].text))
+            year = y.group(1) if y else None
+        starts.append((i, "department" if m.group(1) == "部门整体支出" else "standard", int(year) if year else None))
+    out = []
+    for n, (i, form, year) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        out.append((form, year, lines[i].number, lines[i + 1 : end]))
+    return out
+
+
+def _find(row: list[str], *words: str) -> int | None:
+    return next((c for c, text in enumerate(row) if any(w in _squeeze(text) for w in words)), None)
+
+
+def _value_after(row: list[str], c: int) -> str:
+    """The value printed after a label cell: `项目名称 | X` or `项目名称：X` in one cell."""
+    label = row[c]
+    if re.search(r"[:：]\s*\S", label):
+        return re.split(r"[:：]", label, maxsplit=1)[1].strip()
+    return next((t for t in row[c + 1 :] if t and not _is_label(t)), "")
+
+
+_LABELS = ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称", "项目资金", "年度总体目标")
+
+
+def _is_label(text: str) -> bool:
+    return any(_squeeze(text).startswith(label) for label in _LABELS)
+
+
+def _column_map(row: list[str], spec: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> dict[str, int]:
+    """Each key's column: the first header cell containing one of its words and none of its
+    exclusions, each cell claimed once (`执行率` before `执行数`, which it would also match)."""
+    found: dict[str, int] = {}
+    for key, words, exclude in spec:
+        for c, text in enumerate(row):
+            t = _squeeze(text)
+            if c not in found.values() and any(w in t for w in words) and not any(x in t for x in exclude):
+                found[key] = c
+                break
+    return found
+
+
+_FUND_COLUMNS = [
+    ("rate", ("执行率",), ()),
+    ("budget_start", ("年初预算",), ()),
+    ("budget_annual", ("全年预算", "调整后预算", "全年批复"), ()),
+    ("executed", ("执行数", "实际支出", "全年执行"), ("执行率",)),
+    ("weight", ("分值", "权重"), ()),
+    ("score", ("得分",), ()),
+]
+_INDICATOR_COLUMNS = [
+    ("level1", ("一级指标",), ()),
+    ("level2", ("二级指标",), ()),
+    ("name", ("三级指标", "指标名称", "绩效指标内容"), ()),
+    ("nature", ("指标性质",), ()),
+    ("unit", ("度量单位", "计量单位"), ()),
+    ("target", ("指标值", "年度指标", "年度目标", "预期目标", "目标值"), ("实际",)),
+    ("actual", ("实际完成值", "实际完成", "实际值", "完成值"), ()),
+    ("weight", ("分值", "权重"), ()),
+    ("score", ("得分",), ()),
+    ("reason", ("偏差原因", "原因分析"), ()),
+]
+
+
+def _decimal(text: str) -> Decimal | None:
+    t = text.replace(",", "").strip()
+    if not t or t in ("-", "—", "/"):
+        return None
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def _cell(row: list[str], col: dict[str, int], key: str) -> str:
+    c = col.get(key)
+    return row[c].strip() if c is not None and c < len(row) else ""
+
+
+def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Project:
+    issues: list[Issue] = []
+    rows = [(cells(ln), ln.number) for ln in body if ln.text.strip()]
+    fields: dict[str, str] = {}
+    goal = ""
+    budget: list[ProjectBudgetRow] = []
+    indicators: list[ProjectIndicator] = []
+    total_score = grade = None
+    fund_cols: dict[str, int] | None = None
+    ind_cols: dict[str, int] | None = None
+    level1 = level2 = ""
+    goal_col: int | None = None
+    for row, line in rows:
+        joined = _squeeze("".join(row))
+        for label in ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称"):
+            c = _find(row, label)
+            if c is not None and label not in fields and ind_cols is None:
+                fields[label] = _value_after(row, c)
+        grade_at = _find(row, "自评等级", "评价等级", "绩效等级")
+        if grade_at is not None:
+            grade = next((t for t in row[grade_at + 1 :] if t in _GRADES), grade)
+        if "年初预算" in joined and ("执行数" in joined or "执行率" in joined):
+            fund_cols, ind_cols = _column_map(row, _FUND_COLUMNS), None
+            continue
+        if "一级指标" in joined and "二级指标" in joined:
+            ind_cols, fund_cols = _column_map(row, _INDICATOR_COLUMNS), None
+            continue
+        if "年度总体目标" in joined or "总体目标" in joined and "预期" in joined:
+            fund_cols = None
+        if joined.startswith(("总分", "合计", "总得分")) and ind_cols is not None:
+            score_col = ind_cols.get("score")
+            numbers = [t for t in row if _NUMBER.match(t.replace(" ", ""))]
+            total_score = _cell(row, ind_cols, "score") or (numbers[-1] if numbers else None)
+            ind_cols = None
+            if not total_score and score_col is None:
+                issues.append(Issue("warning", "project", line, "the 总分 row prints no 得分"))
+            continue
+        if fund_cols is not None:
+            first_value = min(fund_cols.values()) if fund_cols else len(row)
+            label = next((t for t in reversed(row[:first_value]) if t and "项目资金" not in _squeeze(t)), "")
+            values = {k: _cell(row, fund_cols, k) for k in fund_cols}
+            if not label and not any(values.values()):
+                continue
+            if "预期目标" in joined or "实际完成情况" in joined:
+                fund_cols = None
+            else:
+                amounts = {}
+                for key in ("budget_start", "budget_annual", "executed"):
+                    amounts[key] = _decimal(values.get(key, ""))
+                    if values.get(key) and amounts[key] is None:
+                        issues.append(Issue("error", "project_budget", line,
+                                            f"{label}: {values[key]!r} is not an amount; not loaded"))
+                budget.append(ProjectBudgetRow(
+                    row_order=len(budget) + 1, funding_source=label or "(no name)", target_declared=None,
+                    budget_compiled=amounts["budget_start"], annual_budget=amounts["budget_annual"],
+                    executed=amounts["executed"], balance=None,
+                    execution_rate_text=values.get("rate", "").rstrip("%％").strip() or None,
+                    score_text=values.get("score") or None, deviation_reason=None, source_line=line,
+                    weight_text=values.get("weight") or None, amount_unit="万元"))
+                continue
+        if goal_col is not None and fund_cols is None and ind_cols is None:
+            goal, goal_col = (row[goal_col].strip() if goal_col < len(row) else ""), None
+        elif fund_cols is None and ind_cols is None and "预期目标" in joined and not goal:
+            # `预期目标：…` in its cell, or a header over the column the next row fills.
+            goal_col = _find(row, "预期目标")
+            if goal_col is not None and re.search(r"[:：]\s*\S", row[goal_col]):
+                goal, goal_col = _value_after(row, goal_col), None
+        if ind_cols is not None:
+            name = _cell(row, ind_cols, "name")
+            level1 = _cell(row, ind_cols, "level1") or level1
+            level2 = _cell(row, ind_cols, "level2") or level2
+            target, actual = _cell(row, ind_cols, "target"), _cell(row, ind_cols, "actual")
+            if not name and not target and not actual:
+                continue
+            nature, unit = _cell(row, ind_cols, "nature") or None, _cell(row, ind_cols, "unit") or None
+            printed_target = target
+            if nature and _OPERATOR.match(nature) and not _OPERATOR.match(target[:1] or " "):
+                printed_target = f"{nature}{target}{unit or ''}"
+            elif unit and _NUMBER.match(target):
+                printed_target = f"{target}{unit}"
+            indicators.append(ProjectIndicator(
+                row_order=len(indicators) + 1, level1=level1, level2=level2, name=name,
+                target_text=printed_target, actual_text=actual, weight_text=_cell(row, ind_cols, "weight"),
+                score_text=_cell(row, ind_cols, "score"), deviation_reason=_cell(row, ind_cols, "reason") or None,
+                source_line=line, nature=nature, measure_unit=unit))
+    name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
+    code, bare = _split_coded(name)
+    unit_code, unit_name = _split_coded(fields.get("实施单位") or fields.get("项目单位") or "")
+    sup_code, sup_name = _split_coded(fields.get("主管部门", ""))
+    if not budget:
+        issues.append(Issue("error", "project_budget", title_line, f"{bare or 'self-evaluation'}: no 项目资金 rows found"))
+    if not indicators and form == "standard":
+        issues.append(Issue("error", "project_indicator", title_line, f"{bare or 'self-evaluation'}: no 绩效指标 rows found"))
+    return Project(
+        seq=seq, name=bare or "", unit_code=unit_code, unit_name=unit_name, supervisor_code=sup_code,
+        supervisor_name=sup_name, sections={"goal_annual": goal} if goal else {}, budget=budget,
+        indicators=indicators, stated_execution_score=None, stated_indicator_score=None,
+        stated_total_score=total_score, stated_grade=grade, title_line=title_line, issues=issues, form=form,
+        code=code)
+
+
+def _split_coded(value: str) -> tuple[str | None, str | None]:
+    """`510000230000000012345-食品安全监管` → ('510000230000000012345', '食品安全监管')."""
+    m = _CODED_NAME.match(value)
+    return (m.group(1), m.group(2)) if m else (None, value or None)
+
+
+def parse_standard_forms(lines: list[Line]) -> tuple[list[Project], int | None]:
+    """The 自评表 forms among `lines`, and the fiscal year their titles state."""
+    forms = find_forms(lines)
+    projects = [parse_form(form, title, body, n) for n, (form, _, title, body) in enumerate(forms, 1)]
+    years = [year for _, year, _, _ in forms if year]
+    return projects, (max(set(years), key=years.count) if years else None)
