@@ -21,6 +21,10 @@ class Cell:
     # The grid column the cell was printed in (grid input: PDF rules, web page, workbook, Word),
     # which with the line locates it in the form's own terms (`Sheet1!C7`).
     source_column: int | None = None
+    # `printed`: the cell's column is where it was printed (a grid, or a row printing every cell);
+    # `inferred`: plain text left blank cells out and the table's identities forced this column
+    # (see placement).
+    placement: str = "printed"
 
 
 @dataclass(frozen=True)

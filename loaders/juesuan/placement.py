@@ -7,8 +7,10 @@ own identities (合计 = 基本 + 项目), and the rows together must satisfy th
 (类 = Σ 款 = Σ 项, 合计 = Σ 类, column by column); a blank counts as zero, and a sum may miss by the
 printed rounding ((n + 1) × 0.005). A cell that holds the same figure (or stays blank) in every
 candidate that survives is placed, and marked inferred. Where two candidates still fit, their
-cells are not placed: nothing is chosen among placements that all fit, and a family of rows whose
-figures fit no placement at all (the report's own error) forces nothing.
+cells are not placed: nothing is chosen among placements that all fit. A column whose roll-up no
+placement satisfies (the report's own error, such as a digit left out) tells nothing and is left
+out of its family's test. A family that no placement fits at all places none of its rows: its
+figures may not even be its own (a damaged text layer prints rows out of their codes' order).
 """
 
 from __future__ import annotations
@@ -78,41 +80,78 @@ def _families(rows: list[PrintedRow]) -> list[tuple[int, list[int]]]:
     return sorted(children.items())
 
 
+def _fit(rows, domains, parent: int, kids: list[int], columns: list[str]) -> tuple[str, list[set[Candidate]]]:
+    """How a family's roll-ups fit its rows' candidates: `fits` (with the candidates of each member
+    that some fitting combination uses), `broken` (no combination fits), `unsearched` (too many
+    combinations: the columns every candidate of every member agrees on hold), or `unknown` (a
+    member has no candidate, so nothing can be tested)."""
+    members = [parent, *kids]
+    tolerance = HALF_CENT * (len(kids) + 1)
+
+    def rolls_up(choice, column) -> bool:
+        top = _values(rows[parent], choice[0], columns)[column]
+        below = sum(_values(rows[k], cand, columns)[column] for k, cand in zip(kids, choice[1:]))
+        return abs(top - below) <= tolerance
+
+    size = 1
+    for m in members:
+        size *= max(len(domains[m]), 1)
+    if any(not domains[m] for m in members):
+        # A member no placement of its own fits (the report's own error in that row): the
+        # family's sums cannot be tested, so they neither force nor doubt anything.
+        return "unknown", []
+    if size > MAX_COMBINATIONS:
+        fixed = [n for n in range(len(columns)) if all(len({cand[n] for cand in domains[m]}) == 1 for m in members)]
+        first = tuple(domains[m][0] for m in members)
+        holds = [rolls_up(first, columns[n]) for n in fixed]
+        return ("unsearched" if holds and all(holds) else "broken"), []
+    holding = [(choice, frozenset(c for c in columns if rolls_up(choice, c))) for choice in product(*(domains[m] for m in members))]
+    # A column whose roll-up no placement satisfies is broken by the report's own figures (a
+    # finding later): it tells nothing about placement. The others must all hold.
+    intact = frozenset().union(*(cols for _, cols in holding))
+    supported: list[set[Candidate]] = [set() for _ in members]
+    for choice, cols in holding:
+        if cols == intact:
+            for n, cand in enumerate(choice):
+                supported[n].add(cand)
+    return ("fits" if intact and supported[0] else "broken"), supported
+
+
 def place(rows: list[PrintedRow], columns: list[str], identities: list[dict[str, int]]) -> list[dict[str, int | None] | None]:
     """For each row, the columns whose figure every fitting placement agrees on (column → index of
-    the figure, None for a cell left blank), or None where the row's own identities fit no
-    placement at all. Rows printed whole come back with all their columns."""
+    the figure, None for a cell left blank). Empty for a row with figures left out that no
+    placement fits, or that sits in a family of rows whose roll-ups no placement fits (rows
+    printed out of order, as a damaged text layer prints them: their figures may not be theirs).
+    Rows printed whole come back with all their columns."""
     domains = [_candidates(r, columns, identities) for r in rows]
     families = _families(rows)
     changed = True
     while changed:
         changed = False
         for parent, kids in families:
-            members = [parent, *kids]
-            size = 1
-            for m in members:
-                size *= max(len(domains[m]), 1)
-            if size > MAX_COMBINATIONS or any(not domains[m] for m in members):
+            status, supported = _fit(rows, domains, parent, kids, columns)
+            if status != "fits":
                 continue
-            supported: list[set[Candidate]] = [set() for _ in members]
-            tolerance = HALF_CENT * (len(kids) + 1)
-            for choice in product(*(domains[m] for m in members)):
-                top = _values(rows[parent], choice[0], columns)
-                below = [_values(rows[k], cand, columns) for k, cand in zip(kids, choice[1:])]
-                if all(abs(top[c] - sum(v[c] for v in below)) <= tolerance for c in columns):
-                    for n, cand in enumerate(choice):
-                        supported[n].add(cand)
-            if not supported[0]:
-                continue  # no placement fits this family: the report's own error; force nothing
-            for n, m in enumerate(members):
+            for n, m in enumerate([parent, *kids]):
                 kept = [cand for cand in domains[m] if cand in supported[n]]
                 if len(kept) < len(domains[m]):
                     domains[m] = kept
                     changed = True
-    out: list[dict[str, int | None] | None] = []
-    for domain in domains:
-        if not domain:
-            out.append(None)
+    doubtful = {m for parent, kids in families if _fit(rows, domains, parent, kids, columns)[0] == "broken"
+                for m in (parent, *kids)}
+    # Below a row in doubt, a family that adds up may still hold another row's figures (a damaged
+    # text layer shifts a whole run of rows, and a 款 with one 项 equals it either way).
+    grew = True
+    while grew:
+        grew = False
+        for parent, kids in families:
+            if parent in doubtful and not doubtful.issuperset(kids):
+                doubtful.update(kids)
+                grew = True
+    out: list[dict[str, int | None]] = []
+    for n, (row, domain) in enumerate(zip(rows, domains)):
+        if not domain or (row.placed is None and n in doubtful):
+            out.append({})
             continue
-        out.append({c: domain[0][n] for n, c in enumerate(columns) if all(cand[n] == domain[0][n] for cand in domain)})
+        out.append({c: domain[0][k] for k, c in enumerate(columns) if all(cand[k] == domain[0][k] for cand in domain)})
     return out

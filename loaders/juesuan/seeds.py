@@ -35,7 +35,7 @@ ROW_COLUMNS = [
 ]
 CELL_COLUMNS = [
     "report_id", "table_key", "row_key", "column_key", "cell_state", "value_text", "value", "unit", "source_line",
-    "source_location",
+    "source_location", "placement",
 ]
 ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text", "kind", "source_location"]
 PROJECT_COLUMNS = [
@@ -126,7 +126,7 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
         ))
         _write_csv(tmp / "table_cells.csv", CELL_COLUMNS, (
             [rid, c.table_key, c.row_key, c.column_key, c.state, c.value_text, _blank_none(c.value), c.unit, c.source_line,
-             where(c.source_line, c.source_column)]
+             where(c.source_line, c.source_column), c.placement]
             for t in report.tables.values() for c in t.cells
         ))
         _write_csv(tmp / "load_issues.csv", ISSUE_COLUMNS, (

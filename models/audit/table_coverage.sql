@@ -24,7 +24,9 @@ cells as (
         count(*) as cells,
         count(*) filter (where cell_state = 'value') as value_cells,
         count(*) filter (where cell_state = 'blank') as blank_cells,
-        count(*) filter (where cell_state = 'na') as na_cells
+        count(*) filter (where cell_state = 'na') as na_cells,
+        count(*) filter (where placement = 'inferred') as inferred_cells,
+        count(distinct row_key) filter (where placement = 'inferred') as rows_inferred
     from {{ ref('stg_parsed__table_cells') }}
     group by report_id, table_key
 ),
@@ -71,6 +73,8 @@ select
     coalesce(c.value_cells, 0) as value_cells,
     coalesce(c.blank_cells, 0) as blank_cells,
     coalesce(c.na_cells, 0) as na_cells,
+    coalesce(c.inferred_cells, 0) as inferred_cells,
+    coalesce(c.rows_inferred, 0) as rows_inferred,
     coalesce(n.parse_errors, 0) as parse_errors,
     coalesce(w.parse_warnings, 0) as parse_warnings,
     coalesce(k.identities_checked, 0) as identities_checked,

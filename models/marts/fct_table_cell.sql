@@ -17,7 +17,8 @@ select
     p.page as source_page,
     c.source_line - p.first_line + 1 as page_line,
     r.source_line as row_source_line,
-    c.source_location
+    c.source_location,
+    c.placement
 from {{ ref('stg_parsed__table_cells') }} as c
 left join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
 left join {{ ref('int_report__pages') }} as p

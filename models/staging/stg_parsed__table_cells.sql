@@ -14,5 +14,6 @@ select
     end as amount_yuan,
     case when unit in ('辆', '台套') then cast(value as integer) end as quantity,
     source_line,
-    nullif(source_location, '') as source_location
+    nullif(source_location, '') as source_location,
+    placement
 from {{ source('parsed', 'table_cells') }}

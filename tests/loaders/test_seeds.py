@@ -22,7 +22,7 @@ def test_seed_csvs_keep_codes_and_exact_amounts(tmp_path, sample, sample_path):
     assert row == {
         "report_id": "174714146e070084", "table_key": "T06", "row_key": "30102", "column_key": "amount",
         "cell_state": "value", "value_text": "1946.45", "value": "1946.45", "unit": "万元", "source_line": "773",
-        "source_location": "",
+        "source_location": "", "placement": "printed",
     }
     na = next(c for c in cells if c["row_key"] == "30901")
     assert (na["cell_state"], na["value"]) == ("na", "")

@@ -7,10 +7,14 @@ then the subject name, then one cell per column.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 
 from .. import grid
 from ..grammar import (
     Stream,
+    Values,
+    cell_from_token,
     body_lines,
     make_cells,
     missing_cells_issue,
@@ -20,8 +24,9 @@ from ..grammar import (
     unreadable_row_issue,
 )
 from ..layout import TableRegion
-from ..model import Issue, ParsedTable, Row
-from ..tokens import Kind, tokenize
+from ..model import Cell, Issue, ParsedTable, Row
+from ..placement import PrintedRow, place
+from ..tokens import Kind, parse_amount, tokenize
 
 _FIRST_ROW = re.compile(r"^(合计|总计)(\s|$)|^\d{3}(\s|$)")
 _CODE_LENGTHS = (3, 5, 7)
@@ -51,11 +56,15 @@ def _take_code(stream: Stream) -> str | None:
     return code
 
 
-def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> ParsedTable:
+def parse_coded_table(region: TableRegion, columns: list[str], unit: str,
+                      identities: list[dict[str, int]] | None = None) -> ParsedTable:
+    """A coded table from plain text. A row that prints fewer figures than the table has columns
+    is placed where `identities` (the table's row identities, with its roll-ups) force it, and
+    stays ambiguous where they do not (see placement)."""
     key = region.table_key
     table = ParsedTable(key, region.title, region.title_line, no_data=region.no_data)
     stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW, skip_header_fragments=True)))
-    order = 0
+    printed: list[tuple[Row, Values, Issue | None]] = []  # in printed order, rows with cells left out too
     while not stream.done():
         tok = stream.peek()
         if tok.kind is Kind.BLANK:
@@ -80,15 +89,58 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str) -> Par
         nxt = stream.peek()
         if not values.tokens and nxt is not None and nxt.line == start_line and not _is_row_start(nxt):
             continue  # figures this grammar cannot take follow on the row's line: refused next, never blanks
-        if values.missing:
-            issue = missing_cells_issue(key, label or row_key, values, start_line)
-            table.issues.append(issue)
-            if issue.severity == "error":
-                continue
-        order += 1
-        table.rows.append(Row(key, row_key, code, label, None, order, start_line))
-        table.cells.extend(make_cells(key, row_key, columns, values, unit, start_line))
+        issue = missing_cells_issue(key, label or row_key, values, start_line) if values.missing else None
+        if issue is not None and issue.severity != "error":
+            table.issues.append(issue)  # no figure at all: its cells are blank
+            issue = None
+        printed.append((Row(key, row_key, code, label, None, 0, start_line), values, issue))
+    _place_and_add(table, printed, columns, identities or [], unit)
     return table
+
+
+def _place_and_add(table: ParsedTable, printed, columns: list[str], identities, unit: str) -> None:
+    """Rows into `table` in printed order: whole rows as printed; a row with cells left out with
+    the cells the identities force (marked inferred), and its ambiguity reported if any remain."""
+    key = table.table_key
+    as_printed = [
+        PrintedRow(row.row_key, row.row_code, figures=tuple(_figure(t) for t in values.tokens)) if issue
+        else PrintedRow(row.row_key, row.row_code, placed={c: _figure(t) for c, t in zip(columns, values.tokens)})
+        for row, values, issue in printed
+    ]
+    placed = place(as_printed, columns, identities) if any(issue for _, _, issue in printed) else []
+    order = 0
+    for n, (row, values, issue) in enumerate(printed):
+        if issue is None:
+            order += 1
+            table.rows.append(replace(row, row_order=order))
+            table.cells.extend(make_cells(key, row.row_key, columns, values, unit, row.source_line))
+            continue
+        forced = placed[n] if placed else {}
+        if forced:
+            order += 1
+            table.rows.append(replace(row, row_order=order))
+            for column in columns:
+                if column not in forced:
+                    continue
+                at = forced[column]
+                cell = (cell_from_token(key, row.row_key, column, values.tokens[at], unit) if at is not None
+                        else Cell(key, row.row_key, column, "blank", "", None, unit, row.source_line))
+                table.cells.append(replace(cell, placement="inferred"))
+        if len(forced) < len(columns):
+            table.issues.append(replace(issue, message=_partly_placed(row, values, forced, columns)) if forced else issue)
+
+
+def _partly_placed(row: Row, values: Values, forced: dict[str, int | None], columns: list[str]) -> str:
+    figures = [t.text for t in values.tokens]
+    placed = ", ".join(f"{c} = {figures[i] if i is not None else 'blank'}" for c, i in forced.items())
+    left = " ".join(t for i, t in enumerate(figures) if i not in forced.values())
+    return (f"ambiguous: row {row.row_label or row.row_key!r} prints {len(figures)} figures ({' '.join(figures)}) for "
+            f"{len(columns)} cells; the table's identities place {placed} (marked inferred), and nothing says which "
+            f"columns hold {left or 'the blanks'}: those are not loaded, never filled from the left")
+
+
+def _figure(tok) -> Decimal | None:
+    return parse_amount(tok.text) if tok.kind in (Kind.AMOUNT, Kind.INT) else None
 
 
 # --- the same tables read from a ruled grid (PDF input) -------------------------------------
@@ -180,11 +232,12 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
 
 def parse_coded(region: TableRegion, columns: list[tuple[str, str]], unit: str,
                 printed_as: dict[str, tuple[str, ...]] | None = None,
-                extra_columns: list[tuple[str, str]] | None = None) -> ParsedTable:
+                extra_columns: list[tuple[str, str]] | None = None,
+                identities: list[dict[str, int]] | None = None) -> ParsedTable:
     """A coded table from either input. `columns` are the national form's, in its order;
     `printed_as` adds regional names of a column; `extra_columns` are columns some regions print
     beyond the national form (read from a grid, whose header names them)."""
     if region.is_grid:
         names = {key: (name, *(printed_as or {}).get(key, ())) for key, name in columns + (extra_columns or [])}
         return parse_coded_grid(region, names, unit)
-    return parse_coded_table(region, [c for c, _ in columns], unit)
+    return parse_coded_table(region, [c for c, _ in columns], unit, identities)

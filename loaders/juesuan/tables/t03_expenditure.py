@@ -15,5 +15,10 @@ COLUMNS = [
 ]
 
 
+# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
+# the figures of a plain-text row with blank cells left out can go (see placement).
+ROW_IDENTITIES = [{"total": 1, **{key: -1 for key, _ in COLUMNS[1:]}}]  # 合计 = Σ kinds
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded(region, COLUMNS, unit)
+    return parse_coded(region, COLUMNS, unit, identities=ROW_IDENTITIES)

@@ -17,5 +17,13 @@ COLUMNS = [
 PRINTED_AS = {"total": ("本年支出合计",)}
 
 
+# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
+# the figures of a plain-text row with blank cells left out can go (see placement).
+ROW_IDENTITIES = [
+    {"total": 1, "basic": -1, "project": -1},  # 小计 = 基本 + 项目
+    {"opening_balance": 1, "income": 1, "total": -1, "closing_balance": -1},  # 年初 + 收入 − 支出 = 年末
+]
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded(region, COLUMNS, unit, PRINTED_AS)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)

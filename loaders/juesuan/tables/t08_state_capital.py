@@ -20,5 +20,10 @@ EXTRA_COLUMNS = [
 ]
 
 
+# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
+# the figures of a plain-text row with blank cells left out can go (see placement).
+ROW_IDENTITIES = [{"total": 1, "basic": -1, "project": -1}]  # 合计 = 基本 + 项目
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded(region, COLUMNS, unit, PRINTED_AS, extra_columns=EXTRA_COLUMNS)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, extra_columns=EXTRA_COLUMNS, identities=ROW_IDENTITIES)
