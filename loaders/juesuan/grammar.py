@@ -43,13 +43,14 @@ def skip_unplaced(stream: Stream, table_key: str, expected: str, is_start) -> Is
     return Issue("error", table_key, first.line, f"cannot place {text!r}: expected {expected}; skipped")
 
 
-def take_name(stream: Stream) -> tuple[str, int | None]:
-    """Join TEXT tokens into a name. Leading blank cells are an empty name cell, skipped."""
+def take_name(stream: Stream, starts_row=None) -> tuple[str, int | None]:
+    """Join TEXT tokens into a name. Leading blank cells are an empty name cell, skipped. A token
+    that `starts_row` (a 合计 line's name) begins the next row, never this name."""
     parts: list[str] = []
     first_line = None
     while not stream.done():
         tok = stream.peek()
-        if tok.kind is Kind.TEXT:
+        if tok.kind is Kind.TEXT and not (starts_row and starts_row(tok)):
             parts.append(tok.text)
             first_line = first_line or tok.line
             stream.next()

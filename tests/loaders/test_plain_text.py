@@ -134,3 +134,95 @@ def test_the_sample_row_without_its_blank_cells_is_placed_by_its_family(tmp_path
     original = parse_file(SAMPLE)
     assert [(c.column_key, c.value_text, c.placement) for c in original.tables["T03"].cells if c.row_key == "2040220"] == [
         (column, text, "printed") for column, text, _ in placed]
+
+
+def test_names_wrapped_around_their_code_line_are_one_name(shiquan, wenlv):
+    """A name wrapped in its cell prints around the code line, as many parts above as below
+    (`机关事业单位基` / `2080505 本养老保险缴费 545.85 …` / `支出`); a code line without a name has
+    its name around it. Read as names, not refused: 石泉路's tables 02, 03 and 05 are whole."""
+    def label(report, table, code):
+        return next(r.row_label for r in report.tables[table].rows if r.row_code == code)
+
+    for table in ("T02", "T03", "T05"):
+        assert label(shiquan, table, "2080505") == "机关事业单位基本养老保险缴费支出"
+        assert label(shiquan, table, "207") == "文化旅游体育与传媒支出"
+        assert label(shiquan, table, "2013402") == "一般行政管理事务"
+        assert errors(shiquan, table, "refused") == []
+    # The first row's upper part sits above the table body; the last row's lower part at its end.
+    assert label(wenlv, "T05", "207") == "文化旅游体育与传媒支出"
+    assert label(wenlv, "T07", "2121999") == "其他国有土地使用权出让收入对应专项债务收入安排的支出"
+    assert label(wenlv, "T02", "21219") == "国有土地使用权出让收入对应专项债务收入安排的支出"
+
+
+def test_the_summary_table_without_line_numbers(shiquan, wenlv):
+    """表一 printed without 行次 and with blank cells left out: a name, then its amount if any; two
+    names on a line are income then expenditure; a name wrapped around its amount is one name."""
+    def amounts(report):
+        return {c.row_key: c.value for c in report.tables["T01"].cells if c.state == "value"}
+
+    assert amounts(shiquan) == {
+        "general_budget_appropriation": Decimal("19044.27"), "income_subtotal": Decimal("19044.27"),
+        "expenditure_subtotal": Decimal("19044.27"), "income_total": Decimal("19044.27"),
+        "expenditure_total": Decimal("19044.27"),
+        **{code: Decimal(v) for code, v in [("201", "306.90"), ("204", "350.56"), ("205", "16.24"), ("206", "5.57"),
+                                            ("207", "82.51"), ("208", "3019.34"), ("210", "271.40"), ("211", "150.00"),
+                                            ("212", "13583.48"), ("221", "1160.04"), ("224", "98.23")]}}
+    assert next(r.row_label for r in shiquan.tables["T01"].rows if r.row_key == "224") == "二十二、灾害防治及应急管理支出"
+    wenlv_amounts = amounts(wenlv)
+    assert {k: wenlv_amounts[k] for k in ("general_budget_appropriation", "government_fund_appropriation",
+                                          "income_subtotal", "opening_balance", "income_total", "closing_balance")} == {
+        "general_budget_appropriation": Decimal("24535.67"), "government_fund_appropriation": Decimal("2002.80"),
+        "income_subtotal": Decimal("26538.47"), "opening_balance": Decimal("52.61"),
+        "income_total": Decimal("26591.08"), "closing_balance": Decimal("52.61")}
+    assert [i for i in shiquan.issues + wenlv.issues if i.table_key == "T01" and i.severity == "error"] == []
+
+
+@pytest.fixture(scope="module")
+def text_built(tmp_path_factory):
+    from juesuan.cli import main
+    from tests.conftest import Workspace
+
+    mp = pytest.MonkeyPatch()
+    ws = Workspace(tmp_path_factory.mktemp("text_built"), mp)
+    try:
+        assert main(["run", str(TEXT)]) == 1  # built, with tables read in part: exit 1
+    finally:
+        mp.undo()
+    return ws
+
+
+def test_expected_figures_and_errors_from_the_warehouse(text_built):
+    """EXPECTED.md's key figures of 石泉路, read back with SQL, and its printed errors as findings."""
+    ws = text_built
+    rid = ws.one("select report_id from marts.dim_report where source_file = 'putuo_shiquan_2025.txt'")
+
+    def figure(table, row, column):
+        return ws.one("select printed_value from marts.fct_table_cell where report_id = ? and table_key = ? "
+                      "and row_key = ? and column_key = ?", rid, table, row, column)
+
+    assert [figure("T05", "total", c) for c in ("total", "basic", "project")] == [
+        Decimal("19044.27"), Decimal("14206.00"), Decimal("4838.27")]
+    assert figure("T05", "201", "project") == Decimal("306.90")
+    assert figure("T01", "221", "amount") == Decimal("1160.04")
+    assert figure("T06", "personnel_total", "amount") == Decimal("12010.40")
+    # Each class of 表一 equals 表三's 合计 of that class, which the identities placed (inferred).
+    assert ws.one("""select count(*) filter (where status = 'held'), count(*) filter (where status = 'discrepancy')
+                     from audit.identity_checks where report_id = ? and check_id = 'x01_03_class'""", rid) == (10, 0)
+    findings = ws.sql("""select check_id, object, severity from audit.findings
+                         where report_id = ? and severity in ('discrepancy', 'rounding') order by all""", rid)
+    assert findings == [
+        ("t05_rollup", "T05 208 total", "rounding"),  # 208 printed 3,019.34, its 款 sum to 3,019.33
+        ("t05_rollup", "T05 21201 basic", "discrepancy"),  # 1,066.51 printed for 10,661.51
+        ("t05_rollup", "T05 total basic", "discrepancy"),  # the same digit missing, seen from 合计
+        ("t05_row_sum", "T05 208 total", "rounding"),
+        ("t05_row_sum", "T05 212 total", "discrepancy"),
+        ("t05_row_sum", "T05 21201 total", "discrepancy"),
+    ]
+
+
+def test_a_total_after_a_blank_item_is_not_the_items_amount(shiquan):
+    """`31099 其他资本性支出` (blank) then `人员经费合计 12,010.40` on the next line: the total was read
+    as the end of the item's name and its amount as the item's."""
+    assert cell(shiquan, "T06", "31099", "amount").state == "blank"
+    assert cell(shiquan, "T06", "personnel_total", "amount").value == Decimal("12010.40")
+    assert cell(shiquan, "T06", "public_total", "amount").value == Decimal("2195.60")

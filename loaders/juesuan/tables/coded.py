@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from .. import grid
 from ..grammar import (
+    HEADER_WORDS,
     Stream,
     Values,
     cell_from_token,
@@ -26,7 +27,7 @@ from ..grammar import (
 from ..layout import TableRegion
 from ..model import Cell, Issue, ParsedTable, Row
 from ..placement import PrintedRow, place
-from ..tokens import Kind, parse_amount, tokenize
+from ..tokens import Kind, parse_amount, tokenize, tokenize_line
 
 _FIRST_ROW = re.compile(r"^(合计|总计)(\s|$)|^\d{3}(\s|$)")
 _CODE_LENGTHS = (3, 5, 7)
@@ -63,8 +64,11 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str,
     stays ambiguous where they do not (see placement)."""
     key = region.table_key
     table = ParsedTable(key, region.title, region.title_line, no_data=region.no_data)
-    stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW, skip_header_fragments=True)))
+    body = body_lines(region.lines, _FIRST_ROW, skip_header_fragments=True)
+    stream = Stream(tokenize(body))
     printed: list[tuple[Row, Values, Issue | None]] = []  # in printed order, rows with cells left out too
+    above = _name_above_first_row(region.lines, body)  # name fragments printed above the next code line
+    above_of_last = 0  # how many fragments the last row had above its code line
     while not stream.done():
         tok = stream.peek()
         if tok.kind is Kind.BLANK:
@@ -78,9 +82,27 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str,
         elif code is not None:
             row_key = code
             label, _ = take_name(stream)
+        elif (fragments := _name_fragments(stream)) is not None:
+            # A name wrapped in its cell is printed around its code line, as many parts above it
+            # as below (the code line sits at the cell's middle): the first parts after a row that
+            # had some above it end that row's name, the rest begin the next row's.
+            # A row that printed no name on its code line has it around the line: at least one part below.
+            wrapped = above_of_last or int(bool(printed) and not printed[-1][0].row_label)
+            below, above = fragments[:wrapped], fragments[wrapped:]
+            if below and printed:
+                row, values, issue = printed[-1]
+                row = replace(row, row_label=row.row_label + "".join(below))
+                if issue is not None:
+                    issue = missing_cells_issue(key, row.row_label, values, row.source_line)
+                printed[-1] = (row, values, issue)
+            above_of_last = 0
+            above = above if printed or not below else fragments
+            continue
         else:
             table.issues.append(skip_unplaced(stream, key, "a subject code", _is_row_start))
             continue
+        label = "".join(above) + label
+        above_of_last, above = len(above), []
         # `0` is a figure here (a whole number that cannot be a code); a code starts the next row.
         values = take_values(stream, len(columns), accept_int=_is_whole_figure)
         if values.garbled:
@@ -94,6 +116,8 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str,
             table.issues.append(issue)  # no figure at all: its cells are blank
             issue = None
         printed.append((Row(key, row_key, code, label, None, 0, start_line), values, issue))
+    if above:
+        table.issues.append(Issue("warning", key, None, f"name text {''.join(above)!r} after the last row belongs to no row"))
     _place_and_add(table, printed, columns, identities or [], unit)
     return table
 
@@ -137,6 +161,39 @@ def _partly_placed(row: Row, values: Values, forced: dict[str, int | None], colu
     return (f"ambiguous: row {row.row_label or row.row_key!r} prints {len(figures)} figures ({' '.join(figures)}) for "
             f"{len(columns)} cells; the table's identities place {placed} (marked inferred), and nothing says which "
             f"columns hold {left or 'the blanks'}: those are not loaded, never filled from the left")
+
+
+def _name_above_first_row(lines, body) -> list[str]:
+    """The part of the first row's name printed above its code line, which comes before the body
+    starts: taken only when that code line prints no name (so its name must wrap around it) and
+    the line above is text that is not a header word."""
+    if not body:
+        return []
+    first = tokenize_line(body[0])
+    if len(first) < 2 or first[0].kind is not Kind.INT or first[1].kind is Kind.TEXT:
+        return []
+    at = next((i for i, ln in enumerate(lines) if ln is body[0]), 0)
+    if at == 0:
+        return []
+    tokens = tokenize_line(lines[at - 1])
+    if tokens and all(t.kind is Kind.TEXT and t.text not in HEADER_WORDS for t in tokens):
+        return [t.text for t in tokens]
+    return []
+
+
+def _name_fragments(stream: Stream) -> list[str] | None:
+    """The name parts up to the next row's code, taken from the stream, when that is all there is
+    (whole lines of text); None, and nothing taken, when figures or other tokens are among them."""
+    tokens = []
+    at = 0
+    while (tok := stream.peek(at)) is not None and not _is_row_start(tok):
+        tokens.append(tok)
+        at += 1
+    if not tokens or any(t.kind is not Kind.TEXT for t in tokens):
+        return None
+    for _ in tokens:
+        stream.next()
+    return [t.text for t in tokens]
 
 
 def _figure(tok) -> Decimal | None:

@@ -11,7 +11,7 @@ from ..grammar import make_cells
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..reference import function_class_by_name
-from .two_sided import SideRow, parse_sides, parse_sides_grid
+from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T01"
 COLUMNS = [("amount", "金额")]
@@ -67,12 +67,32 @@ def key_side_row(row: SideRow, table_key: str, income: list, expenditure: list) 
     return key, Issue("warning", table_key, row.source_line, f"{what}: {row.name!r} ({where}); kept as {key}")
 
 
+def _side_of(name: str) -> str | None:
+    """Which side a line name alone on its line belongs to: an income line, or an expenditure
+    class or line (总计 is on both sides, and alone it is the left's)."""
+    if match_line(name, INCOME_LINES):
+        return "income"
+    if match_line(name, EXPENDITURE_LINES) or class_code(name):
+        return "expenditure"
+    return None
+
+
+# The lines printed without an ordinal: each starts a name of its own in text without 行次.
+_UNNUMBERED_LINES = ("本年收入合计", "本年支出合计", "使用非财政拨款结余", "结余分配", "年初结转和结余", "年末结转和结余", "总计")
+
+
+def _starts_name(text: str) -> bool:
+    return text.startswith(_UNNUMBERED_LINES)
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     if region.is_grid:
         sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
-    else:
+    elif numbered(region):
         sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+    else:
+        sides, issues = parse_sides_unnumbered(region, _side_of, _starts_name)
     table.issues.extend(issues)
     for row in sides:
         key, issue = key_side_row(row, TABLE_KEY, INCOME_LINES, EXPENDITURE_LINES)

@@ -42,7 +42,8 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         if tok.kind is Kind.INT and _ECON_CODE.match(tok.text):
             stream.next()
             row_key, code = tok.text, tok.text
-            label, _ = take_name(stream)
+            # `31099 其他资本性支出` / `人员经费合计 12,010.40`: the total starts a group of its own.
+            label, _ = take_name(stream, starts_row=lambda t: t.text in TOTALS)
         elif tok.kind is Kind.TEXT and tok.text in TOTALS:
             stream.next()
             row_key, code, label = TOTALS[tok.text], None, tok.text

@@ -144,3 +144,55 @@ def parse_sides_grid(
             line_number = int(cells[number]) if number is not None and cells[number].isdigit() else None
             sides.append(SideRow(side, name, line_number, Values(tokens), row.line))
     return sides, issues
+
+
+# --- printed as plain text without 行次 ------------------------------------------------------
+
+_ORDINAL_START = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def numbered(region: TableRegion) -> bool:
+    """Whether the text prints 行次: a whole number in a two-sided table's body is one."""
+    return any(t.kind is Kind.INT for t in tokenize(body_lines(region.lines, _FIRST_ROW)))
+
+
+def parse_sides_unnumbered(region: TableRegion, side_of, starts_name) -> tuple[list[SideRow], list[Issue]]:
+    """Side rows of a two-sided table printed as plain text without 行次, one amount a side
+    (`四、上级补助收入 四、公共安全支出 350.56`): a name, then the amounts up to the next name. Names
+    say where they start (an ordinal, or a line name: `starts_name`); any other text continues the
+    name before it, even past its amount (`二十二、灾害防治及应急管理支` / `98.23` / `出`). Two names
+    on one line are income then expenditure; a name alone on its line is placed by what it names
+    (`side_of`: 'income', 'expenditure' or None). A side without an amount is blank: with one
+    amount column its position is not in doubt."""
+    key = region.table_key
+    items: list[list] = []  # [name, line, amount tokens]
+    issues: list[Issue] = []
+    for tok in tokenize(body_lines(region.lines, _FIRST_ROW)):
+        if tok.kind is Kind.TEXT and (not items or _ORDINAL_START.match(tok.text) or starts_name(tok.text)):
+            items.append([tok.text, tok.line, []])
+        elif tok.kind is Kind.TEXT:
+            items[-1][0] += tok.text
+        elif tok.kind in (Kind.AMOUNT, Kind.INT, Kind.NA) and items:
+            items[-1][2].append(tok)
+        elif tok.kind is Kind.GARBLED:
+            issues.append(Issue("error", key, tok.line, f"{tok.text!r} where an amount belongs is not a number; not loaded"))
+            if items:
+                items[-1][2].append(None)
+    sides: list[SideRow] = []
+    by_line: dict[int, int] = {}
+    for name, line, amounts in items:
+        position = by_line.get(line, 0)
+        by_line[line] = position + 1
+        side = side_of(strip_ordinal(name)) if position == 0 else "expenditure"
+        if position == 0 and sum(1 for it in items if it[1] == line) == 2:
+            side = "income"
+        if side is None:
+            issues.append(Issue("error", key, line, f"line {name!r} names neither an income nor an expenditure line; not placed"))
+            continue
+        if None in amounts or len(amounts) > 1:
+            if len(amounts) > 1:
+                issues.append(Issue("error", key, line, f"line {name!r} prints {len(amounts)} amounts for one cell; not loaded"))
+            continue
+        tokens = amounts or [Token(Kind.BLANK, "", line)]
+        sides.append(SideRow(side, name, None, Values(tokens), line))
+    return sides, issues
