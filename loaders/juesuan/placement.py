@@ -80,32 +80,39 @@ def _families(rows: list[PrintedRow]) -> list[tuple[int, list[int]]]:
     return sorted(children.items())
 
 
-def _fit(rows, domains, parent: int, kids: list[int], columns: list[str]) -> tuple[str, list[set[Candidate]]]:
+def _vector(row: PrintedRow, cand: Candidate, columns: list[str]) -> tuple[int, ...]:
+    """The row's cells under `cand` in thousandths of the unit (exact for printed amounts, and
+    the half-cent tolerance is a whole 5), so a family's sums are integer additions."""
+    values = _values(row, cand, columns)
+    return tuple(int(values[c] * 1000) for c in columns)
+
+
+def _fit(vectors, domains, parent: int, kids: list[int], width: int) -> tuple[str, list[set[Candidate]]]:
     """How a family's roll-ups fit its rows' candidates: `fits` (with the candidates of each member
     that some fitting combination uses), `broken` (no combination fits), `unsearched` (too many
     combinations: the columns every candidate of every member agrees on hold), or `unknown` (a
     member has no candidate, so nothing can be tested)."""
     members = [parent, *kids]
-    tolerance = HALF_CENT * (len(kids) + 1)
-
-    def rolls_up(choice, column) -> bool:
-        top = _values(rows[parent], choice[0], columns)[column]
-        below = sum(_values(rows[k], cand, columns)[column] for k, cand in zip(kids, choice[1:]))
-        return abs(top - below) <= tolerance
-
-    size = 1
-    for m in members:
-        size *= max(len(domains[m]), 1)
+    tolerance = 5 * (len(kids) + 1)
     if any(not domains[m] for m in members):
         # A member no placement of its own fits (the report's own error in that row): the
         # family's sums cannot be tested, so they neither force nor doubt anything.
         return "unknown", []
+    size = 1
+    for m in members:
+        size *= len(domains[m])
     if size > MAX_COMBINATIONS:
-        fixed = [n for n in range(len(columns)) if all(len({cand[n] for cand in domains[m]}) == 1 for m in members)]
-        first = tuple(domains[m][0] for m in members)
-        holds = [rolls_up(first, columns[n]) for n in fixed]
+        fixed = [n for n in range(width) if all(len({vectors[m][cand][n] for cand in domains[m]}) == 1 for m in members)]
+        top = vectors[parent][domains[parent][0]]
+        below = [vectors[k][domains[k][0]] for k in kids]
+        holds = [abs(top[n] - sum(v[n] for v in below)) <= tolerance for n in fixed]
         return ("unsearched" if holds and all(holds) else "broken"), []
-    holding = [(choice, frozenset(c for c in columns if rolls_up(choice, c))) for choice in product(*(domains[m] for m in members))]
+    columns = range(width)
+    holding = []  # (choice, the columns whose roll-up it satisfies)
+    for choice in product(*(domains[m] for m in members)):
+        top = vectors[parent][choice[0]]
+        sums = [sum(col) for col in zip(*(vectors[k][cand] for k, cand in zip(kids, choice[1:])))] or [0] * width
+        holding.append((choice, frozenset(n for n in columns if abs(top[n] - sums[n]) <= tolerance)))
     # A column whose roll-up no placement satisfies is broken by the report's own figures (a
     # finding later): it tells nothing about placement. The others must all hold.
     intact = frozenset().union(*(cols for _, cols in holding))
@@ -117,28 +124,30 @@ def _fit(rows, domains, parent: int, kids: list[int], columns: list[str]) -> tup
     return ("fits" if intact and supported[0] else "broken"), supported
 
 
-def place(rows: list[PrintedRow], columns: list[str], identities: list[dict[str, int]]) -> list[dict[str, int | None] | None]:
+def place(rows: list[PrintedRow], columns: list[str], identities: list[dict[str, int]]) -> list[dict[str, int | None]]:
     """For each row, the columns whose figure every fitting placement agrees on (column → index of
     the figure, None for a cell left blank). Empty for a row with figures left out that no
     placement fits, or that sits in a family of rows whose roll-ups no placement fits (rows
     printed out of order, as a damaged text layer prints them: their figures may not be theirs).
     Rows printed whole come back with all their columns."""
     domains = [_candidates(r, columns, identities) for r in rows]
+    vectors = [{cand: _vector(r, cand, columns) for cand in domain} for r, domain in zip(rows, domains)]
     families = _families(rows)
+    status: dict[int, str] = {}
     changed = True
     while changed:
         changed = False
         for parent, kids in families:
-            status, supported = _fit(rows, domains, parent, kids, columns)
-            if status != "fits":
+            status[parent], supported = _fit(vectors, domains, parent, kids, len(columns))
+            if status[parent] != "fits":
                 continue
             for n, m in enumerate([parent, *kids]):
                 kept = [cand for cand in domains[m] if cand in supported[n]]
                 if len(kept) < len(domains[m]):
                     domains[m] = kept
                     changed = True
-    doubtful = {m for parent, kids in families if _fit(rows, domains, parent, kids, columns)[0] == "broken"
-                for m in (parent, *kids)}
+    # The statuses of the last pass are those of the final candidates (nothing changed in it).
+    doubtful = {m for parent, kids in families if status[parent] == "broken" for m in (parent, *kids)}
     # Below a row in doubt, a family that adds up may still hold another row's figures (a damaged
     # text layer shifts a whole run of rows, and a 款 with one 项 equals it either way).
     grew = True
