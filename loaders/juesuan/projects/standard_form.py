@@ -52,6 +52,10 @@ def find_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]
     """(form, fiscal year, title line, body lines) of each 自评表 among the report's lines."""
     starts = []
     for i, ln in enumerate(lines):
+        # Two substring tests first: this runs on every line of every report (~9,000), and the
+        # squeeze that lets a letter-spaced title match costs ~1.5 µs a line.
+        if "评" not in ln.text or "表" not in ln.text:
+            continue
         m = _TITLE.match(_squeeze(ln.text))
         if not m:
             continue
