@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from .formats.document import GRID_SEPARATOR  # a grid row's cells joined by TAB; an empty cell is an empty field
 from .lines import Line
-from .model import Cell, Issue, ParsedTable
-from .tokens import Kind, Token, classify, parse_amount
+from .grammar import cell_from_token
+from .model import Issue, ParsedTable
+from .tokens import Kind, Token, classify
 
 
 @dataclass(frozen=True)
@@ -125,18 +126,20 @@ def match_columns(
     return found, unmatched
 
 
+def cell_token(text: str, line: int, column: int | None) -> Token:
+    """A grid cell as a token that keeps its column; an empty cell is a blank."""
+    tok = classify(text, line)
+    return Token(Kind.BLANK, "", line, column) if tok is None else Token(tok.kind, tok.text, line, column)
+
+
 def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str, unit: str, line: int,
                    column: int | None = None) -> None:
     """A grid cell (printed in grid column `column`) into `table`; text that is not an amount is an
     error, never a zero."""
     key = table.table_key
-    tok: Token | None = classify(text, line)
-    if tok is None or tok.kind is Kind.BLANK:
-        table.cells.append(Cell(key, row_key, column_key, "blank", "", None, unit, line, column))
-    elif tok.kind is Kind.NA:
-        table.cells.append(Cell(key, row_key, column_key, "na", tok.text, None, unit, line, column))
-    elif tok.kind in (Kind.AMOUNT, Kind.INT):
-        table.cells.append(Cell(key, row_key, column_key, "value", tok.text, parse_amount(tok.text), unit, line, column))
+    tok = cell_token(text, line, column)
+    if tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT):
+        table.cells.append(cell_from_token(key, row_key, column_key, tok, unit))
     else:
         table.issues.append(Issue("error", key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded"))
 

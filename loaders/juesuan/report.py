@@ -12,7 +12,7 @@ from .lines import content_lines
 from .model import Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
-from .projects.standard_form import find_forms, parse_standard_forms
+from .projects.standard_form import find_forms, forms_year
 from .reference import function_class_by_name
 from .source import SourceText, read_source
 from .tables import PARSERS
@@ -39,15 +39,16 @@ def parse_source(src: SourceText) -> ParsedReport:
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
     issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]
+    parsed_projects = parse_projects(content, forms)
     if department is None or year is None:
         title = read_report_title(content)
         department = department or title.department_name
         year = year or title.fiscal_year
         if (department is None or year is None) and forms:
             # A file of 自评表 forms alone: the implementing unit (实施单位) and the year of their titles.
-            own = parse_standard_forms(content)
-            department = department or _most_common(p.unit_name or p.supervisor_name for p in own[0])
-            year = year or own[1]
+            standard = [p for p in parsed_projects if p.form != "report"]
+            department = department or _most_common(p.unit_name or p.supervisor_name for p in standard)
+            year = year or forms_year(forms)
         if len(title.variants) > 1:
             printed = "; ".join(f"{n!r} ×{c}" for n, c in sorted(title.variants.items(), key=lambda kv: -kv[1]))
             issues.append(Issue("warning", None, title.source_line,
@@ -71,7 +72,7 @@ def parse_source(src: SourceText) -> ParsedReport:
                 "hold more than one report; only the first is read, so check the file", kind="repeated"))
         tables[region.table_key] = table
         issues.extend(table.issues)
-    projects = _drop_repeated_projects(parse_projects(content), issues)
+    projects = _drop_repeated_projects(parsed_projects, issues)
     narrative = parse_narrative(content, _item_codes(tables))
     for project in projects:
         issues.extend(project.issues)

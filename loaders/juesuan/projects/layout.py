@@ -15,7 +15,8 @@ TITLE = re.compile(r"^\s*项目支出绩效自评(分析)?报告\s*$")
 _TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
 _TOC_ENTRY = re.compile(r"\.{6,}\s*\d*\s*$")
 _HEADER = re.compile(r"^\s*(项目名称|项目单位|主管部门)\s*[:：]\s*(.*?)\s*$")
-_CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]+)\s*[-－—]\s*(.+?)\s*$")
+# `054-高平市公安局` (自评报告), `510000230000000012345-食品安全监管` (standard 自评表).
+_CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]+)\s*[-－—_]\s*(.+?)\s*$")
 
 
 _PART_HEADINGS = [
@@ -70,7 +71,7 @@ class Header:
     supervisor_name: str | None
 
 
-def _split_coded(value: str) -> tuple[str | None, str | None]:
+def split_coded(value: str) -> tuple[str | None, str | None]:
     """`054001-高平市公安局` → ('054001', '高平市公安局')."""
     m = _CODED_NAME.match(value)
     return (m.group(1), m.group(2)) if m else (None, value or None)
@@ -88,8 +89,8 @@ def read_header(region: ProjectRegion) -> Header:
             fields[current] += ln.text.strip()  # a name wrapped onto the next line
         elif current:
             current = None
-    unit_code, unit_name = _split_coded(fields.get("项目单位", ""))
-    sup_code, sup_name = _split_coded(fields.get("主管部门", ""))
+    unit_code, unit_name = split_coded(fields.get("项目单位", ""))
+    sup_code, sup_name = split_coded(fields.get("主管部门", ""))
     return Header(fields.get("项目名称", "").replace(" ", ""), unit_code, unit_name, sup_code, sup_name)
 
 

@@ -8,13 +8,14 @@ from .budget_execution import parse_budget
 from .indicators import parse_indicators
 from .layout import find_projects, read_header, read_sections
 from .self_assessment import read_scores
-from .standard_form import parse_standard_forms
+from .standard_form import find_forms, parse_standard_forms
 
 
-def parse_projects(lines: list[Line]) -> list[Project]:
+def parse_projects(lines: list[Line], forms=None) -> list[Project]:
     """All self-evaluations in `lines`, the report's content lines (lines.content_lines): the
-    自评报告 narrative form, then the standard 自评表 forms."""
-    return _parse_reports(lines) + parse_standard_forms(lines)[0]
+    自评报告 narrative form, then the standard 自评表 forms (`forms`: find_forms of the same lines,
+    where the caller has them already)."""
+    return _parse_reports(lines) + parse_standard_forms(find_forms(lines) if forms is None else forms)
 
 
 def _parse_reports(lines: list[Line]) -> list[Project]:

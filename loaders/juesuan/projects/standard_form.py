@@ -25,10 +25,10 @@ from decimal import Decimal, InvalidOperation
 
 from ..lines import Line
 from ..model import Issue, Project, ProjectBudgetRow, ProjectIndicator
+from .layout import split_coded
 
 _TITLE = re.compile(r"^(项目支出|部门整体支出)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
 _YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
-_CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]{4,})\s*[-－—_]\s*(.+?)\s*$")
 _NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 _OPERATOR = re.compile(r"^[＝=≥≤><≧≦＞＜]+$")
 _GRADES = ("优", "良", "中", "差")
@@ -226,9 +226,9 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 score_text=_cell(row, ind_cols, "score"), deviation_reason=_cell(row, ind_cols, "reason") or None,
                 source_line=line, nature=nature, measure_unit=unit))
     name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
-    code, bare = _split_coded(name)
-    unit_code, unit_name = _split_coded(fields.get("实施单位") or fields.get("项目单位") or "")
-    sup_code, sup_name = _split_coded(fields.get("主管部门", ""))
+    code, bare = split_coded(name)
+    unit_code, unit_name = split_coded(fields.get("实施单位") or fields.get("项目单位") or "")
+    sup_code, sup_name = split_coded(fields.get("主管部门", ""))
     if not budget:
         issues.append(Issue("error", "project_budget", title_line, f"{bare or 'self-evaluation'}: no 项目资金 rows found"))
     if not indicators and form == "standard":
@@ -241,15 +241,12 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
         code=code)
 
 
-def _split_coded(value: str) -> tuple[str | None, str | None]:
-    """`510000230000000012345-食品安全监管` → ('510000230000000012345', '食品安全监管')."""
-    m = _CODED_NAME.match(value)
-    return (m.group(1), m.group(2)) if m else (None, value or None)
+def parse_standard_forms(forms) -> list[Project]:
+    """The 自评表 forms `find_forms` found, as projects."""
+    return [parse_form(form, title, body, n) for n, (form, _, title, body) in enumerate(forms, 1)]
 
 
-def parse_standard_forms(lines: list[Line]) -> tuple[list[Project], int | None]:
-    """The 自评表 forms among `lines`, and the fiscal year their titles state."""
-    forms = find_forms(lines)
-    projects = [parse_form(form, title, body, n) for n, (form, _, title, body) in enumerate(forms, 1)]
+def forms_year(forms) -> int | None:
+    """The fiscal year the forms' titles state most often."""
     years = [year for _, year, _, _ in forms if year]
-    return projects, (max(set(years), key=years.count) if years else None)
+    return max(set(years), key=years.count) if years else None

@@ -15,7 +15,7 @@ from ..grammar import cell_from_token, strip_ordinal
 from ..layout import TableRegion
 from ..lines import Line
 from ..model import Issue, ParsedTable, Row
-from ..tokens import Kind, Token, classify, tokenize_line
+from ..tokens import Kind, Token, tokenize_line
 
 TABLE_KEY = "T10"
 COLUMNS = [("amount", "统计数 (万元)"), ("count", "统计数 (辆, 台套)")]
@@ -60,10 +60,7 @@ def _split(tokens: list[Token]) -> tuple[str, Token, Token] | None:
 def _grid_tokens(ln: Line) -> list[Token]:
     """A grid row's cells as the tokens of a text line: an empty cell is a blank, each cell keeps
     its column (the name's cells count as text)."""
-    out = []
-    for c, text in enumerate(ln.text.split(grid.GRID_SEPARATOR)):
-        tok = classify(text, ln.number)
-        out.append(Token(Kind.BLANK, "", ln.number, c) if tok is None else Token(tok.kind, tok.text, ln.number, c))
+    out = [grid.cell_token(text, ln.number, c) for c, text in enumerate(ln.text.split(grid.GRID_SEPARATOR))]
     # Cells left of the name (an empty margin column) are not part of the line.
     while out and out[0].kind is Kind.BLANK:
         out.pop(0)

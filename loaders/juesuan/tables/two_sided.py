@@ -9,6 +9,7 @@ anchors each on its 行次.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import grid
@@ -25,7 +26,7 @@ from ..grammar import (
 )
 from ..layout import TableRegion
 from ..model import Issue
-from ..tokens import Kind, Token, classify, tokenize
+from ..tokens import Kind, Token, tokenize
 
 _FIRST_ROW = re.compile(r"^一[、.．]")
 
@@ -83,11 +84,6 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
 # --- the same tables read from a ruled grid (PDF input) -------------------------------------
 
 
-def _grid_token(text: str, line: int, column: int | None) -> Token:
-    tok = classify(text, line)
-    return Token(Kind.BLANK, "", line, column) if tok is None else Token(tok.kind, tok.text, line, column)
-
-
 def parse_sides_grid(
     region: TableRegion, right_columns: dict[str, tuple[str, ...]]
 ) -> tuple[list[SideRow], list[Issue]]:
@@ -136,7 +132,7 @@ def parse_sides_grid(
             ("income", cells[0], left_number, [left_amounts[0]]),
             ("expenditure", cells[right_name], right_number, [found.get(k) for k in right_columns]),
         ):
-            tokens = [_grid_token(cells[c] if c is not None else "", row.line, c) for c in columns]
+            tokens = [grid.cell_token(cells[c] if c is not None else "", row.line, c) for c in columns]
             bad = [t for t in tokens if not t.is_value and t.kind is not Kind.INT]
             if bad:
                 issues.append(Issue("error", key, row.line, f"{side} line {name!r}: {bad[0].text!r} is not an amount; not loaded"))
@@ -179,13 +175,14 @@ def parse_sides_unnumbered(region: TableRegion, side_of, starts_name) -> tuple[l
             if items:
                 items[-1][2].append(None)
     sides: list[SideRow] = []
-    by_line: dict[int, int] = {}
+    on_line = Counter(line for _, line, _ in items)
+    seen: Counter = Counter()
     for name, line, amounts in items:
-        position = by_line.get(line, 0)
-        by_line[line] = position + 1
-        side = side_of(strip_ordinal(name)) if position == 0 else "expenditure"
-        if position == 0 and sum(1 for it in items if it[1] == line) == 2:
-            side = "income"
+        seen[line] += 1
+        if seen[line] > 1:
+            side = "expenditure"
+        else:
+            side = "income" if on_line[line] == 2 else side_of(strip_ordinal(name))
         if side is None:
             issues.append(Issue("error", key, line, f"line {name!r} names neither an income nor an expenditure line; not placed"))
             continue
