@@ -8,7 +8,7 @@ import pytest
 
 from juesuan.cli import EXIT_FINDINGS, main
 from juesuan.corpus import consistent_template, render
-from juesuan.incremental import BUILD_INFO
+from juesuan.warehouse_sql import BUILD_INFO
 from juesuan.seeds import loaded_reports
 from tests.conftest import SAMPLE, Workspace
 

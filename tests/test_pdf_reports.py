@@ -170,7 +170,8 @@ def test_extracted_text_loads_exactly_as_the_pdf(tmp_path):
     from_pdf, from_text = parse_file(pdf), parse_file(txt)
     a = seed_files(from_pdf, pdf, tmp_path / "a")
     b = seed_files(from_text, txt, tmp_path / "b")
-    # The report row names its source file, hash and encoding; every other row is the same.
+    # The report and file rows name the source file, hash and encoding; every other row is the same.
+    assert a.pop("report_files.csv")[1].split(",")[-2:] == b.pop("report_files.csv")[1].split(",")[-2:] == ["1", "442"]
     del a["reports.csv"], b["reports.csv"]
     assert a == b
     assert sum(len(v) for v in a.values()) > 400

@@ -20,6 +20,8 @@ from .query import FORMATS as QUERY_FORMATS
 from .query import Limits, QueryRefused, QueryStopped, run_query, write_result
 from .reference import project_root
 from .seeds import parsed_dir
+from .warehouse_sql import (DIM_REPORT, FINDINGS, FINDINGS_SQL, LOAD_ISSUES, PUBLIC_SCHEMAS, REPORT_SUMMARY,
+                            REPORTS_SQL)
 from .warehouse import (
     audit_summary,
     audit_totals,
@@ -85,8 +87,13 @@ def _load_files(args, root: Path) -> tuple[int, list[dict]]:
         print(f"unchanged: {len(out.unchanged)} file(s) already loaded with the same content, not parsed again")
     for path, first in out.duplicates:
         print(f"skipped {path}: the same content as {first}, loaded once")
+    for rid, files in out.merged:
+        print(f"read as one report {rid}: " + ", ".join(Path(f).name for f in files)
+              + f" (parts of one report in {Path(files[0]).parent})")
     for rid in out.replaced:
-        print(f"removed report {rid}: superseded by the new content of the same file")
+        print(f"removed report {rid}: superseded by the new content of its file, or read again with the other files of its report")
+    for err in out.not_joined:
+        print(f"warning: {err}", file=sys.stderr)
     refused = [{"file": err.source, "reason": str(err)} for err in out.failed]
     for err in out.failed:
         print(f"error: {err}", file=sys.stderr)
@@ -96,32 +103,6 @@ def _load_files(args, root: Path) -> tuple[int, list[dict]]:
         print("error: nothing was loaded", file=sys.stderr)
         return EXIT_NOTHING, refused
     return (EXIT_PARTIAL if out.failed else EXIT_OK), refused
-
-
-REPORTS_SQL = """
-select r.report_id, r.department_name, r.fiscal_year, r.source_file, r.table_count as tables,
-       r.tables_missing, r.tables_incomplete, s.discrepancy_findings as discrepancies,
-       s.rounding_findings as rounding
-from marts.dim_report as r
-left join audit.report_summary as s using (report_id)
-order by r.department_name, r.fiscal_year, r.report_id
-"""
-
-# One report, chosen by id, file name or department (as a substring); money in 万元 as printed.
-FINDINGS_SQL = """
-select department_name, fiscal_year, severity, check_id, object,
-       case when unit = '元' then cast(actual / 10000 as decimal(18, 6)) else actual end as printed,
-       case when unit = '元' then cast(expected / 10000 as decimal(18, 6)) else expected end as expected,
-       case when unit = '元' then '万元' else unit end as unit,
-       actual_source, source_page, page_line, source_lines
-from audit.findings as f
-where ? is null
-   or f.report_id = ?
-   or f.report_id in (select report_id from marts.dim_report
-                      where source_file = ? or contains(department_name, ?))
-order by department_name, fiscal_year, severity = 'discrepancy' desc, severity = 'incomplete' desc,
-         abs(actual - expected) desc nulls last, check_id, object
-"""
 
 
 def _reports(args, root: Path) -> int:
@@ -215,10 +196,10 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
 
 def _print_incomplete(incomplete: list[dict], refused: list[dict]) -> None:
     if incomplete:
-        print(f"\nReports published with unreadable rows ({len(incomplete)}; the rows are in staging.stg_parsed__load_issues):")
+        print(f"\nReports published with unreadable rows ({len(incomplete)}; the rows are in {LOAD_ISSUES}):")
     for r in incomplete[:SHOWN]:
         print(f"  {r['department_name']} {r['fiscal_year']} ({r['source_file']}): tables {r['tables_incomplete']}")
-    _more(len(incomplete), "marts.dim_report.tables_incomplete")
+    _more(len(incomplete), f"{DIM_REPORT}.tables_incomplete")
     if refused:
         print(f"\nFiles refused ({len(refused)}):")
     for r in refused[:SHOWN]:
@@ -258,18 +239,18 @@ def _print_headline(db: Path) -> None:
         if missing:
             print(f"  tables missing: {missing}")
         if issues:
-            print(f"  parse issues: {issues} (see staging.stg_parsed__load_issues)")
-    _more(total, "marts.dim_report")
+            print(f"  parse issues: {issues} (see {LOAD_ISSUES})")
+    _more(total, DIM_REPORT)
 
 
 def _print_audit(db: Path, summary: list[tuple]) -> None:
-    print("\nIdentity checks (audit.report_summary): checked / held / rounding / discrepancy / families skipped")
+    print(f"\nIdentity checks ({REPORT_SUMMARY}): checked / held / rounding / discrepancy / families skipped")
     for dept, year, checked, held, rounding, discrepancy, skipped in summary[:SHOWN]:
         print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
-    _more(len(summary), "audit.report_summary")
+    _more(len(summary), REPORT_SUMMARY)
     findings = top_findings(db)
     if findings:
-        print("\nTop findings (audit.findings; printed vs expected):")
+        print(f"\nTop findings ({FINDINGS}; printed vs expected):")
     for dept, year, severity, check, obj, unit, expected, actual, diff, at, page, page_line in findings:
         print(
             f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at {_place(at, page, page_line)},"
@@ -385,7 +366,8 @@ def _interactive(db: Path, args) -> int:
     except ImportError:
         pass
     print(f"juesuan query: read-only SQL on {db}. End a statement with ';'; \\q quits; Ctrl-C drops the statement.")
-    print("Tables: marts.dim_report, audit.findings, … (marts and audit may go unqualified; `show all tables` lists all).")
+    print(f"Tables: {DIM_REPORT}, {FINDINGS}, … ({' and '.join(PUBLIC_SCHEMAS)} may go unqualified; "
+          "`show all tables` lists all).")
     buffer: list[str] = []
     while True:
         try:

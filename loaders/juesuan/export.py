@@ -22,8 +22,9 @@ from sqlglot.errors import ErrorLevel, UnsupportedError
 
 from . import writers
 from .query import connect_read_only
+from .warehouse_sql import PUBLIC_SCHEMAS
 
-EXPORT_SCHEMAS = ("marts", "audit")
+EXPORT_SCHEMAS = PUBLIC_SCHEMAS
 FORMATS = ("parquet", "csv", "xlsx")
 # The engines every compiled model transpiles to (tests/test_analyst.py checks each). BigQuery is
 # not offered: sqlglot cannot write ordered GROUP_CONCATs for it (14 of 49 models).

@@ -25,18 +25,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BUILD_INFO = "main.juesuan_build_info"  # one row: the code hash and mode of the build that made the file
+from .warehouse_sql import BUILD_INFO, BUILT_REPORTS_SQL, MERGED_SCHEMAS, PROJECTS_TABLE
+
 # What the models are made of: a change to any of it changes what a full build would give.
 CODE_PATHS = ("models", "macros", "seeds/reference", "tests/dbt", "dbt_project.yml", "profiles.yml")
-# Models computed over all reports at once: rebuilt in the merged warehouse, never merged.
-GLOBAL_MODELS = (
-    "int_function_subject__printed_names",
-    "int_economic_subject__printed_names",
-    "dim_function_subject",
-    "dim_economic_subject",
-    "dim_indicator_category",
-)
-MERGED_SCHEMAS = ("staging", "intermediate", "marts", "audit")
 # Past this share of the warehouse, a full build is as quick and simpler.
 MAX_CHANGED_SHARE = 0.25
 # Below this many reports a full build is the quicker one. Measured (bench/RESULTS.md, 2 cores):
@@ -99,7 +91,7 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
         if built_hash != code_hash(root):
             return Plan("full", "models, macros, reference seeds or dbt tests changed since the last build")
         loaded = {rid: (dept, year) for rid, dept, year in con.execute(
-            "select report_id, department_name, fiscal_year from marts.dim_report").fetchall()}
+            BUILT_REPORTS_SQL).fetchall()}
     finally:
         con.close()
     present_set = set(present)
@@ -162,8 +154,8 @@ def merge_reports(target: Path, scratch: Path | None, replace: list[str], remove
         con.execute("create temp table gone as select unnest(?::varchar[]) as report_id", [gone])
         # Projects are keyed by project_id only in some tables: map them through the project list
         # before that list itself is replaced.
-        con.execute("""create temp table gone_projects as
-                       select project_id from staging.stg_parsed__projects where report_id in (select report_id from gone)""")
+        con.execute(f"""create temp table gone_projects as
+                        select project_id from {PROJECTS_TABLE} where report_id in (select report_id from gone)""")
         con.execute("begin")
         for schema, name, has_report, has_project in tables:
             if not (has_report or has_project):
@@ -174,7 +166,7 @@ def merge_reports(target: Path, scratch: Path | None, replace: list[str], remove
                 # The scratch build holds the replaced reports and, as context, their prior years:
                 # only the replaced ones are taken.
                 kept = ("report_id in (select unnest(?::varchar[]))" if has_report else
-                        "project_id in (select project_id from scratch.staging.stg_parsed__projects "
+                        f"project_id in (select project_id from scratch.{PROJECTS_TABLE} "
                         "where report_id in (select unnest(?::varchar[])))")
                 (n,) = con.execute(
                     f'insert into "{schema}"."{name}" by name select * from scratch."{schema}"."{name}" where {kept}',

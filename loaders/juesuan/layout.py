@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from .formats.document import GRID_SEPARATOR
 from .lines import Line, is_page_furniture
-
-TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
+from .model import TABLE_KEYS
 
 # National titles of the ten tables (财政部 template). Matching on a title, not on a position,
 # keeps the national numbering when a region prints the tables in another order.

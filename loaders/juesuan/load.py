@@ -18,8 +18,9 @@ from .errors import LoadError
 from .formats import DOCUMENT_SUFFIXES
 from .model import Issue, ParsedReport
 from .processes import TimedOut, WorkerDied, map_with_time_limit
-from .report import parse_file
-from .seeds import has_current_contract, loaded_reports, remove_report, write_report
+from .report import parse_file, parse_files
+from .seeds import (MEMBERS_FILE, PARTS_FILE, has_current_contract, loaded_reports, remove_report, report_parts,
+                    write_report)
 from .source import report_id_of_digest
 
 REPORT_SUFFIXES = {".txt", ".pdf", *DOCUMENT_SUFFIXES}
@@ -71,6 +72,7 @@ class Loaded:
     fiscal_year: int
     summary: str
     issues: list[Issue]
+    parts: dict  # seeds.report_parts: what it holds, the names it gives itself, its files
 
 
 @dataclass
@@ -80,6 +82,8 @@ class LoadOutcome:
     failed: list[LoadError] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # report ids superseded by a new version of the same file
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the file of this batch with its content)
+    merged: list[tuple[str, list[str]]] = field(default_factory=list)  # (report id, its files) read as one report
+    not_joined: list[LoadError] = field(default_factory=list)  # parts of one report, loaded each on its own
 
 
 
@@ -125,8 +129,18 @@ class FileIndex:
 
 def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
     """Parse and write one file; whatever goes wrong is this file's LoadError, never the batch's."""
+    return _load(path, parsed_dir, lambda: parse_file(path))
+
+
+def _load_set(files: tuple[Path, ...], parsed_dir: Path) -> Loaded | LoadError:
+    """Parse and write the files of one report as one report (their folder is its path)."""
+    folder = files[0].parent
+    return _load(folder, parsed_dir, lambda: parse_files(list(files), folder))
+
+
+def _load(path: Path, parsed_dir: Path, parse) -> Loaded | LoadError:
     try:
-        report = parse_file(path)
+        report = parse()
         write_report(report, path, parsed_dir)
     except LoadError as err:
         return err
@@ -141,11 +155,14 @@ def _load_one(path: Path, parsed_dir: Path) -> Loaded | LoadError:
         return LoadError(str(path), f"internal error while parsing: {type(err).__name__}: {err}",
                          hint="please report it with the file")
     return Loaded(report.report_id, report.source_file, str(path.resolve()), report.department_name,
-                  report.fiscal_year, describe(report), report.issues)
+                  report.fiscal_year, describe(report), report.issues, report_parts(report))
 
 
-def _outcome_of(path: Path, result) -> Loaded | LoadError:
-    """The worker's answer for `path`, a timeout or a dead worker as this file's LoadError."""
+def _outcome_of(path, result) -> Loaded | LoadError:
+    """The worker's answer for `path` (a file, or the files of one report), a timeout or a dead
+    worker as this file's LoadError."""
+    if isinstance(path, tuple):
+        path = path[0].parent
     if isinstance(result, TimedOut):
         return LoadError(str(path), f"reading it took longer than the limit of {result.seconds:g} s and was stopped",
                          hint="a damaged PDF can keep the PDF reader busy for many minutes; check the file, "
@@ -163,11 +180,14 @@ def default_file_timeout() -> float:
 def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
                file_timeout: float | None = None, progress=None) -> LoadOutcome:
     """Load report files into `parsed_dir`. `progress(done, total, outcome)` is called as each
-    file is parsed, with its Loaded or LoadError."""
+    file is parsed, with its Loaded or LoadError. Files of one folder that are parts of one
+    report (group_parts) are then read again as that one report."""
     outcome = LoadOutcome()
     files = collect_paths(paths)
     # A report written with other columns (an older juesuan) is parsed again, not kept.
     present = {d.name for d in parsed_dir.iterdir() if has_current_contract(d)} if parsed_dir.exists() else set()
+    sets = _loaded_sets(parsed_dir, present)  # reports of several files: {report id: [(path, file id)]}
+    member_of = {fid: rid for rid, members in sets.items() for _, fid in members}
     index = FileIndex(parsed_dir)
     todo: list[Path] = []
     batch: dict[str, Path] = {}  # report id → the first file of this batch with that content
@@ -177,7 +197,7 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
             outcome.failed.append(odd)
             continue
         rid = index.report_id(path)
-        if rid is not None and rid in present:
+        if rid is not None and (rid in present or rid in member_of):
             outcome.unchanged.append(str(path))  # the same content: never parsed twice
         elif rid is not None and rid in batch:
             outcome.duplicates.append((str(path), str(batch[rid])))
@@ -185,36 +205,163 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
             if rid is not None:
                 batch[rid] = path
             todo.append(path)
+    # A report of several files one of which now holds other content is read again from its
+    # files as they are now: the others are parsed again with the new one.
+    queued = {str(t.resolve()) for t in todo}
+    superseded = [rid for rid, members in sets.items() if any(p in queued for p, _ in members)]
+    for rid in superseded:
+        for p, _ in sets[rid]:
+            if p not in queued and Path(p).is_file():
+                todo.append(Path(p))
+                queued.add(p)
     index.save()
     if not todo:
         return outcome
     before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
     workers = workers or os.cpu_count() or 1
     limit = default_file_timeout() if file_timeout is None else file_timeout
-    outcomes: list[Loaded | LoadError] = [None] * len(todo)
-    finished = 0
-
-    def done(index, result):
-        nonlocal finished
-        finished += 1
-        outcomes[index] = _outcome_of(todo[index], result)
-        if progress is not None:
-            progress(finished, len(todo), outcomes[index])
-
-    map_with_time_limit(_load_one, todo, (parsed_dir,), workers=min(workers, len(todo)),
-                        time_limit=limit or None, on_done=done)
-    _clear_stale_work(parsed_dir)
-    for result in outcomes:
+    results = _run(_load_one, todo, parsed_dir, workers, limit, progress)
+    loaded: list[Loaded] = []
+    for result in results:
         if isinstance(result, LoadError):
             outcome.failed.append(result)
             continue
-        outcome.loaded.append(result)
+        loaded.append(result)
         # The same file edited in place: its old content goes, the new one stays.
         previous = before.get(result.source_path)
         if previous and previous != result.report_id:
             remove_report(parsed_dir, previous)
             outcome.replaced.append(previous)
+    for rid in superseded:
+        remove_report(parsed_dir, rid)
+        outcome.replaced.append(rid)
+    outcome.loaded = _join_sets(loaded, parsed_dir, present - set(superseded), outcome, workers, limit)
     return outcome
+
+
+def _run(func, items: list, parsed_dir: Path, workers: int, limit: float, progress) -> list:
+    results: list = [None] * len(items)
+    finished = 0
+
+    def done(index, result):
+        nonlocal finished
+        finished += 1
+        results[index] = _outcome_of(items[index], result)
+        if progress is not None:
+            progress(finished, len(items), results[index])
+
+    map_with_time_limit(func, items, (parsed_dir,), workers=min(workers, len(items)),
+                        time_limit=limit or None, on_done=done)
+    _clear_stale_work(parsed_dir)
+    return results
+
+
+def _loaded_sets(parsed_dir: Path, present: set[str]) -> dict[str, list[tuple[str, str]]]:
+    out = {}
+    for rid in present:
+        try:
+            out[rid] = [tuple(m) for m in json.loads((parsed_dir / rid / MEMBERS_FILE).read_text(encoding="utf-8"))]
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A loaded report that may be part of a report of several files."""
+
+    report_id: str
+    folder: str
+    parts: dict
+    new: bool  # loaded in this batch
+
+    @property
+    def paths(self) -> list[str]:
+        return [p for p, _ in self.parts["files"]]
+
+
+def group_parts(parts: list[_Part]) -> list[list[_Part]]:
+    """Reports of one folder and year that are parts of one report: they name the same department
+    (a 自评表 file names its units: the 实施单位 or 主管部门 may be it), and hold different parts of
+    it (no standard table in two, one narrative at most, no project in two). A file and its copy
+    in another form (a PDF and its extracted text) hold the same tables and stay two reports."""
+    by_place: dict[tuple[str, int], list[_Part]] = {}
+    for part in parts:
+        by_place.setdefault((part.folder, part.parts["year"]), []).append(part)
+    groups = []
+    for members in by_place.values():
+        open_groups: list[list[_Part]] = []
+        for part in sorted(members, key=lambda m: m.paths):
+            for group in open_groups:
+                if _completes(group, part):
+                    group.append(part)
+                    break
+            else:
+                open_groups.append([part])
+        groups += [g for g in open_groups if len(g) > 1 and any(m.new for m in g)]
+    return groups
+
+
+def _names(part: _Part) -> set[str]:
+    return {"".join(n.split()) for n in part.parts["names"]}
+
+
+def _completes(group: list[_Part], part: _Part) -> bool:
+    if not any(_names(m) & _names(part) for m in group):
+        return False
+    tables = [t for m in group for t in m.parts["tables"]]
+    projects = [p for m in group for p in m.parts["projects"]]
+    return (not set(tables) & set(part.parts["tables"]) and not set(projects) & set(part.parts["projects"])
+            and not (part.parts["narrative"] and any(m.parts["narrative"] for m in group)))
+
+
+def _file_order(part: _Part) -> tuple:
+    """The text of a report of several files: tables first, then the narrative, then 自评表 forms."""
+    return (not part.parts["tables"], not part.parts["narrative"], part.paths)
+
+
+def _join_sets(loaded: list[Loaded], parsed_dir: Path, present: set[str], outcome: LoadOutcome,
+               workers: int, limit: float) -> list[Loaded]:
+    """Read each set of parts (group_parts) of the new reports and those loaded before in their
+    folders as one report, in place of its parts. Where that fails, the parts stay loaded."""
+    new = [_Part(r.report_id, str(Path(r.source_path).parent), r.parts, True) for r in loaded]
+    places = {(p.folder, p.parts["year"]) for p in new}
+    new_ids = {p.report_id for p in new}
+    earlier = []
+    for r in loaded_reports(parsed_dir):
+        place = Path(r.source_path)  # a file, or the folder of a report of several files
+        year = int(r.fiscal_year)
+        if (r.report_id not in present or r.report_id in new_ids
+                or not ({(str(place.parent), year), (str(place), year)} & places)):
+            continue
+        try:
+            parts = json.loads((parsed_dir / r.report_id / PARTS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # written by an older juesuan: not joined
+        paths = [Path(p) for p, _ in parts["files"]]
+        if paths and all(p.is_file() for p in paths):
+            earlier.append(_Part(r.report_id, str(paths[0].parent), parts, False))
+    groups = group_parts(new + earlier)
+    if not groups:
+        return loaded
+    sets = [tuple(Path(p) for m in sorted(g, key=_file_order) for p in m.paths) for g in groups]
+    results = _run(_load_set, sets, parsed_dir, workers, limit, None)
+    kept = {r.report_id: r for r in loaded}
+    for group, files, result in zip(groups, sets, results):
+        if isinstance(result, LoadError):
+            outcome.not_joined.append(LoadError(
+                result.source, f"its files {', '.join(f.name for f in files)} seem to be one report but could not be "
+                f"read as one ({result.reason}); each is loaded on its own", hint=result.hint))
+            continue
+        for part in group:
+            if part.report_id != result.report_id:
+                remove_report(parsed_dir, part.report_id)
+                kept.pop(part.report_id, None)
+                if not part.new:
+                    outcome.replaced.append(part.report_id)
+        kept[result.report_id] = result
+        outcome.merged.append((result.report_id, [str(f) for f in files]))
+    return list(kept.values())
 
 
 def _clear_stale_work(parsed_dir: Path) -> None:
@@ -226,13 +373,23 @@ def _clear_stale_work(parsed_dir: Path) -> None:
             shutil.rmtree(d, ignore_errors=True)
 
 
+def _files_of(parsed_dir: Path, report) -> list[str]:
+    """The paths a loaded report was read from (parts.json; its source path for an older one)."""
+    try:
+        return [p for p, _ in json.loads((parsed_dir / report.report_id / PARTS_FILE).read_text(encoding="utf-8"))["files"]]
+    except (OSError, ValueError, KeyError):
+        return [report.source_path]
+
+
 def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:
-    """Remove loaded reports given by report id or by source file path: (removed ids, not found)."""
+    """Remove loaded reports given by report id, by source file path (a report of several files
+    by any of its files) or by the folder of a report of several files: (removed ids, not found)."""
     reports = loaded_reports(parsed_dir)
     removed, missing = [], []
     for target in targets:
         resolved = str(Path(target).resolve())
-        ids = [r.report_id for r in reports if r.report_id == target or r.source_path == resolved]
+        ids = [r.report_id for r in reports if r.report_id == target or r.source_path == resolved
+               or resolved in _files_of(parsed_dir, r)]
         if not ids:
             missing.append(target)
         for rid in ids:
@@ -242,12 +399,14 @@ def remove(targets: list[str], parsed_dir: Path) -> tuple[list[str], list[str]]:
 
 
 def prune(parsed_dir: Path) -> list[str]:
-    """Remove the reports whose source file no longer exists (or now holds other content)."""
+    """Remove the reports one of whose source files no longer exists (or now holds other content)."""
     gone = []
     index = FileIndex(parsed_dir)
     for r in loaded_reports(parsed_dir):
-        path = Path(r.source_path)
-        if not path.exists() or index.report_id(path) != r.report_id:
+        files = _files_of(parsed_dir, r)
+        expected = json.loads((parsed_dir / r.report_id / MEMBERS_FILE).read_text(encoding="utf-8")) \
+            if (parsed_dir / r.report_id / MEMBERS_FILE).exists() else [[files[0], r.report_id]]
+        if any(not Path(p).exists() or index.report_id(Path(p)) != fid for p, fid in expected):
             remove_report(parsed_dir, r.report_id)
             gone.append(r.report_id)
     index.save()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# The ten standard tables in the national numbering (公开01表 … 公开10表).
+TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -81,11 +84,10 @@ class ParsedReport:
     page_starts: tuple[int, ...] = (1,)  # the source line each page starts on (form feeds)
     # Where each line was printed in a web page, workbook or Word file (see formats.document).
     locations: dict = field(default_factory=dict)
+    files: tuple = ()  # source.SourceFile of each file read, in the order of the text
 
     @property
     def missing_tables(self) -> list[str]:
-        from .layout import TABLE_KEYS
-
         return [k for k in TABLE_KEYS if k not in self.tables]
 
 
@@ -124,6 +126,11 @@ class ProjectIndicator:
     source_line: int
     nature: str | None = None  # 指标性质 (`≥`, `=`, `定性`) where the form prints it as a column
     measure_unit: str | None = None  # 度量单位 where the form prints it as a column
+    # The target and actual read as numbers (projects.targets), filled in by parse_projects.
+    target_op: str | None = None  # =, >=, <=, >, <; None for a qualitative target
+    target_value: Decimal | None = None
+    target_unit: str | None = None
+    actual_value: Decimal | None = None  # None for a qualitative actual (达成预期指标)
 
 
 @dataclass

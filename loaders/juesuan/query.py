@@ -25,6 +25,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from . import writers
+from .warehouse_sql import PUBLIC_SCHEMAS
 
 # Statements that only read, by the first word of the SQL (an allowlist: whatever else a
 # statement starts with is refused before it is even parsed) and by the parsed kind.
@@ -208,7 +209,7 @@ def connect_read_only(db: Path, limits: Limits = Limits(), temp_dir: Path | None
         raise ValueError(f"a query limit is not valid: {str(err).splitlines()[0]}") from None
     # The public schemas first, so `select * from dim_report` reads marts.dim_report. A session
     # setting, the only one left open: it changes where names are looked up, nothing else.
-    con.execute("set search_path = 'marts,audit,main'")
+    con.execute(f"set search_path = '{','.join(PUBLIC_SCHEMAS)},main'")
     return con
 
 

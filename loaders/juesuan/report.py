@@ -7,14 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import LoadError
-from .layout import TABLE_KEYS, find_tables, read_header, read_report_title
+from .layout import find_tables, read_header, read_report_title
 from .lines import content_lines
-from .model import Issue, ParsedReport
+from .model import TABLE_KEYS, Issue, ParsedReport
 from .narrative import parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
 from .reference import function_class_by_name
-from .source import SourceText, read_source
+from .source import SourceText, read_source, read_sources
 from .tables import PARSERS
 
 
@@ -22,16 +22,28 @@ def parse_file(path: Path) -> ParsedReport:
     return parse_source(read_source(path))
 
 
+def parse_files(paths: list[Path], folder: Path) -> ParsedReport:
+    """One report published as several files in `folder` (see load.group_parts)."""
+    return parse_source(read_sources(paths, folder))
+
+
 def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
     content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
     regions = find_tables(content)
     forms = find_forms(content)  # standard 自评表 forms: a file may hold nothing else
+    # A report published as several files has a file of its narrative (情况说明) alone.
+    narrative = None
     if not regions and not forms:
+        # A narrative alone is a report's part only where its title names the department and year.
+        title = read_report_title(content)
+        if title.department_name and title.fiscal_year:
+            narrative = parse_narrative(content, _item_codes({}))
+    if not regions and not forms and not narrative:
         raise LoadError(
             name,
-            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表) and no "
-            "项目支出绩效自评表 was found",
+            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表), no "
+            "项目支出绩效自评表, and no 情况说明 under a title naming its department and year was found",
             hint="check that this is a 部门决算 report and that its text layer was extracted",
         )
     headers = [read_header(r) for r in regions]
@@ -53,7 +65,7 @@ def parse_source(src: SourceText) -> ParsedReport:
             printed = "; ".join(f"{n!r} ×{c}" for n, c in sorted(title.variants.items(), key=lambda kv: -kv[1]))
             issues.append(Issue("warning", None, title.source_line,
                                 f"the report names its department in {len(title.variants)} ways ({printed}); taken: {department!r}"))
-    first_line = regions[0].title_line if regions else forms[0][2]
+    first_line = regions[0].title_line if regions else forms[0][2] if forms else content[0].number
     if department is None:
         raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=first_line)
     if year is None:
@@ -73,7 +85,8 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parsed_projects, issues)
-    narrative = parse_narrative(content, _item_codes(tables))
+    if narrative is None:
+        narrative = parse_narrative(content, _item_codes(tables))
     for project in projects:
         issues.extend(project.issues)
     issues.extend(_cut_short(content, regions, projects))
@@ -95,6 +108,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         narrative=narrative,
         page_starts=src.page_starts,
         locations=src.locations,
+        files=src.files,
     )
 
 

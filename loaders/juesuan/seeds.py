@@ -1,15 +1,14 @@
 """Write parsed reports as seed CSVs, one directory per report, swapped in atomically.
 
-`seeds/parsed/<report_id>/` holds `reports.csv`, `table_rows.csv`, `table_cells.csv` and
-`load_issues.csv`. A report is written into a temporary directory and renamed into place, so a
-failure leaves what was loaded before untouched, and loading the same content twice rewrites
-the same directory instead of adding a copy.
+`seeds/parsed/<report_id>/` holds one CSV per file that `contract.FILES` declares, in its
+columns; the writer only serialises what the parsers made. A report is written into a temporary
+directory and renamed into place, so a failure leaves what was loaded before untouched, and
+loading the same content twice rewrites the same directory instead of adding a copy.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -19,61 +18,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
+from .contract import BY_NAME, FINGERPRINT
 from .model import ParsedReport
 from .projects.layout import SECTION_KEYS
-from .projects.targets import parse_actual, parse_target
 
-# Column order of each CSV; the dbt sources declare the same names with their types.
-REPORT_COLUMNS = [
-    "report_id", "source_file", "source_path", "source_sha256", "source_encoding",
-    "department_name", "fiscal_year", "amount_unit", "tables_found", "tables_missing",
-    "parser_version", "loaded_at", "page_starts",
-]
-ROW_COLUMNS = [
-    "report_id", "table_key", "row_key", "row_code", "row_label", "line_number", "row_order", "source_line",
-    "source_location",
-]
-CELL_COLUMNS = [
-    "report_id", "table_key", "row_key", "column_key", "cell_state", "value_text", "value", "unit", "source_line",
-    "source_location", "placement",
-]
-ISSUE_COLUMNS = ["report_id", "severity", "table_key", "source_line", "message", "printed_text", "kind", "source_location"]
-PROJECT_COLUMNS = [
-    "project_id", "report_id", "project_seq", "project_name", "project_unit_code", "project_unit_name",
-    "supervisor_code", "supervisor_name", "stated_execution_score", "stated_indicator_score",
-    "stated_total_score", "stated_grade", "parse_error_count", "title_line",
-    *(f"section_{key}" for key in SECTION_KEYS), "project_form", "project_code",
-]
-PROJECT_BUDGET_COLUMNS = [
-    "project_id", "row_order", "funding_source", "target_declared", "budget_compiled", "annual_budget",
-    "executed", "balance", "execution_rate_text", "score_text", "deviation_reason", "source_line",
-    "weight_text", "amount_unit",
-]
-PROJECT_INDICATOR_COLUMNS = [
-    "project_id", "row_order", "level1", "level2", "indicator_name", "target_text", "target_op",
-    "target_value", "target_unit", "actual_text", "actual_value", "weight", "score",
-    "deviation_reason", "source_line", "indicator_nature", "measure_unit",
-]
-
-
-NARRATIVE_COLUMNS = [
-    "report_id", "figure_order", "section", "subsection", "subject", "subject_code", "attribute", "metric",
-    "value", "unit", "denominator", "value_text", "source_line", "source_location",
-]
-
-
-# The columns of every file above, as one fingerprint, written beside each report's CSVs: a
-# report written by a juesuan with other columns is parsed again when its file is loaded, and
-# refused by name at build time until then (DuckDB reads the CSVs by position).
-CONTRACT = hashlib.sha256(json.dumps([
-    REPORT_COLUMNS, ROW_COLUMNS, CELL_COLUMNS, ISSUE_COLUMNS, PROJECT_COLUMNS, PROJECT_BUDGET_COLUMNS,
-    PROJECT_INDICATOR_COLUMNS, NARRATIVE_COLUMNS]).encode()).hexdigest()[:16]
 CONTRACT_FILE = "contract"
+# What a report holds and which files it was read from, for the loader only: whether a file
+# loaded later completes it (load.group_parts) and which files it answers for.
+PARTS_FILE = "parts.json"
+# Only in the folder of a report read from several files: their paths and file ids, so that loading
+# one of them again finds it loaded (its own id names no report folder) without reading every
+# report's parts.
+MEMBERS_FILE = "members.json"
 
 
 def has_current_contract(report_dir: Path) -> bool:
     try:
-        return (report_dir / CONTRACT_FILE).read_text(encoding="utf-8").strip() == CONTRACT
+        return (report_dir / CONTRACT_FILE).read_text(encoding="utf-8").strip() == FINGERPRINT
     except OSError:
         return False
 
@@ -94,53 +55,34 @@ def parsed_dir(root: Path) -> Path:
     return Path(env) if env else root / "seeds" / "parsed"
 
 
-def _write_csv(path: Path, columns: list[str], rows) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
+def _write_csv(folder: Path, name: str, rows) -> None:
+    """`<name>.csv` with the declared columns in the declared order; each row is a dict of
+    exactly those columns (a missing or extra one is a defect, raised here, not a shifted CSV)."""
+    columns = BY_NAME[name].column_names
+    wanted = set(columns)
+    with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(columns)
-        w.writerows(rows)
-
-
-def _blank_none(v):
-    return "" if v is None else v
+        for row in rows:
+            if row.keys() != wanted:
+                raise ValueError(f"{name}.csv: row columns {sorted(row.keys() ^ wanted)} differ from the contract")
+            w.writerow(["" if row[c] is None else row[c] for c in columns])
 
 
 def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path:
+    """Serialise a parsed report into `out_dir/<report_id>/`, swapped in whole. `source_path` is
+    the file, or the folder of a report of several files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rid = report.report_id
     tmp = out_dir / f".tmp-{rid}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
-        found = [k for k in report.tables]
-        _write_csv(tmp / "reports.csv", REPORT_COLUMNS, [[
-            rid, report.source_file, str(source_path.resolve()), report.source_sha256, report.source_encoding,
-            report.department_name, report.fiscal_year, report.amount_unit, ",".join(found),
-            ",".join(report.missing_tables), __version__,
-            datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), ",".join(map(str, report.page_starts)),
-        ]])
-        where = _locator(report)
-        _write_csv(tmp / "table_rows.csv", ROW_COLUMNS, (
-            [rid, r.table_key, r.row_key, _blank_none(r.row_code), r.row_label, _blank_none(r.line_number), r.row_order, r.source_line,
-             where(r.source_line)]
-            for t in report.tables.values() for r in t.rows
-        ))
-        _write_csv(tmp / "table_cells.csv", CELL_COLUMNS, (
-            [rid, c.table_key, c.row_key, c.column_key, c.state, c.value_text, _blank_none(c.value), c.unit, c.source_line,
-             where(c.source_line, c.source_column), c.placement]
-            for t in report.tables.values() for c in t.cells
-        ))
-        _write_csv(tmp / "load_issues.csv", ISSUE_COLUMNS, (
-            [rid, i.severity, _blank_none(i.table_key), _blank_none(i.source_line), i.message, _blank_none(i.printed_text),
-             _blank_none(i.kind), where(i.source_line)]
-            for i in report.issues
-        ))
-        _write_projects(report, tmp)
-        _write_csv(tmp / "narrative_figures.csv", NARRATIVE_COLUMNS, (
-            [rid, n, f.section, _blank_none(f.subsection), f.subject, _blank_none(f.subject_code), f.attribute,
-             f.metric, f.value, f.unit, _blank_none(f.denominator), f.text, f.source_line, where(f.source_line)]
-            for n, f in enumerate(report.narrative, 1)
-        ))
-        (tmp / CONTRACT_FILE).write_text(CONTRACT + "\n", encoding="utf-8")
+        _write_report_rows(report, source_path, tmp)
+        parts = report_parts(report)
+        (tmp / PARTS_FILE).write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
+        if len(parts["files"]) > 1:
+            (tmp / MEMBERS_FILE).write_text(json.dumps(parts["files"], ensure_ascii=False), encoding="utf-8")
+        (tmp / CONTRACT_FILE).write_text(FINGERPRINT + "\n", encoding="utf-8")
         _swap_in(tmp, out_dir / rid)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -148,9 +90,64 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
     return out_dir / rid
 
 
+def report_parts(report: ParsedReport) -> dict:
+    """What the report holds (its tables, whether it has a narrative, its projects), the names it
+    gives itself and the files it was read from (path and report id of each)."""
+    names = {report.department_name}
+    if not report.tables:  # a file of 自评表 forms names its units, any of which may be the department
+        names |= {n for p in report.projects for n in (p.unit_name, p.supervisor_name) if n}
+    return {
+        "year": report.fiscal_year,
+        "names": sorted(names),
+        "tables": sorted(report.tables),
+        "narrative": bool(report.narrative),
+        "projects": sorted({p.name for p in report.projects}),
+        "files": [[str(f.path.resolve()), f.sha256[:16]] for f in report.files],
+    }
+
+
+def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path) -> None:
+    rid = report.report_id
+    _write_csv(folder, "reports", [dict(
+        report_id=rid, source_file=report.source_file, source_path=str(source_path.resolve()),
+        source_sha256=report.source_sha256, source_encoding=report.source_encoding,
+        department_name=report.department_name, fiscal_year=report.fiscal_year, amount_unit=report.amount_unit,
+        tables_found=",".join(report.tables), tables_missing=",".join(report.missing_tables),
+        parser_version=__version__, loaded_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        page_starts=",".join(map(str, report.page_starts)),
+    )])
+    _write_csv(folder, "report_files", (dict(
+        report_id=rid, file_seq=n, source_file=f.path.name, source_path=str(f.path.resolve()),
+        source_sha256=f.sha256, source_encoding=f.encoding, first_line=f.first_line, last_line=f.last_line,
+    ) for n, f in enumerate(report.files, 1)))
+    where = _locator(report)
+    _write_csv(folder, "table_rows", (dict(
+        report_id=rid, table_key=r.table_key, row_key=r.row_key, row_code=r.row_code, row_label=r.row_label,
+        line_number=r.line_number, row_order=r.row_order, source_line=r.source_line,
+        source_location=where(r.source_line),
+    ) for t in report.tables.values() for r in t.rows))
+    _write_csv(folder, "table_cells", (dict(
+        report_id=rid, table_key=c.table_key, row_key=c.row_key, column_key=c.column_key, cell_state=c.state,
+        value_text=c.value_text, value=c.value, unit=c.unit, source_line=c.source_line,
+        source_location=where(c.source_line, c.source_column), placement=c.placement,
+    ) for t in report.tables.values() for c in t.cells))
+    _write_csv(folder, "load_issues", (dict(
+        report_id=rid, severity=i.severity, table_key=i.table_key, source_line=i.source_line, message=i.message,
+        printed_text=i.printed_text, kind=i.kind, source_location=where(i.source_line),
+    ) for i in report.issues))
+    _write_projects(report, folder)
+    _write_csv(folder, "narrative_figures", (dict(
+        report_id=rid, figure_order=n, section=f.section, subsection=f.subsection, subject=f.subject,
+        subject_code=f.subject_code, attribute=f.attribute, metric=f.metric, value=f.value, unit=f.unit,
+        denominator=f.denominator, value_text=f.text, source_line=f.source_line,
+        source_location=where(f.source_line),
+    ) for n, f in enumerate(report.narrative, 1)))
+
+
 def _locator(report: ParsedReport):
     """Where a line (and a grid column of it) was printed, in the form's own terms: `Sheet1!C7`,
-    `table 3, row 7, column 2`, `paragraph 12`; '' for text and PDF, whose line is the place."""
+    `table 3, row 7, column 2`, `paragraph 12`, prefixed with its file in a report of several
+    files; '' for a text or PDF file alone, whose line is the place."""
     locations = report.locations
 
     def where(line: int | None, column: int | None = None) -> str:
@@ -165,32 +162,32 @@ def _write_projects(report: ParsedReport, folder: Path) -> None:
     projects, budgets, indicators = [], [], []
     for p in report.projects:
         pid = project_id(rid, p.seq)
-        errors = sum(1 for i in p.issues if i.severity == "error")
-        projects.append([
-            pid, rid, p.seq, p.name, _blank_none(p.unit_code), _blank_none(p.unit_name),
-            _blank_none(p.supervisor_code), _blank_none(p.supervisor_name),
-            _blank_none(p.stated_execution_score), _blank_none(p.stated_indicator_score),
-            _blank_none(p.stated_total_score), _blank_none(p.stated_grade), errors, p.title_line,
-            *(p.sections.get(key, "") for key in SECTION_KEYS), p.form, _blank_none(p.code),
-        ])
-        for b in p.budget:
-            budgets.append([
-                pid, b.row_order, b.funding_source, *(_blank_none(v) for v in (
-                    b.target_declared, b.budget_compiled, b.annual_budget, b.executed, b.balance,
-                    b.execution_rate_text, b.score_text, b.deviation_reason)), b.source_line,
-                _blank_none(b.weight_text), b.amount_unit,
-            ])
-        for i in p.indicators:
-            target = parse_target(i.target_text)
-            indicators.append([
-                pid, i.row_order, i.level1, i.level2, i.name, i.target_text, _blank_none(target.op),
-                _blank_none(target.value), _blank_none(target.unit), i.actual_text,
-                _blank_none(parse_actual(i.actual_text)), i.weight_text, i.score_text,
-                _blank_none(i.deviation_reason), i.source_line, _blank_none(i.nature), _blank_none(i.measure_unit),
-            ])
-    _write_csv(folder / "projects.csv", PROJECT_COLUMNS, projects)
-    _write_csv(folder / "project_budget.csv", PROJECT_BUDGET_COLUMNS, budgets)
-    _write_csv(folder / "project_indicators.csv", PROJECT_INDICATOR_COLUMNS, indicators)
+        projects.append(dict(
+            project_id=pid, report_id=rid, project_seq=p.seq, project_name=p.name, project_unit_code=p.unit_code,
+            project_unit_name=p.unit_name, supervisor_code=p.supervisor_code, supervisor_name=p.supervisor_name,
+            stated_execution_score=p.stated_execution_score, stated_indicator_score=p.stated_indicator_score,
+            stated_total_score=p.stated_total_score, stated_grade=p.stated_grade,
+            parse_error_count=sum(1 for i in p.issues if i.severity == "error"), title_line=p.title_line,
+            **{f"section_{key}": p.sections.get(key, "") for key in SECTION_KEYS},
+            project_form=p.form, project_code=p.code,
+        ))
+        budgets += [dict(
+            project_id=pid, row_order=b.row_order, funding_source=b.funding_source,
+            target_declared=b.target_declared, budget_compiled=b.budget_compiled, annual_budget=b.annual_budget,
+            executed=b.executed, balance=b.balance, execution_rate_text=b.execution_rate_text,
+            score_text=b.score_text, deviation_reason=b.deviation_reason, source_line=b.source_line,
+            weight_text=b.weight_text, amount_unit=b.amount_unit,
+        ) for b in p.budget]
+        indicators += [dict(
+            project_id=pid, row_order=i.row_order, level1=i.level1, level2=i.level2, indicator_name=i.name,
+            target_text=i.target_text, target_op=i.target_op, target_value=i.target_value,
+            target_unit=i.target_unit, actual_text=i.actual_text, actual_value=i.actual_value,
+            weight=i.weight_text, score=i.score_text, deviation_reason=i.deviation_reason,
+            source_line=i.source_line, indicator_nature=i.nature, measure_unit=i.measure_unit,
+        ) for i in p.indicators]
+    _write_csv(folder, "projects", projects)
+    _write_csv(folder, "project_budget", budgets)
+    _write_csv(folder, "project_indicators", indicators)
 
 
 def _swap_in(tmp: Path, target: Path) -> None:

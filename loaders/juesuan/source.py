@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
 from .formats import LineLocation, read_document
+from .layout import names_a_table
 from .pdf_text import pdf_to_text
 
 # Publishers save reports as UTF-8 (sometimes with a BOM) or as GB18030/GBK; GB18030 is a
@@ -16,8 +18,20 @@ _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass(frozen=True)
-class SourceText:
+class SourceFile:
+    """One file of a report, and the lines of the report's text it gave."""
+
     path: Path
+    sha256: str
+    encoding: str  # the text's encoding, or the form (`pdf`, `xlsx`, …)
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path  # the file, or for a report of several files the folder holding them
+    sha256: str
     sha256: str
     encoding: str
     text: str
@@ -29,10 +43,49 @@ class SourceText:
     # Where each line was printed in a web page, workbook or Word file (`Sheet1!C7`), by line
     # number; empty for text and PDF, whose line (and page) is the place.
     locations: dict[int, LineLocation] = field(default_factory=dict)
+    files: tuple[SourceFile, ...] = ()  # the files read, in the order their text follows
 
     @property
     def report_id(self) -> str:
         return report_id_of_digest(self.sha256)
+
+
+def digest_of_files(digests) -> str:
+    """The digest of a report of several files: of their digests, in any order, so that the same
+    files make the same report wherever they lie and however they are named."""
+    return hashlib.sha256("\n".join(sorted(digests)).encode()).hexdigest()
+
+
+def read_sources(paths: list[Path], folder: Path) -> SourceText:
+    """The files of one report (a tables workbook, a narrative document, 自评表 files) as one text,
+    each beginning a page. Every line keeps its place as `<file>: <place in the file>`."""
+    parts = [read_source(p) for p in paths]
+    text, starts, locations, files, warnings, offset = [], [], {}, [], [], 0
+    for part in parts:
+        lines = part.text.split("\n")
+        name = part.path.name
+        starts += [offset + s for s in part.page_starts]
+        for n in range(1, len(lines) + 1):
+            own = part.locations.get(n)
+            if own is not None:
+                locations[offset + n] = LineLocation(f"{name}: {own.place}", tuple(f"{name}: {c}" for c in own.cells))
+            else:
+                locations[offset + n] = LineLocation(f"{name}: {_page_line(part.page_starts, n)}")
+        files.append(SourceFile(part.path, part.sha256, part.encoding, offset + 1, offset + len(lines)))
+        warnings += [f"{name}: {w}" for w in part.warnings]
+        text.append(part.text)
+        offset += len(lines)
+    return SourceText(path=folder, sha256=digest_of_files(p.sha256 for p in parts),
+                      encoding="+".join(dict.fromkeys(p.encoding for p in parts)), text="\n".join(text),
+                      page_starts=tuple(starts), warnings=tuple(warnings), locations=locations, files=tuple(files))
+
+
+def _page_line(starts: tuple[int, ...], line: int) -> str:
+    """`line 12`, or `p. 3, line 4` in a text of several pages."""
+    if len(starts) == 1:
+        return f"line {line}"
+    page = bisect_right(starts, line)
+    return f"p. {page}, line {line - starts[page - 1] + 1}"
 
 
 def report_id_of_digest(sha256_hex: str) -> str:
@@ -57,8 +110,10 @@ def page_starts(text: str) -> tuple[int, ...]:
 def _source(path: Path, digest: str, encoding: str, decoded: str, *warnings: str,
             locations: dict[int, LineLocation] | None = None) -> SourceText:
     """The text as the parsers read it, with the pages it was printed on."""
-    return SourceText(path=path, sha256=digest, encoding=encoding, text=line_breaks(decoded),
-                      page_starts=page_starts(decoded), warnings=warnings, locations=locations or {})
+    text = line_breaks(decoded)
+    return SourceText(path=path, sha256=digest, encoding=encoding, text=text, page_starts=page_starts(decoded),
+                      warnings=warnings, locations=locations or {},
+                      files=(SourceFile(path, digest, encoding, 1, text.count("\n") + 1),))
 
 
 def line_breaks(text: str) -> str:
@@ -97,7 +152,7 @@ def read_source(path: Path) -> SourceText:
             raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
                             hint="download the file again; a web page saved as .pdf looks like this")
         return _source(path, digest, "pdf", pdf_to_text(data, str(path)))
-    document = read_document(data, path)
+    document = read_document(data, path, names_a_table)  # a sheet named after its table is its title
     if document is not None:
         form, text, locations = document
         return _source(path, digest, form, text, locations=locations)

@@ -18,7 +18,9 @@ import duckdb
 
 from . import writers
 from .errors import BuildError
-from .incremental import GLOBAL_MODELS, Plan, merge_reports, plan_build, write_build_info
+from .incremental import Plan, merge_reports, plan_build, write_build_info
+from .warehouse_sql import (GLOBAL_MODELS, HEADLINE_SQL, INCOMPLETE_SQL, REPORT_COUNT_SQL, SUMMARY_SQL,
+                            TOP_FINDINGS_SQL, TOTALS_SQL, TWICE_SQL)
 from .processes import die_with_parent
 from .seeds import loaded_reports, stale_reports
 
@@ -235,7 +237,7 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
         with phases("dbt_build_dimensions"):
             # Their own tests only (cautious): the facts' relationships to them were tested in the
             # scratch build, and rebuilt dimensions only gain the codes of the reports merged in.
-            results += _dbt_build(["build", "--select", *GLOBAL_MODELS, "--indirect-selection", "cautious"],
+            results += _dbt_build(["build", "--select", GLOBAL_MODELS, "--indirect-selection", "cautious"],
                                   root, tmp, subset, target)
         return results
     finally:
@@ -297,53 +299,6 @@ def _failure_summary(results: list[dict], named: dict[str, list[str]] | None = N
     return f"dbt build failed; the previous warehouse was kept. Failed nodes:\n{detail}"
 
 
-HEADLINE_SQL = """
-select
-    r.department_name,
-    r.fiscal_year,
-    r.report_id,
-    (select amount_yuan from marts.fct_summary_line s
-      where s.report_id = r.report_id and s.table_key = 'T01' and s.line_key = 'income_subtotal') as income_yuan,
-    (select amount_yuan from marts.fct_summary_line s
-      where s.report_id = r.report_id and s.table_key = 'T01' and s.line_key = 'expenditure_subtotal') as expenditure_yuan,
-    (select amount_yuan from marts.fct_table_cell c
-      where c.report_id = r.report_id and c.table_key = 'T03' and c.row_key = 'total' and c.column_key = 'basic') as basic_yuan,
-    (select amount_yuan from marts.fct_table_cell c
-      where c.report_id = r.report_id and c.table_key = 'T03' and c.row_key = 'total' and c.column_key = 'project') as project_yuan,
-    (select sum(amount_yuan) from marts.fct_three_public_costs t
-      where t.report_id = r.report_id and t.phase = 'final') as three_public_final_yuan,
-    (select sum(quantity) from marts.fct_asset_holding a
-      where a.report_id = r.report_id and a.asset_kind = 'vehicle') as vehicles,
-    r.tables_missing,
-    r.load_warning_count + r.load_error_count as load_issue_count
-from marts.dim_report r
-order by r.department_name, r.fiscal_year
-limit ?
-"""
-
-
-TOTALS_SQL = """
-select count(*), coalesce(sum(rounding_findings), 0), coalesce(sum(discrepancy_findings), 0)
-from audit.report_summary
-"""
-
-SUMMARY_SQL = """
-select department_name, fiscal_year, identities_checked, identities_held, rounding_findings,
-       discrepancy_findings, families_skipped
-from audit.report_summary
-order by discrepancy_findings desc, department_name, fiscal_year
-"""
-
-# Discrepancies first, largest gap first; then rounding findings.
-TOP_FINDINGS_SQL = """
-select department_name, fiscal_year, severity, check_id, object, unit, expected, actual, difference, actual_source,
-       source_page, page_line
-from audit.findings
-order by severity = 'discrepancy' desc, abs(difference) desc, department_name, check_id, object
-limit ?
-"""
-
-
 def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -354,7 +309,7 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def headline(db: Path, limit: int) -> tuple[list[tuple], int]:
     """The headline figures of the first `limit` reports, and how many reports there are."""
-    return query(db, HEADLINE_SQL, [limit]), query(db, "select count(*) from marts.dim_report")[0][0]
+    return query(db, HEADLINE_SQL, [limit]), query(db, REPORT_COUNT_SQL)[0][0]
 
 
 def audit_totals(db: Path) -> tuple[int, int, int]:
@@ -364,23 +319,6 @@ def audit_totals(db: Path) -> tuple[int, int, int]:
 
 def audit_summary(db: Path) -> list[tuple]:
     return query(db, SUMMARY_SQL)
-
-
-INCOMPLETE_SQL = """
-select report_id, department_name, fiscal_year, source_file, tables_incomplete
-from marts.dim_report
-where tables_incomplete <> ''
-order by department_name, fiscal_year, report_id
-"""
-
-
-TWICE_SQL = """
-select department_name, fiscal_year, count(*), string_agg(source_file, ', ' order by source_file)
-from marts.dim_report
-group by department_name, fiscal_year
-having count(*) > 1
-order by department_name, fiscal_year
-"""
 
 
 def department_years_twice(db: Path) -> list[tuple]:

@@ -22,9 +22,7 @@ select * from (
         max(tolerance_per_addend) as tolerance_per_addend,
         {{ source_lines_of("table_key", "source_line", "figure") }} as source_lines
     from ({{ identity_cells() }}) as c
-    left join (
-        select distinct report_id from {{ ref('int_load_issues__incomplete_tables') }} where table_key = '{{ table_key }}'
-    ) as i using (report_id)
+    left join ({{ reports_with_incomplete_tables([table_key]) }}) as i using (report_id)
     where table_key = '{{ table_key }}'
       and column_key in ('{{ (([total_column] + part_columns + minus_columns)) | join("', '") }}')
       {% if rows %}and row_key in ('{{ rows | join("', '") }}'){% endif %}

@@ -29,14 +29,7 @@ select * from (
         {%- endfor %}
     ),
 
-    -- A declared cell absent from a table with unreadable rows may be one of them: then the
-    -- expected side is unknown (null), and the instance is skipped, not judged on a partial sum.
-    incomplete as (
-        select report_id, count(*) as tables_incomplete
-        from {{ ref('int_load_issues__incomplete_tables') }}
-        where table_key in ('{{ all_tables | unique | join("', '") }}')
-        group by report_id
-    ),
+    incomplete as ({{ reports_with_incomplete_tables(all_tables) }}),
 
     reports as (
         select report_id
@@ -51,7 +44,7 @@ select * from (
         max(t.figure) filter (where t.is_actual) as actual,
         '{{ actual[0] }}:' || max(t.source_line) filter (where t.is_actual) as actual_source,
         case
-            when coalesce(max(i.tables_incomplete), 0) > 0
+            when max(i.report_id) is not null
                  and count(t.table_key) filter (where not t.is_actual) < {{ addends | length }} then null
             else coalesce(sum(t.figure * t.sign) filter (where not t.is_actual), 0)
         end as expected,

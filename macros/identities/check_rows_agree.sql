@@ -13,11 +13,7 @@ select * from (
         where table_key = '{{ b[0] }}' and column_key = '{{ b[1] }}' and {{ fully_matches('row_key', "'" ~ row_pattern ~ "'") }}
     ),
 
-    -- A row absent from a table with unreadable or unplaced rows may be one of them: that side
-    -- is unknown (null), and the instance is skipped, not judged against zero.
-    b_incomplete as (
-        select distinct report_id from {{ ref('int_load_issues__incomplete_tables') }} where table_key = '{{ b[0] }}'
-    ),
+    b_incomplete as ({{ reports_with_incomplete_tables([b[0]]) }}),
 
     both_published as (
         select report_id

@@ -24,3 +24,11 @@
     (position({{ table_key }} in coalesce({{ reads_tables }}, '')) > 0
      or position({{ table_key }} || ':' in coalesce({{ source_lines }}, '') || ' ' || coalesce({{ actual_source }}, '')) > 0)
 {%- endmacro %}
+
+{#- The reports in which one of `table_keys` has rows that could not be read or placed: there a
+    declared cell or row that is absent may be one of them, so a sum that needs it is unknown
+    (null) and the instance is skipped, not judged on a partial sum or against zero. -#}
+{% macro reports_with_incomplete_tables(table_keys) %}
+    select distinct report_id from {{ ref('int_load_issues__incomplete_tables') }}
+    where table_key in ('{{ table_keys | unique | join("', '") }}')
+{% endmacro %}

@@ -4,10 +4,7 @@
 with instances as (
     select
         report_id,
-        count(*) filter (where status <> 'skipped') as identities_checked,
-        count(*) filter (where status = 'held') as identities_held,
-        count(*) filter (where status = 'rounding') as rounding_findings,
-        count(*) filter (where status = 'discrepancy') as discrepancy_findings,
+        {{ identity_status_counts() }},
         count(*) filter (where status = 'skipped') as instances_skipped
     from {{ ref('identity_checks') }}
     group by report_id

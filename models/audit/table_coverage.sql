@@ -54,10 +54,7 @@ identities as (
     select
         report_id,
         'T' || substr(check_id, 2, 2) as table_key,
-        count(*) filter (where status <> 'skipped') as identities_checked,
-        count(*) filter (where status = 'held') as identities_held,
-        count(*) filter (where status = 'rounding') as rounding_findings,
-        count(*) filter (where status = 'discrepancy') as discrepancy_findings
+        {{ identity_status_counts() }}
     from {{ ref('identity_checks') }}
     where check_id like 't__\_%' escape '\'
     group by report_id, 'T' || substr(check_id, 2, 2)

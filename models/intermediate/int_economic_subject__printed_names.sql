@@ -1,3 +1,5 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- Every 经济分类 code printed in table 06, with its most common printed name.
 with named as (
     select

@@ -1,3 +1,5 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- Every 支出功能分类 code a report printed, with the name it is printed under most often.
 -- Names drift across years (医疗卫生与计划生育支出 → 卫生健康支出), so the most common name wins,
 -- then the most recent.

@@ -1,3 +1,5 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- 部门预算支出经济分类 codes printed in table 06, plus every 类 of the reference list.
 with codes as (
     select econ_code from {{ ref('int_economic_subject__printed_names') }}

@@ -1,3 +1,5 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- 支出功能分类 codes: every code any report printed, plus every 类 of the reference list.
 with codes as (
     select subject_code from {{ ref('int_function_subject__printed_names') }}

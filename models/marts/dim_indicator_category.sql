@@ -1,3 +1,5 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- Indicator categories (一级/二级指标) for BI: the reference list plus any printed pair it lacks.
 with printed as (
     select distinct level1, level2 from {{ ref('stg_parsed__project_indicators') }}

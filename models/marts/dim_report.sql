@@ -7,6 +7,12 @@ with issues as (
     group by report_id
 ),
 
+files as (
+    select report_id, count(*) as file_count
+    from {{ ref('stg_parsed__report_files') }}
+    group by report_id
+),
+
 incomplete as (
     select report_id, string_agg(table_key, ',' order by table_key) as tables_incomplete
     from {{ ref('int_load_issues__incomplete_tables') }}
@@ -19,6 +25,7 @@ select
     r.fiscal_year,
     r.source_file,
     r.source_sha256,
+    f.file_count,
     r.source_encoding,
     r.amount_unit as printed_amount_unit,
     r.tables_found,
@@ -32,3 +39,4 @@ select
 from {{ ref('stg_parsed__reports') }} as r
 left join issues as i using (report_id)
 left join incomplete as n using (report_id)
+left join files as f using (report_id)

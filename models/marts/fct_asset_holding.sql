@@ -10,10 +10,9 @@ select
     quantity,
     printed_unit as quantity_unit,
     source_line,
-    {{ source_page("report_id", 'source_line') }} as source_page,
-    {{ page_line("report_id", 'source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }}
+    source_page,
+    page_line
+from {{ ref('int_table_cells__values') }}
 where table_key = 'T10'
   and (row_key like 'vehicles\_%' escape '\' or row_key = 'equipment_over_1m')
   and row_key <> 'vehicles_total'
-  and cell_state = 'value'

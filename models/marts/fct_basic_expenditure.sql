@@ -6,13 +6,12 @@ select
     cls.cost_category,
     c.amount_yuan,
     c.source_line,
-    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
-    {{ page_line("c.report_id", 'c.source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }} as c
+    c.source_page,
+    c.page_line
+from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
 left join {{ ref('stg_reference__economic_class') }} as cls
     on cls.econ_class_code = left(c.row_key, 3)
 where c.table_key = 'T06'
   and leaf.is_leaf
   and length(c.row_key) = 5
-  and c.cell_state = 'value'

@@ -6,11 +6,10 @@ select
     c.column_key as income_source,
     c.amount_yuan,
     c.source_line,
-    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
-    {{ page_line("c.report_id", 'c.source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }} as c
+    c.source_page,
+    c.page_line
+from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
 where c.table_key = 'T02'
   and leaf.is_leaf
   and c.column_key <> 'total'
-  and c.cell_state = 'value'

@@ -4,9 +4,8 @@ select
     replace(row_key, 'procurement_', '') as procurement_category,
     amount_yuan,
     source_line,
-    {{ source_page("report_id", 'source_line') }} as source_page,
-    {{ page_line("report_id", 'source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }}
+    source_page,
+    page_line
+from {{ ref('int_table_cells__values') }}
 where table_key = 'T10'
   and row_key in ('procurement_goods', 'procurement_works', 'procurement_services')
-  and cell_state = 'value'

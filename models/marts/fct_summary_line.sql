@@ -12,14 +12,12 @@ select
     end as side,
     c.row_key as line_key,
     case when c.column_key in ('amount', 'total') then 'all' else c.column_key end as fund,
-    r.row_label,
-    r.line_number,
+    c.row_label,
+    c.line_number,
     c.amount_yuan,
     c.source_line,
-    {{ source_page("c.report_id", 'c.source_line') }} as source_page,
-    {{ page_line("c.report_id", 'c.source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }} as c
-inner join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
+    c.source_page,
+    c.page_line
+from {{ ref('int_table_cells__values') }} as c
 where c.table_key in ('T01', 'T04')
-  and r.row_code is null
-  and c.cell_state = 'value'
+  and c.row_code is null

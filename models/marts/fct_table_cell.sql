@@ -1,26 +1,22 @@
 -- Every printed number of the ten standard tables, as printed, with the line it came from.
 -- Blank and `────` cells are not here; they stay in staging.stg_parsed__table_cells.
 select
-    c.report_id,
-    c.table_key,
-    c.row_key,
-    c.column_key,
-    r.row_code,
-    r.row_label,
-    r.line_number,
-    c.amount_yuan,
-    c.quantity,
-    c.printed_value,
-    c.printed_unit,
-    c.value_text,
-    c.source_line,
-    p.page as source_page,
-    c.source_line - p.first_line + 1 as page_line,
-    r.source_line as row_source_line,
-    c.source_location,
-    c.placement
-from {{ ref('stg_parsed__table_cells') }} as c
-left join {{ ref('stg_parsed__table_rows') }} as r using (report_id, table_key, row_key)
-left join {{ ref('int_report__pages') }} as p
-    on p.report_id = c.report_id and c.source_line between p.first_line and p.last_line
-where c.cell_state = 'value'
+    report_id,
+    table_key,
+    row_key,
+    column_key,
+    row_code,
+    row_label,
+    line_number,
+    amount_yuan,
+    quantity,
+    printed_value,
+    printed_unit,
+    value_text,
+    source_line,
+    source_page,
+    page_line,
+    row_source_line,
+    source_location,
+    placement
+from {{ ref('int_table_cells__values') }}

@@ -6,9 +6,8 @@ select
     column_key as item,
     amount_yuan,
     source_line,
-    {{ source_page("report_id", 'source_line') }} as source_page,
-    {{ page_line("report_id", 'source_line') }} as page_line
-from {{ ref('stg_parsed__table_cells') }}
+    source_page,
+    page_line
+from {{ ref('int_table_cells__values') }}
 where table_key = 'T09'
   and column_key in ('overseas', 'vehicle_purchase', 'vehicle_operation', 'reception')
-  and cell_state = 'value'

@@ -4,7 +4,9 @@ readers as a ruled PDF, and every figure keeps where it was printed in the form'
 
 from __future__ import annotations
 
+import csv
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,11 +15,14 @@ import pytest
 from juesuan.cli import main
 from juesuan.errors import LoadError
 from juesuan.formats.excel import display_number
-from juesuan.report import parse_file
+from juesuan.load import load_paths, prune
+from juesuan.report import parse_file, parse_files
 
 from tests.conftest import SAMPLE, Workspace, built_workspace
 from tests.loaders.forms import writers
 from tests.loaders.forms.printing import sample_grids, text_around_tables
+from tests.loaders.forms.self_evaluation import sample_forms
+from tests.loaders.projects.test_standard_form import PROVINCE_FORM
 
 FORMS = ("html", "docx", "xlsx", "xls")
 
@@ -39,6 +44,11 @@ def forms(tmp_path_factory, sample) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def parsed_forms(forms):
     return {form: parse_file(path) for form, path in forms.items()}
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def _rows(report):
@@ -90,9 +100,119 @@ def test_a_figure_keeps_its_place_in_the_forms_own_terms(parsed_forms):
     assert place("xlsx", "T10", "procurement_total", "amount") == ("2544.45", "公开10表!C5")
 
 
+def _report_set(folder: Path, sample, parts=("tables", "narrative", "forms"), projects=None) -> Path:
+    """The sample published as several files in `folder`, as county bureaus do: its ten tables as
+    a workbook, its narrative as a Word file, its projects as standard 自评表 forms in a workbook."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dept, year = sample.department_name, sample.fiscal_year
+    before, after = text_around_tables(SAMPLE)
+    narrative = after[: next(i for i, line in enumerate(after) if line.startswith("第五部分"))]
+    if "tables" in parts:
+        writers.write_xls(folder / "决算公开表.xls", sample_grids(sample), dept, year)
+    if "narrative" in parts:
+        # Published alone, the narrative carries the report's title (the sample prints it on no page).
+        writers.write_docx(folder / "情况说明.docx", [], [f"{dept}{year}年度部门决算情况说明", *before], narrative, dept, year)
+    if "forms" in parts:
+        grids = sample_forms(sample) if projects is None else sample_forms(sample)[:projects]
+        writers.write_xlsx(folder / "项目支出绩效自评表.xlsx", grids, dept, year)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def forms_built(tmp_path_factory, forms) -> Workspace:
-    return built_workspace(tmp_path_factory, "forms_built", SAMPLE, forms["html"], forms["xlsx"])
+def report_set(tmp_path_factory, sample) -> Path:
+    return _report_set(tmp_path_factory.mktemp("sets") / "高平市公安局2024", sample)
+
+
+def _only_report(parsed: Path):
+    (report,) = [d for d in parsed.iterdir() if not d.name.startswith(".")]
+    return report
+
+
+def test_a_report_of_several_files_loads_as_one_report(tmp_path, report_set, sample):
+    parsed = tmp_path / "parsed"
+    outcome = load_paths([report_set], parsed)
+    assert not outcome.failed and len(outcome.loaded) == 1
+    (loaded,) = outcome.loaded
+    assert [Path(f).name for f in outcome.merged[0][1]] == ["决算公开表.xls", "情况说明.docx", "项目支出绩效自评表.xlsx"]
+    assert (loaded.department_name, loaded.fiscal_year, loaded.source_file) == ("高平市公安局", 2024, "高平市公安局2024")
+    report = parse_files([report_set / "决算公开表.xls", report_set / "情况说明.docx", report_set / "项目支出绩效自评表.xlsx"],
+                         report_set)
+    assert report.report_id == loaded.report_id == _only_report(parsed).name
+    assert (_rows(report), _cells(report)) == (_rows(sample), _cells(sample))
+    assert [(f.section, f.metric, f.value) for f in report.narrative] == [(f.section, f.metric, f.value) for f in sample.narrative]
+    assert [(p.form, p.name) for p in report.projects] == [("standard", p.name) for p in sample.projects]
+    assert report.missing_tables == [] and [i for i in report.issues if i.severity == "error"] == []
+    # Every figure says which file it was printed in.
+    cell = next(c for c in report.tables["T03"].cells if (c.row_key, c.column_key) == ("total", "total"))
+    assert report.locations[cell.source_line].of_cell(cell.source_column) == "决算公开表.xls: 公开03表!C6"
+    figure = report.narrative[0]
+    assert report.locations[figure.source_line].place.startswith("情况说明.docx: paragraph ")
+    files = read_csv(_only_report(parsed) / "report_files.csv")
+    assert [(f["file_seq"], f["source_file"], f["source_encoding"]) for f in files] == [
+        ("1", "决算公开表.xls", "xls"), ("2", "情况说明.docx", "docx"), ("3", "项目支出绩效自评表.xlsx", "xlsx")]
+    assert int(files[1]["first_line"]) == int(files[0]["last_line"]) + 1
+    # Loaded again: every file is known as part of the report, and nothing is parsed.
+    again = load_paths([report_set], parsed)
+    assert (again.loaded, len(again.unchanged)) == ([], 3)
+
+
+def test_a_part_added_later_joins_its_report_and_a_changed_part_rereads_it(tmp_path, sample):
+    folder = _report_set(tmp_path / "set", sample, parts=("tables", "narrative"))
+    parsed = tmp_path / "parsed"
+    first = load_paths([folder], parsed).loaded[0]
+    assert first.parts["tables"] and first.parts["narrative"] and not first.parts["projects"]
+    _report_set(folder, sample, parts=("forms",), projects=3)
+    second = load_paths([folder], parsed)
+    assert second.replaced == [first.report_id] and len(second.loaded) == 1
+    assert len(second.loaded[0].parts["projects"]) == 3 and len(second.loaded[0].parts["files"]) == 3
+    # The forms file printed again with five projects: the report is read again from its files.
+    _report_set(folder, sample, parts=("forms",), projects=5)
+    third = load_paths([folder / "项目支出绩效自评表.xlsx"], parsed)
+    assert third.replaced == [second.loaded[0].report_id]
+    assert len(third.loaded[0].parts["projects"]) == 5 and len(third.loaded[0].parts["files"]) == 3
+    assert _only_report(parsed).name == third.loaded[0].report_id
+    # A file of it gone: prune removes the report.
+    (folder / "情况说明.docx").unlink()
+    assert prune(parsed) == [third.loaded[0].report_id]
+
+
+def test_copies_and_other_departments_in_one_folder_stay_apart(tmp_path, sample, forms):
+    """The same tables twice (a workbook and its web page) are two editions, not parts; a 自评表
+    of another department is its own report; each says what it lacks."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(forms["xlsx"], folder / "tables.xlsx")
+    shutil.copy(forms["html"], folder / "tables.html")
+    (folder / "四川.txt").write_text(PROVINCE_FORM, encoding="utf-8")
+    outcome = load_paths([folder], tmp_path / "parsed")
+    assert outcome.merged == [] and not outcome.failed
+    assert sorted((r.source_file, r.department_name) for r in outcome.loaded) == [
+        ("tables.html", "高平市公安局"), ("tables.xlsx", "高平市公安局"), ("四川.txt", "四川省食品检验研究院")]
+
+
+@pytest.fixture(scope="session")
+def forms_built(tmp_path_factory, forms, report_set) -> Workspace:
+    return built_workspace(tmp_path_factory, "forms_built", SAMPLE, forms["html"], forms["xlsx"], report_set)
+
+
+def test_the_warehouse_holds_a_report_of_several_files_as_the_sample(forms_built):
+    ws = forms_built
+    assert ws.one("select file_count, tables_missing from marts.dim_report where source_file = '高平市公安局2024'") == (3, "")
+    assert ws.sql("""
+        select f.file_seq, f.source_file from staging.stg_parsed__report_files f
+        join marts.dim_report r using (report_id) where r.source_file = '高平市公安局2024' order by 1""") == [
+        (1, "决算公开表.xls"), (2, "情况说明.docx"), (3, "项目支出绩效自评表.xlsx")]
+    assert ws.one("""
+        select c.source_location from marts.fct_table_cell c join marts.dim_report r using (report_id)
+        where r.source_file = '高平市公安局2024' and table_key = 'T05' and row_key = 'total' and column_key = 'basic'""") \
+        == "决算公开表.xls: 公开05表!D6"
+    # The narrative's restatements check against the workbook's tables, the 自评表 count against the
+    # narrative: both of the sample's known errors are found across the files.
+    findings = set(ws.sql("""
+        select f.check_id, regexp_replace(f.object, ' line [0-9]+', ''), f.actual, f.expected
+        from audit.findings f join marts.dim_report r using (report_id) where r.source_file = '高平市公安局2024'"""))
+    assert ("nr_restates_table", "basic_expenditure_amount @ 六", 66673100, 66673200) in findings
+    assert ("nr_self_evaluations", "projects_count", 31, 30) in findings
 
 
 def test_warehouse_holds_the_same_figures_from_each_form(forms_built):

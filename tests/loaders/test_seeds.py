@@ -86,11 +86,11 @@ def test_a_failed_write_leaves_the_previous_load_untouched(tmp_path, sample, sam
     calls = {"n": 0}
     real = seeds._write_csv
 
-    def failing(path, columns, rows):
+    def failing(folder, name, rows):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
-        real(path, columns, rows)
+        real(folder, name, rows)
 
     monkeypatch.setattr(seeds, "_write_csv", failing)
     with pytest.raises(OSError):
@@ -105,38 +105,3 @@ def test_folders_are_searched_for_reports(tmp_path, sample_path):
     (tmp_path / "in" / "notes.md").write_text("not a report", encoding="utf-8")
     outcome = load_paths([tmp_path / "in"], tmp_path / "parsed")
     assert [r.source_file for r in outcome.loaded] == ["a.txt"] and not outcome.failed
-
-
-def _declared_sources() -> dict[str, list[str]]:
-    """{file name: column names in order} as models/staging/_sources.yml reads them."""
-    import re
-
-    import yaml
-
-    from tests.conftest import ROOT
-
-    spec = yaml.safe_load((ROOT / "models" / "staging" / "_sources.yml").read_text(encoding="utf-8"))
-    out = {}
-    for table in spec["sources"][0]["tables"]:
-        location = table["meta"]["external_location"]
-        columns = re.search(r"columns = \{(.*)\}\)", location, re.S).group(1)
-        out[table["name"]] = re.findall(r"'(\w+)': '", columns)
-    return out
-
-
-def test_writer_header_and_dbt_sources_agree_column_for_column(tmp_path, sample, sample_path):
-    """DuckDB reads the parsed CSVs by position (by name costs ~4× at 1,500 files): the writer's
-    column lists, the headers it writes and `_sources.yml` must be the same lists in the same order,
-    or a reordered column would shift same-typed data silently."""
-    declared = {
-        "reports": seeds.REPORT_COLUMNS, "table_rows": seeds.ROW_COLUMNS, "table_cells": seeds.CELL_COLUMNS,
-        "load_issues": seeds.ISSUE_COLUMNS, "projects": seeds.PROJECT_COLUMNS,
-        "project_budget": seeds.PROJECT_BUDGET_COLUMNS, "project_indicators": seeds.PROJECT_INDICATOR_COLUMNS,
-        "narrative_figures": seeds.NARRATIVE_COLUMNS,
-    }
-    assert _declared_sources() == declared
-    out = write_report(sample, sample_path, tmp_path)
-    for name, columns in declared.items():
-        with (out / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-            assert next(csv.reader(f)) == columns, name
-

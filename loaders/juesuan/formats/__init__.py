@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from ..errors import LoadError
 from .document import LineLocation, render
@@ -26,18 +27,19 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 
 
-def read_document(data: bytes, path: Path) -> tuple[str, str, dict[int, LineLocation]] | None:
+def read_document(data: bytes, path: Path, names_a_table: Callable[[str], bool] = lambda text: False,
+                  ) -> tuple[str, str, dict[int, LineLocation]] | None:
     """(form, page text, line locations) of a web page, workbook or Word file; None for text."""
     name, suffix = str(path), path.suffix.lower()
     if data.startswith(b"PK\x03\x04"):
-        return _zipped(data, name, suffix)
+        return _zipped(data, name, names_a_table)
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
             raise LoadError(name, "the file is protected by a password (an encrypted Office document)",
                             hint="open it with its password and save an unprotected copy, then load that")
         if _WORD_STREAM in data:
             raise refuse_doc(name)
-        return "xls", *render(read_xls(data, name))
+        return "xls", *render(read_xls(data, name, names_a_table))
     if suffix in (".html", ".htm") or looks_like_html(data):
         # Sites often serve a web page of tables under an .xls name ("export to Excel"): read as what it is.
         return "html", *render(read_html(data, name))
@@ -47,7 +49,7 @@ def read_document(data: bytes, path: Path) -> tuple[str, str, dict[int, LineLoca
     return None
 
 
-def _zipped(data: bytes, name: str, suffix: str):
+def _zipped(data: bytes, name: str, names_a_table: Callable[[str], bool]):
     try:
         members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
@@ -56,6 +58,6 @@ def _zipped(data: bytes, name: str, suffix: str):
     if "word/document.xml" in members:
         return "docx", *render(read_docx(data, name))
     if "xl/workbook.xml" in members:
-        return "xlsx", *render(read_xlsx(data, name))
+        return "xlsx", *render(read_xlsx(data, name, names_a_table))
     raise LoadError(name, "a zip archive that is neither a Word document nor an Excel workbook",
                     hint="unpack it and load the reports inside")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Callable
 
 from ..errors import LoadError
 from .document import Block, Paragraph, Table, column_letter
@@ -53,7 +54,7 @@ def _cell_text(value, number_format: str | None) -> str:
     return str(value)
 
 
-def read_xlsx(data: bytes, name: str) -> list[list[Block]]:
+def read_xlsx(data: bytes, name: str, names_a_table: Callable[[str], bool]) -> list[list[Block]]:
     import openpyxl  # imported here: text and PDF reports never pay for it
 
     try:
@@ -77,23 +78,23 @@ def read_xlsx(data: bytes, name: str) -> list[list[Block]]:
                 refs.append(f"{sheet.title}!{column_letter(cell.column - 1)}{cell.row}")
             cells.append(texts)
             places.append(refs)
-        pages.append(_sheet_blocks(sheet.title, cells, places))
+        pages.append(_sheet_blocks(sheet.title, cells, places, names_a_table))
     return pages
 
 
-def _sheet_blocks(title: str, cells: list[list[str]], places: list[list[str]]) -> list[Block]:
+def _sheet_blocks(title: str, cells: list[list[str]], places: list[list[str]],
+                  names_a_table: Callable[[str], bool]) -> list[Block]:
     # Finance bureaus name a sheet after its table (`公开01表`, `收入支出决算总表`) and often print no
     # title row in it: then the name goes first, as the page's heading. A sheet that prints its own
-    # title or number does not get it twice (twice would read as the table printed again).
-    from ..layout import names_a_table
-
+    # title or number does not get it twice (twice would read as the table printed again). What
+    # names a table is the layout's to say (`names_a_table`, given by the caller).
     top = [text for row in cells[:8] for text in row if text]
     if names_a_table(title) and not any(names_a_table(text) for text in top):
         return [Paragraph(title, title), Table(cells, places)]
     return [Table(cells, places)]
 
 
-def read_xls(data: bytes, name: str) -> list[list[Block]]:
+def read_xls(data: bytes, name: str, names_a_table: Callable[[str], bool]) -> list[list[Block]]:
     import xlrd  # imported here: text and PDF reports never pay for it
 
     try:
@@ -126,5 +127,5 @@ def read_xls(data: bytes, name: str) -> list[list[Block]]:
                 refs.append(f"{sheet.name}!{column_letter(c)}{r + 1}")
             cells.append(texts)
             places.append(refs)
-        pages.append(_sheet_blocks(sheet.name, cells, places))
+        pages.append(_sheet_blocks(sheet.name, cells, places, names_a_table))
     return pages

@@ -13,7 +13,8 @@
     总分 | … | 100 | 95.5
 
 Read from rows of cells: a grid row (TAB-separated: a web page, workbook, Word table or ruled PDF)
-or a `|`-separated line. Every column is placed by its header cell, never by position, so a form
+or a `|`-separated line; a form printed without separators (rows flattened onto a line, or one
+cell per line) by its structure, in `flat_rows`. Every column is placed by its header cell, never by position, so a form
 with 指标性质 and 度量单位 columns, or 权重 for 分值, reads the same. A merged 一级/二级指标 cell
 (printed once, blank below) applies to the rows under it. A blank 完成值 or 得分 stays blank.
 """
@@ -25,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..lines import Line
 from ..model import Issue, Project, ProjectBudgetRow, ProjectIndicator
+from .flat_rows import flat_rows, fund_values, indicator_values, is_unseparated
 from .layout import split_coded
 
 _TITLE = re.compile(r"^(项目支出|部门整体支出)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
@@ -142,7 +144,10 @@ def _cell(row: list[str], col: dict[str, int], key: str) -> str:
 
 def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Project:
     issues: list[Issue] = []
-    rows = [(cells(ln), ln.number) for ln in body if ln.text.strip()]
+    if is_unseparated(body):  # flattened rows, or one cell per line: read by the form's structure
+        rows = [(_merge_fields(r.tokens), r.line, r) for r in flat_rows(body)]
+    else:
+        rows = [(cells(ln), ln.number, None) for ln in body if ln.text.strip()]
     fields: dict[str, str] = {}
     goal = ""
     budget: list[ProjectBudgetRow] = []
@@ -152,7 +157,7 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
     ind_cols: dict[str, int] | None = None
     level1 = level2 = ""
     goal_col: int | None = None
-    for row, line in rows:
+    for row, line, flat in rows:
         joined = _squeeze("".join(row))
         for label in ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称"):
             c = _find(row, label)
@@ -172,24 +177,38 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
         if joined.startswith(("总分", "合计", "总得分")) and ind_cols is not None:
             score_col = ind_cols.get("score")
             numbers = [t for t in row if _NUMBER.match(t.replace(" ", ""))]
-            total_score = _cell(row, ind_cols, "score") or (numbers[-1] if numbers else None)
+            if flat is None:
+                total_score = _cell(row, ind_cols, "score") or (numbers[-1] if numbers else None)
+            elif len(numbers) >= 2:  # 分值 then 得分
+                total_score = numbers[-1]
+            elif numbers:
+                issues.append(Issue("warning", "project", line, f"the 总分 row prints one figure ({numbers[0]}): "
+                                    "whether it is the 分值 or the 得分 is not printed, so no 总得分 is taken"))
+                score_col = -1
             ind_cols = None
             if not total_score and score_col is None:
                 issues.append(Issue("warning", "project", line, "the 总分 row prints no 得分"))
             continue
         if fund_cols is not None:
-            first_value = min(fund_cols.values()) if fund_cols else len(row)
-            label = next((t for t in reversed(row[:first_value]) if t and "项目资金" not in _squeeze(t)), "")
-            values = {k: _cell(row, fund_cols, k) for k in fund_cols}
-            if not label and not any(values.values()):
-                continue
-            if "预期目标" in joined or "实际完成情况" in joined:
+            if "预期目标" in joined or "实际完成情况" in joined or joined.startswith(("年度总体目标", "总体目标")):
                 fund_cols = None
+            elif flat is not None:
+                got = fund_values(flat, _in_order(fund_cols))
+                if isinstance(got, str):
+                    issues.append(Issue("error", "project_budget", line, f"{got}; the row is not loaded"))
+                    continue
+                label, values = got
             else:
+                first_value = min(fund_cols.values()) if fund_cols else len(row)
+                label = next((t for t in reversed(row[:first_value]) if t and "项目资金" not in _squeeze(t)), "")
+                values = {k: _cell(row, fund_cols, k) for k in fund_cols}
+            if fund_cols is not None and not label and not any(values.values()):
+                continue
+            if fund_cols is not None:
                 amounts = {}
                 for key in ("budget_start", "budget_annual", "executed"):
                     amounts[key] = _decimal(values.get(key, ""))
-                    if values.get(key) and amounts[key] is None:
+                    if values.get(key) and amounts[key] is None and values[key].strip() not in ("-", "—", "/"):
                         issues.append(Issue("error", "project_budget", line,
                                             f"{label}: {values[key]!r} is not an amount; not loaded"))
                 budget.append(ProjectBudgetRow(
@@ -201,20 +220,36 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                     weight_text=values.get("weight") or None, amount_unit="万元"))
                 continue
         if goal_col is not None and fund_cols is None and ind_cols is None:
-            goal, goal_col = (row[goal_col].strip() if goal_col < len(row) else ""), None
+            if flat is not None:
+                # 预期目标 then 实际完成情况, without a separator: two texts split at their one
+                # space; otherwise the line as printed (the goal cannot be cut from it).
+                texts = [t for t in row if t]
+                goal = texts[0] if len(texts) == 2 else " ".join(texts)
+            else:
+                goal = row[goal_col].strip() if goal_col < len(row) else ""
+            goal_col = None
         elif fund_cols is None and ind_cols is None and "预期目标" in joined and not goal:
             # `预期目标：…` in its cell, or a header over the column the next row fills.
             goal_col = _find(row, "预期目标")
             if goal_col is not None and re.search(r"[:：]\s*\S", row[goal_col]):
                 goal, goal_col = _value_after(row, goal_col), None
         if ind_cols is not None:
-            name = _cell(row, ind_cols, "name")
-            level1 = _cell(row, ind_cols, "level1") or level1
-            level2 = _cell(row, ind_cols, "level2") or level2
-            target, actual = _cell(row, ind_cols, "target"), _cell(row, ind_cols, "actual")
+            if flat is not None:
+                keys = [k for k in _in_order(ind_cols) if k not in ("level1", "level2")]
+                values, problem = indicator_values(flat, keys, (level1, level2))
+                level1, level2 = values["level1"], values["level2"]
+                if problem:
+                    issues.append(Issue("error", "project_indicator", line,
+                                        f"indicator row {' '.join(flat.tokens)!r}: {problem}; not loaded"))
+                    continue
+            else:
+                values = {k: _cell(row, ind_cols, k) for k in ind_cols}
+                level1 = values.get("level1") or level1
+                level2 = values.get("level2") or level2
+            name, target, actual = values.get("name", ""), values.get("target", ""), values.get("actual", "")
             if not name and not target and not actual:
                 continue
-            nature, unit = _cell(row, ind_cols, "nature") or None, _cell(row, ind_cols, "unit") or None
+            nature, unit = values.get("nature") or None, values.get("unit") or None
             printed_target = target
             if nature and _OPERATOR.match(nature) and not _OPERATOR.match(target[:1] or " "):
                 printed_target = f"{nature}{target}{unit or ''}"
@@ -222,8 +257,8 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 printed_target = f"{target}{unit}"
             indicators.append(ProjectIndicator(
                 row_order=len(indicators) + 1, level1=level1, level2=level2, name=name,
-                target_text=printed_target, actual_text=actual, weight_text=_cell(row, ind_cols, "weight"),
-                score_text=_cell(row, ind_cols, "score"), deviation_reason=_cell(row, ind_cols, "reason") or None,
+                target_text=printed_target, actual_text=actual, weight_text=values.get("weight", ""),
+                score_text=values.get("score", ""), deviation_reason=values.get("reason") or None,
                 source_line=line, nature=nature, measure_unit=unit))
     name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
     code, bare = split_coded(name)
@@ -239,6 +274,25 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
         indicators=indicators, stated_execution_score=None, stated_indicator_score=None,
         stated_total_score=total_score, stated_grade=grade, title_line=title_line, issues=issues, form=form,
         code=code)
+
+
+def _in_order(columns: dict[str, int]) -> list[str]:
+    """The header's column keys in print order."""
+    return sorted(columns, key=columns.get)
+
+
+def _merge_fields(tokens: list[str]) -> list[str]:
+    """A flattened header row (`项目名称 510000-食品安全 监管抽检 …`): each label's value is the
+    words up to the next label, joined (a space inside a name is the print's, not the name's)."""
+    if not tokens or not _is_label(tokens[0]) or _squeeze(tokens[0]).startswith(("项目资金", "年度总体目标")):
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if _is_label(token) or not out or _is_label(out[-1]):
+            out.append(token)
+        else:
+            out[-1] += token
+    return out
 
 
 def parse_standard_forms(forms) -> list[Project]:

@@ -56,18 +56,35 @@ def sample_forms(report: ParsedReport) -> list[Grid]:
     return [project_grid(p, report.fiscal_year) for p in report.projects]
 
 
-def as_text(grids: list[Grid], separator: str) -> str:
-    """Page text with each form's rows as cells joined by `separator` (spans left empty): `|` as
-    web pages copied to text print them, TAB as `extract-text` writes a ruled PDF."""
+def _text(grids: list[Grid], print_row) -> str:
+    """Page text of the forms: each title, then its rows as `print_row(cells)` gives their lines
+    (a span's text at its first cell, the rest empty), a page break after each form."""
     from .writers import _placed, _width
 
     out = []
     for g in grids:
-        width = _width(g.rows)
-        grid = [[""] * width for _ in g.rows]
+        grid = [[""] * _width(g.rows) for _ in g.rows]
         for r, c, cell in _placed(g.rows):
             grid[r][c] = cell.text
         out.append(g.title)
-        out += [("| " + " | ".join(row) + " |") if separator == "|" else "\t".join(row) for row in grid]
+        for row in grid:
+            out += print_row(row)
         out.append("\f")
     return "\n".join(out)
+
+
+def as_text(grids: list[Grid], separator: str) -> str:
+    """Page text with each form's rows as cells joined by `separator` (spans left empty): `|` as
+    web pages copied to text print them, TAB as `extract-text` writes a ruled PDF."""
+    if separator == "|":
+        return _text(grids, lambda row: ["| " + " | ".join(row) + " |"])
+    return _text(grids, lambda row: ["\t".join(row)])
+
+
+def as_unseparated(grids: list[Grid], layout: str) -> str:
+    """Page text without separators: `flat`, each row's printed cells joined by spaces (blank
+    cells left out, as a PDF's plain text prints them); `cells`, each printed cell on its own line
+    (a web page's table copied as text)."""
+    if layout == "flat":
+        return _text(grids, lambda row: [" ".join(text for text in row if text)])
+    return _text(grids, lambda row: [text for text in row if text])

@@ -1,0 +1,51 @@
+-- One row per report: the figures `juesuan run` prints for it, in 元 (the CLI shows 万元).
+with summary_lines as (
+    select
+        report_id,
+        max(amount_yuan) filter (where table_key = 'T01' and line_key = 'income_subtotal') as income_yuan,
+        max(amount_yuan) filter (where table_key = 'T01' and line_key = 'expenditure_subtotal') as expenditure_yuan
+    from {{ ref('fct_summary_line') }}
+    group by report_id
+),
+
+expenditure_totals as (
+    select
+        report_id,
+        max(amount_yuan) filter (where column_key = 'basic') as basic_yuan,
+        max(amount_yuan) filter (where column_key = 'project') as project_yuan
+    from {{ ref('fct_table_cell') }}
+    where table_key = 'T03' and row_key = 'total'
+    group by report_id
+),
+
+three_public as (
+    select report_id, cast(sum(amount_yuan) as decimal(18, 2)) as three_public_final_yuan
+    from {{ ref('fct_three_public_costs') }}
+    where phase = 'final'
+    group by report_id
+),
+
+vehicles as (
+    select report_id, cast(sum(quantity) as integer) as vehicles
+    from {{ ref('fct_asset_holding') }}
+    where asset_kind = 'vehicle'
+    group by report_id
+)
+
+select
+    r.report_id,
+    r.department_name,
+    r.fiscal_year,
+    s.income_yuan,
+    s.expenditure_yuan,
+    e.basic_yuan,
+    e.project_yuan,
+    t.three_public_final_yuan,
+    v.vehicles,
+    r.tables_missing,
+    r.load_warning_count + r.load_error_count as load_issue_count
+from {{ ref('dim_report') }} as r
+left join summary_lines as s using (report_id)
+left join expenditure_totals as e using (report_id)
+left join three_public as t using (report_id)
+left join vehicles as v using (report_id)
