@@ -94,6 +94,72 @@ def run_size(n: int, work: Path, seed: int, add: int) -> dict:
     return result
 
 
+PDF = ROOT / "samples" / "pdf" / "putuo_ghzy_2024.pdf"  # the largest of the bundled PDFs
+
+
+def one_pdf(work: Path) -> dict:
+    """One PDF checked (`juesuan check`) against the same PDF run into a new warehouse (`juesuan
+    run`): both with a warm dbt target (the project parsed, the check's models compiled), as a
+    user's second report is; each the median of three runs."""
+    base = work / "one_pdf"
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    env = {"JUESUAN_DBT_TARGET": str(base / "target"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    timed([str(BIN / "juesuan"), "check", str(PDF)], env)  # compiles the models once
+
+    def runs(command: list[str], fresh: bool) -> float:
+        times = []
+        for k in range(3):
+            if fresh:  # a new warehouse and parsed folder each time: `run` of a file not loaded yet
+                env.update(JUESUAN_DB=str(base / f"w{k}" / "juesuan.duckdb"), JUESUAN_PARSED_DIR=str(base / f"w{k}" / "parsed"))
+            times.append(timed(command, env)[0])
+        return sorted(times)[1]
+
+    check_s = runs([str(BIN / "juesuan"), "check", str(PDF)], fresh=False)
+    run_s = runs([str(BIN / "juesuan"), "run", str(PDF)], fresh=True)
+    sys.path.insert(0, str(ROOT / "loaders"))
+    import pdfplumber
+
+    with pdfplumber.open(PDF) as pdf:
+        pages = len(pdf.pages)
+    return {"file": PDF.name, "pages": pages, "check_s": check_s, "run_s": run_s}
+
+
+def pdf_rates() -> dict:
+    """PDF pages to page text per CPU-second, each engine over every PDF of samples/pdf (the
+    text is the same either way: tests/loaders/pdf/test_pdf_engines.py)."""
+    sys.path.insert(0, str(ROOT / "loaders"))
+    import pdfplumber
+
+    from juesuan.pdf_text import ENGINES, pdf_to_text
+
+    files = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
+    pages = 0
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            pages += len(pdf.pages)
+    rates = {}
+    for engine in ENGINES:
+        pdf_to_text(files[0].read_bytes(), files[0].name, engine=engine)  # warm: imports
+        started = time.process_time()
+        for f in files:
+            pdf_to_text(f.read_bytes(), f.name, engine=engine)
+        rates[engine] = pages / (time.process_time() - started)
+    return {"pages": pages, "files": len(files), **rates}
+
+
+def pdf_rates_report(r: dict) -> str:
+    return (f"PDF to page text, {r['pages']} pages of {r['files']} PDFs, per core: {r['pdfium']:.1f} pages/s with "
+            f"PDFium's objects, {r['pdfminer']:.1f} pages/s with pdfminer's (pdfplumber's own): "
+            f"{r['pdfium'] / r['pdfminer']:.1f}×; the same text.")
+
+
+def one_pdf_report(r: dict) -> str:
+    return (f"One PDF ({r['file']}, {r['pages']} pages; read with PDFium's objects): `juesuan check` {r['check_s']:.1f} s, "
+            f"`juesuan run` into a new warehouse {r['run_s']:.1f} s: check is {r['run_s'] / r['check_s']:.1f}× faster "
+            "(same findings: tests/test_check.py).")
+
+
 # The targets of the scale issue, on this 2-core machine.
 TARGETS = [
     ("parse ≥ 50 reports/s per core", lambda by: min(r["parse_per_core"] for r in by.values()) >= 50,
@@ -224,12 +290,18 @@ def main() -> None:
         for n in sizes:
             run["results"].append(run_size(n, work, args.seed, args.add if n == max(sizes) else 0))
             print(report(run["results"][-1:]), flush=True)
+        run["one_pdf"] = one_pdf(work)
+        print(one_pdf_report(run["one_pdf"]), flush=True)
+        run["pdf_rates"] = pdf_rates()
+        print(pdf_rates_report(run["pdf_rates"]), flush=True)
         work.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(run, indent=1), encoding="utf-8")
     results = run["results"]
     text = (
         f"# Benchmark results\n\nMeasured {run['date']} by `bench/run.py --sizes {run['sizes']}` on {run['machine']}.\n\n"
-        + report(results) + "\n\n" + analysis(results, work)
+        + report(results) + "\n\n" + (one_pdf_report(run["one_pdf"]) + "\n\n" if "one_pdf" in run else "")
+        + (pdf_rates_report(run["pdf_rates"]) + "\n\n" if "pdf_rates" in run else "")
+        + analysis(results, work)
     )
     print("\n" + text)
     if args.out != "-":

@@ -14,14 +14,15 @@ PACKAGE = ROOT / "loaders" / "juesuan"
 # Each module (or package, for all its modules) and its layer: a module may import from its own
 # layer and the ones below it.
 LAYERS = {
-    0: ["errors", "lines", "contract", "reference", "writers", "processes", "warehouse_sql", "placement",
+    0: ["errors", "lines", "contract", "pdf_objects", "reference", "writers", "processes", "warehouse_sql", "placement",
         "formats.document", "projects.targets", "projects.self_assessment"],
     1: ["formats", "pdf_text", "model", "tokens"],
     2: ["layout", "grammar", "grid"],
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],
     5: ["seeds", "load", "incremental", "warehouse", "query", "export", "corpus"],
-    6: ["cli", "__init__"],
+    6: ["check"],
+    7: ["cli", "__init__"],
 }
 
 

@@ -289,6 +289,43 @@ def _run(args, root: Path) -> int:
     return _build(args, root, refused, loaded)
 
 
+def _check(args, root: Path) -> int:
+    """Parse the files and run every model on them in memory: the findings, no warehouse."""
+    from .check import check_files
+
+    if not (dbt_target(root) / "check").exists():
+        print("preparing checks: dbt seeds and compiles the project once for this version of the models (~30 s) …",
+              file=sys.stderr, flush=True)
+    try:
+        result = check_files([Path(p) for p in args.paths], root, file_timeout=args.file_timeout,
+                             progress=_Progress())
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    out = result.outcome
+    for err in out.failed:
+        print(f"error: {err}", file=sys.stderr)
+    if not out.loaded:
+        print("error: nothing was loaded", file=sys.stderr)
+        return EXIT_NOTHING
+    for r in out.loaded:
+        print(r.summary)
+    print(f"\nIdentity checks: checked / held / rounding / discrepancy / families skipped")
+    for dept, year, checked, held, rounding, discrepancy, skipped in result.summary:
+        print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
+    for _, dept, year, source, tables in result.incomplete:
+        print(f"  {dept} {year} ({source}): tables with unreadable rows: {tables}")
+    if result.findings:
+        print(f"\nFindings ({len(result.findings)}; printed vs expected, with the lines their figures are on):")
+    for dept, year, severity, check, obj, unit, expected, actual, diff, at, page, page_line, lines in result.findings:
+        print(f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at "
+              f"{_place(at, page, page_line)}, expected {_figure(expected, unit)} "
+              f"(difference {_figure(diff, unit, sign=True)})" + (f"\n              lines {lines}" if lines else ""))
+    discrepancies = sum(1 for f in result.findings if f[2] == "discrepancy")
+    return _worst(EXIT_PARTIAL if out.failed or result.incomplete else EXIT_OK,
+                  EXIT_FINDINGS if discrepancies else EXIT_OK)
+
+
 def _limits(args) -> Limits:
     return Limits(timeout=args.timeout, memory_limit=args.memory_limit, temp_limit=args.temp_limit,
                   max_sql_chars=args.max_sql_chars, max_rows=args.max_rows)
@@ -492,6 +529,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--file-timeout", type=float, metavar="SECONDS",
                    help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
     p.set_defaults(func=_run)
+
+    p = sub.add_parser("check", help="parse report files and print their findings, without touching the warehouse "
+                       "(the same models as `build`, run in memory)")
+    p.add_argument("paths", nargs="+", help="report files or folders of them")
+    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
+                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+    p.set_defaults(func=_check)
 
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")
     p.add_argument("sql", nargs="?", help="one SELECT (or WITH, DESCRIBE, SHOW)")

@@ -15,6 +15,7 @@ its extracted text give the same rows by construction.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 
 from .errors import LoadError
@@ -60,14 +61,43 @@ def page_text(page) -> str:
     return "\n".join(it.text for it in items)
 
 
-def pdf_to_text(data: bytes, name: str) -> str:
+# Where a page's characters and rules come from: PDFium (pdf_objects, ~10× faster) or pdfminer,
+# pdfplumber's own. The grid and the lines are read from them by pdfplumber either way.
+ENGINES = ("pdfium", "pdfminer")
+
+
+def default_engine() -> str:
+    return os.environ.get("JUESUAN_PDF_ENGINE", "pdfium")
+
+
+def _objects_from_pdfium(pdf, data: bytes) -> None:
+    """Give each page of a pdfplumber document its objects from PDFium, where pdf_objects covers
+    the page; the others keep pdfminer's, read when first asked for."""
+    import pypdfium2
+
+    from .pdf_objects import page_objects
+
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        for index, page in enumerate(pdf.pages):
+            objects = page_objects(doc, index, float(page.height), float(page.initial_doctop))
+            if objects is not None:
+                page._objects = objects  # pdfplumber's cache of page.objects: pdfminer never runs
+    finally:
+        doc.close()
+
+
+def pdf_to_text(data: bytes, name: str, engine: str | None = None) -> str:
     """The page text of a PDF, pages separated by form feeds. Raises LoadError for a PDF that
     cannot be read (encrypted, damaged) or that has no text layer (a scan)."""
+    engine = engine or default_engine()
     import pdfplumber  # imported here: text reports never pay for it
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if engine == "pdfium":
+                _objects_from_pdfium(pdf, data)
             pages = [page_text(page) for page in pdf.pages]
             chars = sum(len(page.chars) for page in pdf.pages)
     except PdfminerException as exc:

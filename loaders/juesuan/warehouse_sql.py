@@ -39,13 +39,15 @@ order by discrepancy_findings desc, department_name, fiscal_year
 """
 
 # Discrepancies first, largest gap first; then rounding findings.
-TOP_FINDINGS_SQL = """
+_FINDINGS_BY_WEIGHT = """
 select department_name, fiscal_year, severity, check_id, object, unit, expected, actual, difference, actual_source,
-       source_page, page_line
+       source_page, page_line{more}
 from audit.findings
 order by severity = 'discrepancy' desc, abs(difference) desc, department_name, check_id, object
-limit ?
 """
+TOP_FINDINGS_SQL = _FINDINGS_BY_WEIGHT.format(more="") + "limit ?"
+# `juesuan check`: every finding, with the lines its figures were printed on.
+CHECK_FINDINGS_SQL = _FINDINGS_BY_WEIGHT.format(more=", source_lines")
 
 INCOMPLETE_SQL = """
 select report_id, department_name, fiscal_year, source_file, tables_incomplete

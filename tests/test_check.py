@@ -1,0 +1,46 @@
+"""`juesuan check`: the findings of a `juesuan build` of the same file, from the same dbt models
+run in memory, and no warehouse touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from juesuan.check import check_files
+from juesuan.cli import EXIT_FINDINGS, main
+from juesuan.warehouse_sql import CHECK_FINDINGS_SQL, SUMMARY_SQL
+from tests.conftest import ROOT, SAMPLE, Workspace
+
+
+@pytest.fixture(scope="session")
+def check_target(tmp_path_factory):
+    """A dbt target folder of its own: the first check compiles the project into it."""
+    return tmp_path_factory.mktemp("check_target")
+
+
+@pytest.fixture(scope="session")
+def checked(check_target):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JUESUAN_DBT_TARGET", str(check_target))
+    try:
+        return check_files([SAMPLE], ROOT)
+    finally:
+        mp.undo()
+
+
+def test_check_finds_what_the_build_finds(checked, built):
+    assert checked.findings == built.sql(CHECK_FINDINGS_SQL)
+    assert checked.summary == built.sql(SUMMARY_SQL)
+    # Both known errors of the sample, as the build reports them.
+    objects = {(f[3], f[4]) for f in checked.findings if f[2] == "discrepancy"}
+    assert {("nr_restates_table", "basic_expenditure_amount @ 六 line 1256"),
+            ("nr_self_evaluations", "projects_count line 1355")} <= objects
+
+
+def test_check_prints_findings_and_leaves_no_warehouse(checked, check_target, tmp_path, monkeypatch, capsys):
+    ws = Workspace(tmp_path, monkeypatch)
+    monkeypatch.setenv("JUESUAN_DBT_TARGET", str(check_target))  # compiled already
+    assert main(["check", str(SAMPLE)]) == EXIT_FINDINGS
+    out = capsys.readouterr().out
+    assert "高平市公安局 2024: 811 / 794 / 8 / 9 / 10" in out
+    assert "nr_self_evaluations: projects_count line 1355 printed 31 projects at narrative:1355, expected 30" in out
+    assert not ws.db.exists() and not ws.parsed.exists()
