@@ -208,9 +208,30 @@ def test_expected_figures_and_errors_from_the_warehouse(text_built):
     # Each class of 表一 equals 表三's 合计 of that class, which the identities placed (inferred).
     assert ws.one("""select count(*) filter (where status = 'held'), count(*) filter (where status = 'discrepancy')
                      from audit.identity_checks where report_id = ? and check_id = 'x01_03_class'""", rid) == (10, 0)
+    # The narrative under its wrapped heading, glued to the page before it (`…本表无数据。第三部分 …
+    # 2025 年度` / `部门决算情况说明`): EXPECTED.md's figures, from SQL.
+    stated = dict(ws.sql("select metric, value from marts.fct_narrative_figure where report_id = ? and metric in "
+                         "('general_budget_expenditure_initial_budget', 'general_budget_expenditure_completion_rate', "
+                         "'running_cost_amount', 'procurement_total_amount', 'procurement_goods_amount', "
+                         "'procurement_works_amount', 'procurement_services_amount', 'projects_count', "
+                         "'projects_amount')", rid))
+    assert stated == {
+        "general_budget_expenditure_initial_budget": Decimal("21864.85"),
+        "general_budget_expenditure_completion_rate": Decimal("87.10"), "running_cost_amount": Decimal("627.04"),
+        "procurement_total_amount": Decimal("1062.09"), "procurement_goods_amount": Decimal("80.98"),
+        "procurement_works_amount": Decimal("269.03"), "procurement_services_amount": Decimal("712.08"),
+        "projects_count": Decimal("48"), "projects_amount": Decimal("4974.93")}
+    assert ws.one("select value from marts.fct_narrative_figure where report_id = ? and metric = 'projects_graded_count' "
+                  "and subject_code = '优'", rid) == Decimal("48")
     findings = ws.sql("""select check_id, object, severity from audit.findings
                          where report_id = ? and severity in ('discrepancy', 'rounding') order by all""", rid)
     assert findings == [
+        # 2080506 stated as 245.53 with 93.57% of its budget; the table's 257.14 gives 89.34%.
+        ("nr_completion_rate", "function_item_completion_rate @ 五 line 706", "discrepancy"),
+        ("nr_share", "class_share 205 @ 五 line 603", "rounding"),  # 0.08% printed for 0.085%
+        # 公务接待费 "决算为 1.53 万元" (the budget) against its 0 stated twice (and in the table).
+        ("nr_stated_twice", "reception_final @ 七 line 850", "discrepancy"),
+        ("nr_stated_twice", "reception_final @ 七 line 856", "discrepancy"),
         ("t05_rollup", "T05 208 total", "rounding"),  # 208 printed 3,019.34, its 款 sum to 3,019.33
         ("t05_rollup", "T05 21201 basic", "discrepancy"),  # 1,066.51 printed for 10,661.51
         ("t05_rollup", "T05 total basic", "discrepancy"),  # the same digit missing, seen from 合计

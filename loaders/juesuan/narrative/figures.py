@@ -30,6 +30,9 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"收入合计", "income_subtotal"),
     (r"支出合计", "expenditure_subtotal"),
     (r"一般公共预算财政拨款(决算)?支出", "general_budget_expenditure"),
+    # Section 八's fund: not the appropriation income of the whole year (section 四).
+    (r"政府性基金预算财政拨款收入", "fund_appropriation_income"),
+    (r"政府性基金预算财政拨款(决算)?支出", "fund_appropriation_expenditure"),
     (r"一般公共预算项目支出", "projects_general_budget"),
     (r"财政拨款收入", "appropriation_income"),
     (r"上级补助收入", "superior_subsidy"),
@@ -47,18 +50,28 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"资本性支出", "econ_310"),
     (r"[“\"]?三公[”\"]?经费", "three_public"),
     (r"因公出国[（(]境[)）]费|出国[（(]境[)）]团组", "overseas"),
+    # The pair first: `公务用车购置及运行维护费 37.35` is both, not the 购置 alone.
+    (r"公务用车购置及运行(维护)?费", "vehicle_costs"),
     (r"公务用车购置(费)?", "vehicle_purchase"),
-    (r"公务用车运行维护费", "vehicle_operation"),
+    (r"公务用车运行维护(费|支出)", "vehicle_operation"),
     (r"公务用车保有量", "vehicles_held"),
     (r"国内接待费", "reception_domestic"),
     (r"外事接待费|外宾接待(支出|费)?|接待外宾", "reception_foreign_affairs"),
     (r"国[（(]境[)）]外接待费", "reception_overseas"),
     (r"公务接待(费)?", "reception"),  # 上海: `列明公务接待2批次`
     (r"机关运行经费", "running_cost"),
-    (r"政府采购支出总额", "procurement_total"),
-    (r"政府采购货物支出", "procurement_goods"),
-    (r"政府采购工程支出", "procurement_works"),
-    (r"政府采购服务支出", "procurement_services"),
+    # 上海: `政府采购金额（以合同签订为准）为 1062.09 万元，其中：货物采购金额 80.98 万元、…`.
+    (r"政府采购(支出总额|金额)", "procurement_total"),
+    (r"政府采购货物支出|货物采购金额", "procurement_goods"),
+    (r"政府采购工程支出|工程采购金额", "procurement_works"),
+    (r"政府采购服务支出|服务采购金额", "procurement_services"),
+    # 上海's 中小企业 sentence: reserved budgets, then what firms of each size were awarded (in the
+    # reserved projects, and in the others: a figure of its own, often 0).
+    (r"面向中小企业预留", "procurement_sme_reserved"),
+    (r"面向小微企业预留", "procurement_small_micro_reserved"),
+    (r"在其他政府采购项目中[，,]?由中小企业供应商中标或成交", "procurement_other_sme_awarded"),
+    (r"由中小企业供应商中标或成交", "procurement_sme_awarded"),
+    (r"由小微企业供应商中标或成交", "procurement_small_micro_awarded"),
     (r"授予中小企业合同金额", "procurement_sme"),
     (r"授予小微企业合同金额", "procurement_small_micro"),
     (r"共有车辆", "vehicles_total"),
@@ -74,6 +87,14 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"其他用车", "vehicles_other"),
     (r"以上设备", "equipment_over_1m"),
     (r"二级项目", "projects"),
+    # 上海's 全过程绩效管理 sentence: three sets of projects, each with its count and budget.
+    (r"绩效自评的(\d{4}\s*年度)?项目", "projects"),
+    (r"编报绩效目标的(\d{4}\s*年度)?项目", "projects_with_targets"),
+    (r"绩效跟踪评价的(\d{4}\s*年度)?项目", "projects_tracked"),
+    # `绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个`: problems, not projects.
+    (r"发现问题", "evaluation_problems"),
+    (r"完成整改", "evaluation_problems_fixed"),
+    (r"正在整改", "evaluation_problems_in_progress"),
 ]
 
 # (pattern in the words between subject and number, attribute); first match wins.
@@ -95,6 +116,8 @@ _NEGATIVE = re.compile(r"减少|下降")
 _FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
 _SENTENCE = re.compile(r"[。；;]")
 _GRADE_COUNT = re.compile(r"(\d+)个项目自评等级为\s*[“\"]?(优|良|中|差)")
+# 上海: `绩效评级为“优”的项目48个`: the count after its subject.
+_GRADE_COUNT_AFTER = re.compile(r"绩效评级为\s*[“\"]?(优|良|中|差|合格|不合格)[”\"]?的项目\s*(\d+)\s*个")
 _CLASS_SUFFIX = re.compile(r"[（(]类[)）]")
 # `一般公共服务支出（类）财政事务（款）行政运行（项）`: one 项 of the general budget, named by its
 # path (上海 states the budget and final of each 项 this way; the national form, each 类).
@@ -131,8 +154,10 @@ def _subject_pattern() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     classes = sorted(function_class_by_name().items(), key=lambda kv: -len(kv[0]))
     for n, (name, code) in enumerate(classes):
         groups[f"c{n}"] = ("class", code)
-        parts.append(f"(?P<c{n}>{re.escape(name)}(?:[（(]类[)）])?)")
-    firsts = {name[0] for name, _ in classes}
+        # `“一般公共服务”306.90 万元`: a class quoted without its `支出` is the class too.
+        quoted = f"|[“\"]{re.escape(name[:-2])}[”\"]" if name.endswith("支出") else ""
+        parts.append(f"(?P<c{n}>{re.escape(name)}(?:[（(]类[)）])?{quoted})")
+    firsts = {name[0] for name, _ in classes} | {"“", "\""}
     for n, (pattern, key) in enumerate(SUBJECTS):
         groups[f"s{n}"] = (key, None)
         parts.append(f"(?P<s{n}>{pattern})")
@@ -219,11 +244,13 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
         else:
             subjects = _subject_matches(sentence)
         graded = set()  # `20个项目自评等级为“优”`: the count comes before its subject
-        for m in _GRADE_COUNT.finditer(sentence):
-            graded.add(m.start(1))
+        counts = [(m, 1, 2) for m in _GRADE_COUNT.finditer(sentence)]
+        counts += [(m, 2, 1) for m in _GRADE_COUNT_AFTER.finditer(sentence)]
+        for m, number, grade in counts:
+            graded.add(m.start(number))
             out.append(NarrativeFigure(
-                span.section, span.subsection, "projects_graded", m.group(2), "count", Decimal(m.group(1)), "个",
-                None, m.group(0), span.line_at(base + m.start(1)),
+                span.section, span.subsection, "projects_graded", m.group(grade), "count", Decimal(m.group(number)),
+                "个", None, m.group(0), span.line_at(base + m.start(number)),
             ))
         previous_end = 0
         for m in _FIGURE.finditer(sentence):

@@ -31,29 +31,43 @@ class Span:
         return self.lines[min(max(offset, 0), len(self.lines) - 1)]
 
 
-_PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
-_HEADING_TAIL = 6  # `说明`, `2024`: a part heading's pieces printed on lines of their own
+# A part heading at the start of a line, or glued to the end of the sentence before it (page
+# text whose paragraphs run together: `…故本表无数据。第三部分 <部门> 2025 年度`).
+_PART = re.compile(r"(?:^|(?<=[。；;]))\s*(第[一二三四五六七八九十]+部分.*)$")
+# A heading's wrapped remainder: a short line of words (`部门决算情况说明`, `说明`, `2024`).
+_HEADING_TAIL = 12
 
 
 def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
     """Whether line i opens the 情况说明 part, and how many of the next lines its heading takes:
-    `第三部分 情况说明`, or `第三部分 <部门> 年度部门决算情况` / `2024` / `说明` (上海)."""
+    `第三部分 情况说明`, or `第三部分 <部门> 年度部门决算情况` / `2024` / `说明`, or
+    `第三部分 <部门> 2025 年度` / `部门决算情况说明` (上海)."""
     raw = lines[i].text.strip(" \xa0\u3000\t")
     if "情况说明" in raw and _START.match(raw):
         return True, 0
-    if not _PART.match(raw):
+    m = _PART.search(raw)
+    if not m:
         return False, 0
-    joined, used = re.sub(r"\s", "", raw), 0
+    joined, used = re.sub(r"\s", "", m.group(1)), 0
     for nxt in lines[i + 1 : i + 3]:
         if re.sub(r"\d{4}", "", joined).endswith("情况说明"):
             break
         t = re.sub(r"\s", "", nxt.text)
-        if len(t) > _HEADING_TAIL:
+        if len(t) > _HEADING_TAIL or re.search(r"[，。；、：:,]", t):
             break
         joined, used = joined + t, used + 1
     if re.sub(r"\d{4}", "", joined).endswith("情况说明"):
         return True, used
     return False, 0
+
+
+def _ends_narrative(raw: str) -> int | None:
+    """Where the part after the narrative begins in the line (0: the line is its heading), if it
+    does: `第四部分 名词解释`, `项目支出绩效自评…`, also glued after the last sentence."""
+    if _END.match(raw):
+        return 0
+    m = _PART.search(raw)
+    return m.start(1) if m else None
 
 
 def narrative_spans(lines: list[Line]) -> list[Span]:
@@ -77,7 +91,11 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
         if not inside:
             inside, skip = _starts_narrative(lines, i)
             continue
-        if _END.match(raw):
+        end = _ends_narrative(raw)
+        if end is not None:
+            if end and (spans or text):  # the last sentence, then the next part's heading
+                text.append(raw[:end])
+                where.extend([ln.number] * end)
             if spans or text:
                 break
             inside = False  # the 目录 lists the part and its sections: the narrative is further on

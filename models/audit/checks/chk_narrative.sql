@@ -178,6 +178,9 @@ attached as (
     left join {{ ref('stg_parsed__projects') }} as p using (report_id)
     left join {{ ref('stg_parsed__project_budget') }} as b on b.project_id = p.project_id and b.is_total
     group by r.report_id
+    -- A report that attaches no self-evaluation publishes them elsewhere: its stated counts and
+    -- amounts are checked against nothing, not against zero.
+    having count(p.project_id) > 0
 ),
 
 self_evaluation as (
@@ -185,9 +188,11 @@ self_evaluation as (
         f.report_id, 'nr_self_evaluations' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || ' line ' || f.source_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
-        case f.subject_code
-            when '优' then a.grade_优 when '良' then a.grade_良 when '中' then a.grade_中 when '差' then a.grade_差
-            else a.project_count
+        -- A grade the attached forms do not use (上海's 合格/不合格) cannot be counted: unknown.
+        case
+            when f.subject_code is null then a.project_count
+            when f.subject_code = '优' then a.grade_优 when f.subject_code = '良' then a.grade_良
+            when f.subject_code = '中' then a.grade_中 when f.subject_code = '差' then a.grade_差
         end as expected,
         0 as addends, 1 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
         'narrative:' || f.source_line as source_lines

@@ -116,3 +116,59 @@ def test_sentences_that_state_no_figure():
 
 def test_no_narrative_section():
     assert figures("收入支出决算总表\n公开01表\n") == []
+
+
+SHANGHAI = """\
+第三部分 上海市普陀区人民政府石泉路街道办事处 2025 年度
+部门决算情况说明
+一、收入支出决算总体情况说明
+二、收入决算情况说明
+第四部分 名词解释第一部分 概况
+说明：本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。第三部分 上海市普陀区人民政府石泉路街道办事处 2025 年度
+部门决算情况说明
+五、一般公共预算财政拨款支出决算情况说明
+一般公共预算财政拨款支出 19,044.27 万元，主要用于以下方面：
+1.“一般公共服务”306.90 万元，占 1.61%；
+七、财政拨款“三公”经费支出决算情况说明
+2、公务用车购置及运行维护费支出 37.35 万元。其中：
+公务用车购置支出为 25 万元。主要用于新购一辆公车。
+公务用车运行维护支出 12.35 万元。
+八、政府性基金预算财政拨款收入支出决算情况说明
+政府性基金预算财政拨款收入 2002.80 万元。
+十一、其他重要事项的情况说明
+政府采购金额（以合同签订为准）为 1062.09 万元，其中：货物采购金额 80.98 万元、工程采购金额 269.03 万元、服务采购金额 712.08
+万元。面向中小企业预留政府采购项目预算金额 690.47 万元。在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 0 万元。
+绩效自评的2025年度项目48个，涉及预算金额4,974.93万元（其中，绩效评级为“优”的项目48个；绩效评级为“合格”的项目0个。
+绩效自评中共发现问题0个，已经完成整改的0个）。第四部分 名词解释
+1.财政拨款收入：指本年度从本级财政部门取得的财政拨款 1 万元。
+"""
+
+
+def test_shanghai_narrative_under_a_wrapped_and_glued_heading():
+    """上海's 情况说明: its heading wrapped, and glued after the last sentence of the tables (the
+    目录's copy of it is passed over); each figure under the subject its words name."""
+    assert figures(SHANGHAI) == [
+        ("general_budget_expenditure_amount", None, Decimal("19044.27"), "万元"),
+        # A class quoted without its `支出` is the class.
+        ("class_amount", "201", Decimal("306.90"), "万元"),
+        ("class_share", "201", Decimal("1.61"), "%"),
+        # 购置及运行维护费 is the pair, not the 购置 alone; 运行维护支出 is 运行维护费.
+        ("vehicle_costs_amount", None, Decimal("37.35"), "万元"),
+        ("vehicle_purchase_amount", None, Decimal("25"), "万元"),
+        ("vehicle_operation_amount", None, Decimal("12.35"), "万元"),
+        # Section 八's fund, not the year's appropriation income.
+        ("fund_appropriation_income_amount", None, Decimal("2002.80"), "万元"),
+        ("procurement_total_amount", None, Decimal("1062.09"), "万元"),
+        ("procurement_goods_amount", None, Decimal("80.98"), "万元"),
+        ("procurement_works_amount", None, Decimal("269.03"), "万元"),
+        ("procurement_services_amount", None, Decimal("712.08"), "万元"),
+        ("procurement_sme_reserved_amount", None, Decimal("690.47"), "万元"),
+        ("procurement_other_sme_awarded_amount", None, Decimal("0"), "万元"),
+        # A sentence's grade counts come first (they are read before its other figures).
+        ("projects_graded_count", "优", Decimal("48"), "个"),
+        ("projects_count", None, Decimal("48"), "个"),
+        ("projects_amount", None, Decimal("4974.93"), "万元"),
+        ("projects_graded_count", "合格", Decimal("0"), "个"),
+        ("evaluation_problems_count", None, Decimal("0"), "个"),
+        ("evaluation_problems_fixed_count", None, Decimal("0"), "个"),
+    ]
