@@ -80,3 +80,14 @@ def built_workspace(tmp_path_factory, name: str, *paths: Path) -> Workspace:
 def built(tmp_path_factory):
     """The warehouse built from the sample report alone, shared by the end-to-end tests."""
     return built_workspace(tmp_path_factory, "built", SAMPLE)
+
+
+# The suite runs on every core (pytest-xdist, `-n auto --dist loadfile` in pyproject.toml): one
+# file's tests on one worker, so each worker builds the shared warehouses its files need once.
+# The longest file (five dbt builds in one test) goes first, so the other worker is not left
+# waiting for it at the end.
+_LONGEST_FIRST = ("test_incremental.py",)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=lambda item: item.path.name not in _LONGEST_FIRST)

@@ -238,6 +238,7 @@ def test_expected_figures_and_errors_from_the_warehouse(text_built):
         ("t05_row_sum", "T05 208 total", "rounding"),
         ("t05_row_sum", "T05 212 total", "discrepancy"),
         ("t05_row_sum", "T05 21201 total", "discrepancy"),
+        ("t06_rollup", "T06 302 amount", "rounding"),  # the 302 items sum to 2,195.59 (printed 2,195.60)
     ]
 
 
@@ -247,3 +248,35 @@ def test_a_total_after_a_blank_item_is_not_the_items_amount(shiquan):
     assert cell(shiquan, "T06", "31099", "amount").state == "blank"
     assert cell(shiquan, "T06", "personnel_total", "amount").value == Decimal("12010.40")
     assert cell(shiquan, "T06", "public_total", "amount").value == Decimal("2195.60")
+
+
+def test_basic_expenditure_names_around_their_code_and_codes_printed_split(shiquan, wenlv):
+    """表六 in plain text: a name wrapped in its cell prints around its code line, whose first group
+    shows no name (`机关事业单位基本养老保` / `30108 504.38 30206 电费 72.56` / `险缴费`; wenlv:
+    `信息网络及软件购置` / `31007` / `更新`); and the same table with its 款 codes printed in cells of
+    their own (`301 01 基本工资 768.18 302 01 办公费 649.22`) reads to the same rows."""
+    import dataclasses
+    import re
+
+    for report, line in ((shiquan, 504), (wenlv, 363)):
+        rows = {r.row_key: r for r in report.tables["T06"].rows}
+        assert (rows["30108"].row_label, rows["30108"].source_line) == ("机关事业单位基本养老保险缴费", line)
+        assert rows["31007"].row_label == "信息网络及软件购置更新"
+        assert [i for i in report.issues if i.table_key == "T06"] == []
+    cell = next(c for c in shiquan.tables["T06"].cells if c.row_key == "30108")
+    assert cell.value == Decimal("504.38")
+    src = read_source(TEXT / "putuo_shiquan_2025.txt")
+    lines = src.text.split("\n")
+    t06 = range(next(n for n, t in enumerate(lines) if t.startswith("301 工资福利支出")), len(lines))
+    for n in t06:
+        if lines[n].startswith(("人员经费合计", "注")):
+            break
+        lines[n] = re.sub(r"(?<![\d.,])(3\d\d)(\d\d)(?![\d.,])", r"\1 \2", lines[n])
+    assert "301 01 基本工资 768.18 302 01 办公费 649.22" in lines
+    split = parse_source(dataclasses.replace(src, text="\n".join(lines)))
+
+    def table(r):
+        return ([(x.row_key, x.row_label) for x in r.tables["T06"].rows],
+                [(c.row_key, c.state, c.value) for c in r.tables["T06"].cells])
+
+    assert table(split) == table(shiquan)

@@ -23,6 +23,7 @@ TOTALS = {"人员经费合计": "personnel_total", "公用经费合计": "public
 
 _FIRST_ROW = re.compile(r"^3\d\d(\s|$)")
 _ECON_CODE = re.compile(r"^3\d\d(\d\d)?$")
+_KUAN = re.compile(r"^\d\d$")
 
 
 def _is_group_start(tok) -> bool:
@@ -33,7 +34,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     if region.is_grid:
         return parse_grid(region, unit)
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW)))
+    stream = Stream(tokenize(_names_around_codes(body_lines(region.lines, _FIRST_ROW))))
     while not stream.done():
         tok = stream.peek()
         if tok.kind is Kind.BLANK:
@@ -41,7 +42,14 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             continue
         if tok.kind is Kind.INT and _ECON_CODE.match(tok.text):
             stream.next()
-            row_key, code = tok.text, tok.text
+            code = tok.text
+            after = stream.peek()
+            # `301 01 基本工资`: the 款 printed in a cell of its own after its 类, as the grid
+            # reader joins them (30101). A class's own row goes on with its name, never two digits.
+            if len(code) == 3 and after is not None and after.kind is Kind.INT and _KUAN.match(after.text) \
+                    and after.line == tok.line:
+                code += stream.next().text
+            row_key = code
             # `31099 其他资本性支出` / `人员经费合计 12,010.40`: the total starts a group of its own.
             label, _ = take_name(stream, starts_row=lambda t: t.text in TOTALS)
         elif tok.kind is Kind.TEXT and tok.text in TOTALS:
@@ -63,6 +71,37 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, tok.line))
         table.cells.append(cell)
     return table
+
+
+# A line that is only words (a name's part), and a line whose first group prints its code and
+# no name: `30108 504.38 30206 电费 72.56`, `31007`.
+_WORDS_ONLY = re.compile(r"^[^\d\s]+$")
+_NAMELESS_CODE = re.compile(r"^(3\d\d(?:\s?\d\d)?)(?=\s+[\d,]+\.\d+|\s*$)")
+
+
+def _names_around_codes(lines: list) -> list:
+    """A name wrapped in its cell prints around its code line in plain text (`机关事业单位基本养老保`
+    / `30108 504.38 30206 电费 72.56` / `险缴费`): the words above and below a code line whose first
+    group has no name are that name, put back after its code."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        above, code_line = out[i], out[i + 1]
+        words = above.text.strip()
+        m = _NAMELESS_CODE.match(code_line.text.strip())
+        if not (_WORDS_ONLY.match(words) and words not in TOTALS and m):
+            i += 1
+            continue
+        name = words
+        below = out[i + 2] if i + 2 < len(out) else None
+        if below is not None and _WORDS_ONLY.match(below.text.strip()) and below.text.strip() not in TOTALS:
+            name += below.text.strip()
+            del out[i + 2]
+        text = code_line.text.strip()
+        out[i + 1] = code_line._replace(text=f"{m.group(1)} {name}{text[m.end():]}")
+        del out[i]
+        i += 1
+    return out
 
 
 def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
