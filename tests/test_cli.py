@@ -114,7 +114,7 @@ def test_seeds_of_an_older_juesuan_are_parsed_again_and_refused_until_then(tmp_p
     contract = ws.parsed / out.loaded[0].report_id / "contract"
     contract.write_text("older\n", encoding="utf-8")  # as an older juesuan's seeds look
     assert main(["build"]) == EXIT_NOTHING
-    assert "were loaded by an older juesuan, whose files have other columns (000_76716e9dec051514.txt)" in capsys.readouterr().err
+    assert "have seed files whose columns are not the ones this juesuan declares (loaded by an older juesuan, or edited since) (000_76716e9dec051514.txt)" in capsys.readouterr().err
     again = load_paths([SAMPLE], ws.parsed)
     assert len(again.loaded) == 1 and again.unchanged == []  # parsed anew, not skipped as unchanged
     assert contract.read_text(encoding="utf-8").strip() != "older"

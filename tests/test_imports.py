@@ -21,7 +21,7 @@ LAYERS = {
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],
     5: ["seeds", "load", "incremental", "warehouse", "query", "export", "corpus"],
-    6: ["check"],
+    6: ["check", "site"],
     7: ["cli", "__init__"],
 }
 

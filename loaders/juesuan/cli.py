@@ -326,6 +326,20 @@ def _check(args, root: Path) -> int:
                   EXIT_FINDINGS if discrepancies else EXIT_OK)
 
 
+def _report(args, root: Path) -> int:
+    """The warehouse as a static site (read-only): an index and one page per report."""
+    from .site import write_site
+
+    db = _db(args, root)
+    if not db.exists():
+        print(f"error: no warehouse at {db}: run `juesuan run PATH...` first", file=sys.stderr)
+        return EXIT_NOTHING
+    out = Path(args.out).resolve() if args.out else db.parent / "site"
+    pages = write_site(db, out)
+    print(f"wrote {len(pages)} pages to {out}; open {out / 'index.html'} in a browser (no network needed)")
+    return EXIT_OK
+
+
 def _limits(args) -> Limits:
     return Limits(timeout=args.timeout, memory_limit=args.memory_limit, temp_limit=args.temp_limit,
                   max_sql_chars=args.max_sql_chars, max_rows=args.max_rows)
@@ -536,6 +550,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--file-timeout", type=float, metavar="SECONDS",
                    help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
     p.set_defaults(func=_check)
+
+    p = sub.add_parser("report", help="write the warehouse as a static site: one page per report (figures, charts, "
+                       "findings with their printed lines, coverage) and an index")
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    p.add_argument("--out", help="folder to write (default: site/ beside the warehouse); replaced whole")
+    p.set_defaults(func=_report)
 
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")
     p.add_argument("sql", nargs="?", help="one SELECT (or WITH, DESCRIBE, SHOW)")

@@ -19,7 +19,7 @@ from .formats import DOCUMENT_SUFFIXES
 from .model import Issue, ParsedReport
 from .processes import TimedOut, WorkerDied, map_with_time_limit
 from .report import parse_file, parse_files
-from .seeds import (MEMBERS_FILE, PARTS_FILE, has_current_contract, loaded_reports, remove_report, report_parts,
+from .seeds import (MEMBERS_FILE, PARTS_FILE, edited_off_contract, has_current_contract, loaded_reports, remove_report, report_parts,
                     write_report)
 from .source import report_id_of_digest
 
@@ -185,7 +185,8 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     outcome = LoadOutcome()
     files = collect_paths(paths)
     # A report written with other columns (an older juesuan) is parsed again, not kept.
-    present = {d.name for d in parsed_dir.iterdir() if has_current_contract(d)} if parsed_dir.exists() else set()
+    present = ({d.name for d in parsed_dir.iterdir() if has_current_contract(d) and not edited_off_contract(d)}
+               if parsed_dir.exists() else set())
     sets = _loaded_sets(parsed_dir, present)  # reports of several files: {report id: [(path, file id)]}
     member_of = {fid: rid for rid, members in sets.items() for _, fid in members}
     index = FileIndex(parsed_dir)
@@ -290,14 +291,21 @@ def group_parts(parts: list[_Part]) -> list[list[_Part]]:
         by_place.setdefault((part.folder, part.parts["year"]), []).append(part)
     groups = []
     for members in by_place.values():
+        # A folder of 10,000 reports of 10,000 departments: only the groups that share a name
+        # with the part are tried, never all of them.
         open_groups: list[list[_Part]] = []
+        by_name: dict[str, list[int]] = {}
         for part in sorted(members, key=lambda m: m.paths):
-            for group in open_groups:
-                if _completes(group, part):
-                    group.append(part)
-                    break
-            else:
-                open_groups.append([part])
+            names = _names(part)
+            tried = sorted({n for name in names for n in by_name.get(name, ())})
+            home = next((n for n in tried if _completes(open_groups[n], part)), None)
+            if home is None:
+                home = len(open_groups)
+                open_groups.append([])
+            open_groups[home].append(part)
+            for name in names:
+                if home not in by_name.setdefault(name, []):
+                    by_name[name].append(home)
         groups += [g for g in open_groups if len(g) > 1 and any(m.new for m in g)]
     return groups
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .contract import BY_NAME, FINGERPRINT
+from .writers import swap_in_dir
 from .model import ParsedReport
 from .projects.layout import SECTION_KEYS
 
@@ -41,9 +42,33 @@ def has_current_contract(report_dir: Path) -> bool:
 
 def stale_reports(out_dir: Path, report_ids: list[str]) -> list[LoadedReport]:
     """Of `report_ids`, the reports whose CSVs were written with other columns than this juesuan
-    writes. Only their reports.csv is read (a build checks every report: 10,000 small files)."""
-    stale = [rid for rid in report_ids if not has_current_contract(out_dir / rid)]
+    writes, or edited since with a header that is not the declared one. Only their reports.csv is
+    read (a build checks every report: 10,000 small files)."""
+    stale = [rid for rid in report_ids if not has_current_contract(out_dir / rid) or edited_off_contract(out_dir / rid)]
     return [r for rid in stale for r in _read_reports_csv(out_dir / rid / "reports.csv")]
+
+
+def edited_off_contract(report_dir: Path) -> list[str]:
+    """The CSVs of a report changed after juesuan wrote it (newer than its contract file) whose
+    header is not the declaration's: DuckDB reads the columns by position, so a column moved by
+    hand or by another tool would shift same-typed data. Only a stat per file unless one changed."""
+    try:
+        written = (report_dir / CONTRACT_FILE).stat().st_mtime_ns
+    except OSError:
+        return []
+    out = []
+    for f in BY_NAME.values():
+        path = report_dir / f"{f.name}.csv"
+        try:
+            if path.stat().st_mtime_ns <= written:
+                continue
+            with path.open(encoding="utf-8", newline="") as fh:
+                header = next(csv.reader(fh), [])
+        except OSError:
+            continue
+        if header != f.column_names:
+            out.append(path.name)
+    return out
 
 
 def project_id(report_id: str, seq: int) -> str:
@@ -83,7 +108,7 @@ def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path
         if len(parts["files"]) > 1:
             (tmp / MEMBERS_FILE).write_text(json.dumps(parts["files"], ensure_ascii=False), encoding="utf-8")
         (tmp / CONTRACT_FILE).write_text(FINGERPRINT + "\n", encoding="utf-8")
-        _swap_in(tmp, out_dir / rid)
+        swap_in_dir(tmp, out_dir / rid)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -188,16 +213,6 @@ def _write_projects(report: ParsedReport, folder: Path) -> None:
     _write_csv(folder, "projects", projects)
     _write_csv(folder, "project_budget", budgets)
     _write_csv(folder, "project_indicators", indicators)
-
-
-def _swap_in(tmp: Path, target: Path) -> None:
-    if target.exists():
-        old = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
-        os.replace(target, old)
-        os.replace(tmp, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, target)
 
 
 @dataclass(frozen=True)

@@ -130,9 +130,10 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
     stale = stale_reports(parsed, present)
     if stale:
         shown = ", ".join(Path(r.source_path).name for r in stale[:3]) + (" …" if len(stale) > 3 else "")
-        raise BuildError(f"{len(stale)} report(s) under {parsed} were loaded by an older juesuan, whose files have "
-                         f"other columns ({shown}): load them again (`juesuan load PATH`; the same files are parsed "
-                         "anew) or take them out (`juesuan prune`, `juesuan remove ID`)")
+        raise BuildError(f"{len(stale)} report(s) under {parsed} have seed files whose columns are not the ones this "
+                         f"juesuan declares (loaded by an older juesuan, or edited since) ({shown}): load them again "
+                         "(`juesuan load PATH`; the same files are parsed anew) or take them out (`juesuan prune`, "
+                         "`juesuan remove ID`)")
     target = dbt_target(root)
     with build_lock(db):
         plan = plan_build(root, db, parsed, present, force_full=full)

@@ -93,3 +93,69 @@ order by department_name, fiscal_year, severity = 'discrepancy' desc, severity =
 BUILT_REPORTS_SQL = "select report_id, department_name, fiscal_year from marts.dim_report"
 # Projects are keyed by project_id only in some tables: they are mapped through the project list.
 PROJECTS_TABLE = "staging.stg_parsed__projects"
+
+# `juesuan report`: the static site. Each query is written beside the pages (queries.sql) and named
+# on the page section it fills, so every figure shown can be reproduced.
+SITE_QUERIES = {
+    "reports": """
+select r.report_id, r.department_name, r.fiscal_year, r.source_file, r.file_count, r.tables_found,
+       r.tables_missing, r.tables_incomplete, h.income_yuan, h.expenditure_yuan, h.basic_yuan, h.project_yuan,
+       h.three_public_final_yuan, h.vehicles, s.identities_checked, s.identities_held, s.rounding_findings,
+       s.discrepancy_findings
+from marts.dim_report as r
+join marts.report_headline as h using (report_id)
+left join audit.report_summary as s using (report_id)
+order by r.fiscal_year desc, r.department_name""",
+    "report_files": """
+select report_id, file_seq, source_file, source_path, first_line, last_line
+from staging.stg_parsed__report_files
+order by report_id, file_seq""",
+    "classes": """
+select report_id, row_code, row_label, printed_value, amount_yuan
+from marts.fct_table_cell
+where table_key = 'T03' and column_key = 'total' and length(row_code) = 3
+order by report_id, amount_yuan desc""",
+    "kuan": """
+select report_id, row_code, row_label, printed_value, amount_yuan
+from marts.fct_table_cell
+where table_key = 'T03' and column_key = 'total' and length(row_code) = 5
+order by report_id, amount_yuan desc""",
+    "economic_items": """
+select c.report_id, c.row_code, c.row_label, c.printed_value, b.cost_category
+from marts.fct_table_cell as c
+left join marts.fct_basic_expenditure as b
+    on b.report_id = c.report_id and b.econ_code = c.row_key
+where c.table_key = 'T06' and length(c.row_code) = 5
+order by c.report_id, c.row_code""",
+    "economic_classes": """
+select report_id, row_key, row_code, row_label, printed_value, amount_yuan
+from marts.fct_table_cell
+where table_key = 'T06' and (length(row_code) = 3 or row_key in ('personnel_total', 'public_total'))
+order by report_id, row_key""",
+    "three_public": """
+select report_id, item, phase, amount_yuan
+from marts.fct_three_public_costs
+order by report_id, item, phase""",
+    "projects": """
+select report_id, project_name, annual_budget_yuan, executed_yuan, execution_rate_pct, total_score, grade
+from marts.dim_project
+order by report_id, execution_rate_pct nulls last, project_name""",
+    "indicators_missed": """
+select p.report_id, p.project_name, i.indicator_name, i.target_text, i.actual_text, i.weight, i.score
+from marts.fct_project_indicator as i
+join marts.dim_project as p using (project_id)
+where i.score < i.weight or i.target_met = false
+order by p.report_id, p.project_name, i.row_order""",
+    "findings": """
+select report_id, severity, check_id, object, unit, actual, expected, difference, actual_source, source_lines,
+       source_page, page_line
+from audit.findings
+where severity in ('discrepancy', 'rounding', 'incomplete')
+order by report_id, severity = 'discrepancy' desc, severity = 'incomplete' desc, abs(difference) desc nulls last,
+         check_id, object""",
+    "coverage": """
+select report_id, table_key, table_title, found, printed_rows, value_cells, inferred_cells, rows_ambiguous,
+       parse_errors, identities_checked, identities_held
+from audit.table_coverage
+order by report_id, table_key""",
+}

@@ -146,3 +146,18 @@ def write_xlsx(path: Path, columns: list[str], rows: Iterable[tuple], sheet: str
     with atomic_file(path) as tmp:
         book.save(tmp)
     return count
+
+
+def swap_in_dir(tmp: Path, target: Path) -> None:
+    """Put the folder `tmp` in the place of `target` (which may exist): the old one is renamed
+    aside first and removed after, so a reader sees the old or the new folder, whole."""
+    import shutil
+
+    if target.exists():
+        old = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
+        os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, target)
+

@@ -45,7 +45,8 @@ def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
     raw = lines[i].text.strip(" \xa0\u3000\t")
     if "情况说明" in raw and _START.match(raw):
         return True, 0
-    m = _PART.search(raw)
+    # A substring test first: this runs on every line before the narrative (the tables).
+    m = _PART.search(raw) if "部分" in raw else None
     if not m:
         return False, 0
     joined, used = re.sub(r"\s", "", m.group(1)), 0
@@ -66,7 +67,7 @@ def _ends_narrative(raw: str) -> int | None:
     does: `第四部分 名词解释`, `项目支出绩效自评…`, also glued after the last sentence."""
     if _END.match(raw):
         return 0
-    m = _PART.search(raw)
+    m = _PART.search(raw) if "部分" in raw else None
     return m.start(1) if m else None
 
 
