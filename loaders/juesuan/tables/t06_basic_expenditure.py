@@ -76,6 +76,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
 # A line that is only words (a name's part), and a line whose first group prints its code and
 # no name: `30108 504.38 30206 电费 72.56`, `31007`.
 _WORDS_ONLY = re.compile(r"^[^\d\s]+$")
+_CODE_AT_END = re.compile(r"(?:^|\s)3\d\d(?:\s?\d\d)?$")
 _NAMELESS_CODE = re.compile(r"^(3\d\d(?:\s?\d\d)?)(?=\s+[\d,]+\.\d+|\s*$)")
 
 
@@ -89,7 +90,12 @@ def _names_around_codes(lines: list) -> list:
         above, code_line = out[i], out[i + 1]
         words = above.text.strip()
         m = _NAMELESS_CODE.match(code_line.text.strip())
-        if not (_WORDS_ONLY.match(words) and words not in TOTALS and m):
+        before = out[i - 1].text.strip() if i else ""
+        # Not a name already under way: the national form prints a code at a line's end and its
+        # name on the lines below it (`… 31006 大型修缮 39908` / `对民间非营利组织` / `和群众性自治组织补`
+        # / `贴` / `30310`); those words are 39908's.
+        under_way = bool(_WORDS_ONLY.match(before)) or bool(_CODE_AT_END.search(before))
+        if not (_WORDS_ONLY.match(words) and words not in TOTALS and m) or under_way:
             i += 1
             continue
         name = words
