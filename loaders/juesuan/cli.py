@@ -506,6 +506,15 @@ def _extract_text(args, root: Path) -> int:
     return EXIT_OK
 
 
+def _db_option(p) -> None:
+    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+
+
+def _file_timeout_option(p) -> None:
+    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
+                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="juesuan", description="Final-accounts reports (部门决算) to a DuckDB warehouse.")
     parser.add_argument("--version", action="version", version=f"juesuan {__version__}")
@@ -513,8 +522,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
-    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
-                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+    _file_timeout_option(p)
     p.set_defaults(func=_load)
 
     p = sub.add_parser("extract-text", help="write a PDF report's page text (tables as TAB-separated grid rows), the text `load` reads")
@@ -532,28 +540,26 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help="dbt build the warehouse from the parsed seeds, with all tests "
                        "(only the reports added or removed since the last build, where the models are unchanged)")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("run", help="load, then build, then print headline figures")
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
-    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
-                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+    _file_timeout_option(p)
     p.set_defaults(func=_run)
 
     p = sub.add_parser("check", help="parse report files and print their findings, without touching the warehouse "
                        "(the same models as `build`, run in memory)")
     p.add_argument("paths", nargs="+", help="report files or folders of them")
-    p.add_argument("--file-timeout", type=float, metavar="SECONDS",
-                   help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+    _file_timeout_option(p)
     p.set_defaults(func=_check)
 
     p = sub.add_parser("report", help="write the warehouse as a static site: one page per report (figures, charts, "
                        "findings with their printed lines, coverage) and an index")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.add_argument("--out", help="folder to write (default: site/ beside the warehouse); replaced whole")
     p.set_defaults(func=_report)
 
@@ -562,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--file", help="read the SQL from a file")
     p.add_argument("--format", default="table", choices=list(QUERY_FORMATS))
     p.add_argument("--out", help="write the result to a file (required for parquet)")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     limits = Limits()
     p.add_argument("--timeout", type=float, default=limits.timeout, metavar="SECONDS",
                    help=f"stop a query after this many seconds (default {limits.timeout:g})")
@@ -580,23 +586,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--to", required=True, help="output folder")
     p.add_argument("--format", default="parquet", choices=list(FORMATS))
     p.add_argument("--dialect", choices=list(DIALECTS), help="write the models' SQL for this engine instead")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.set_defaults(func=_export)
 
     p = sub.add_parser("docs", help="dbt's documentation of every table and column, as one HTML page that opens from disk")
     p.add_argument("--out", help="write the page here (default: target/docs/static_index.html)")
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.set_defaults(func=_docs)
 
     p = sub.add_parser("reports", help="list the loaded reports: id, department, year, file, tables, findings")
     p.add_argument("--format", default="table", choices=["table", "csv", "json"])
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.set_defaults(func=_reports)
 
     p = sub.add_parser("findings", help="the findings of one report (by id, file name or department), or of all")
     p.add_argument("report", nargs="?", help="a report id, its file name, or part of its department's name")
     p.add_argument("--format", default="table", choices=["table", "csv", "json"])
-    p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
+    _db_option(p)
     p.set_defaults(func=_findings)
 
     args = parser.parse_args(argv)

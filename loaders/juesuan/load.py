@@ -218,7 +218,8 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     index.save()
     if not todo:
         return outcome
-    before = {r.source_path: r.report_id for r in loaded_reports(parsed_dir)}
+    before_batch = loaded_reports(parsed_dir)  # read once: for replaced files here, for report sets below
+    before = {r.source_path: r.report_id for r in before_batch}
     workers = workers or os.cpu_count() or 1
     limit = default_file_timeout() if file_timeout is None else file_timeout
     results = _run(_load_one, todo, parsed_dir, workers, limit, progress)
@@ -236,7 +237,7 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     for rid in superseded:
         remove_report(parsed_dir, rid)
         outcome.replaced.append(rid)
-    outcome.loaded = _join_sets(loaded, parsed_dir, present - set(superseded), outcome, workers, limit)
+    outcome.loaded = _join_sets(loaded, before_batch, parsed_dir, present - set(superseded), outcome, workers, limit)
     return outcome
 
 
@@ -328,7 +329,7 @@ def _file_order(part: _Part) -> tuple:
     return (not part.parts["tables"], not part.parts["narrative"], part.paths)
 
 
-def _join_sets(loaded: list[Loaded], parsed_dir: Path, present: set[str], outcome: LoadOutcome,
+def _join_sets(loaded: list[Loaded], loaded_before: list, parsed_dir: Path, present: set[str], outcome: LoadOutcome,
                workers: int, limit: float) -> list[Loaded]:
     """Read each set of parts (group_parts) of the new reports and those loaded before in their
     folders as one report, in place of its parts. Where that fails, the parts stay loaded."""
@@ -336,7 +337,7 @@ def _join_sets(loaded: list[Loaded], parsed_dir: Path, present: set[str], outcom
     places = {(p.folder, p.parts["year"]) for p in new}
     new_ids = {p.report_id for p in new}
     earlier = []
-    for r in loaded_reports(parsed_dir):
+    for r in loaded_before:  # a report replaced in this batch is gone: its parts.json is not found
         place = Path(r.source_path)  # a file, or the folder of a report of several files
         year = int(r.fiscal_year)
         if (r.report_id not in present or r.report_id in new_ids
