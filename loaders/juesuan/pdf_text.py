@@ -5,7 +5,9 @@ several lines (a name that wraps inside its cell sits above and below the code).
 back from such text means guessing their columns. The standard tables are ruled, so each one is
 read here as the grid its rules draw (pdfplumber's table finder), and written one grid row per
 line with its cells joined by TAB: an empty cell is an empty field, so every number keeps its
-column. Text outside the tables is written as lines in reading order. Pages are separated by
+column. A page without rules whose lines print a table (a borderless table a word processor
+exported) is written the same way, its columns taken from where its words are printed
+(`pdf_unruled`). Text outside the tables is written as lines in reading order. Pages are separated by
 form feeds (`\\f`).
 
 This text is what `juesuan extract-text` writes, and it is also how a PDF is loaded: a PDF and
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from .errors import LoadError
 from .formats.document import GRID_SEPARATOR, PAGE_SEPARATOR, cell_text
+from .pdf_unruled import lines_of, read_unruled
 
 # Words of one printed line may sit at slightly different heights: a Latin-font number inside a
 # Chinese sentence is set ~5 pt lower in some producers (ONLYOFFICE), which at pdfplumber's
@@ -45,6 +48,10 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 def page_text(page) -> str:
     """One page: grid rows of its ruled tables and its other text lines, top to bottom."""
     tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
+    if not tables:
+        unruled = read_unruled(lines_of(page.extract_words(), _LINE_TOLERANCE))
+        if unruled is not None:
+            return "\n".join(text for _, _, text in sorted(unruled, key=lambda it: (round(it[0], 1), it[1])))
     boxes = [t.bbox for t in tables]
     items: list[_Item] = []
     for table in tables:

@@ -60,10 +60,35 @@ def test_a_column_the_report_breaks_decides_nothing_but_the_others_do():
 
 
 def test_a_family_too_large_to_search_forces_only_what_each_row_forces(monkeypatch):
-    # Too many combinations to search: the columns every candidate agrees on (小计) must still roll
+    # Too many partial sums to follow: the columns every candidate agrees on (小计) must still roll
     # up, and the row keeps what its own identity forces.
-    monkeypatch.setattr(placement, "MAX_COMBINATIONS", 1)
+    monkeypatch.setattr(placement, "MAX_SUMS", 0)
     rows = [whole("201", "306.90", "", "306.90"), plain("20105", "306.90", "306.90")]
     assert place(rows, COLUMNS, ROW)[1] == {"total": 0}
     rows[1] = plain("20105", "23.42", "23.42")
     assert place(rows, COLUMNS, ROW)[1] == {}
+
+
+FUNDS = ["total", "general", "fund", "capital"]
+FUND_ROW = [{"total": 1, "general": -1, "fund": -1, "capital": -1}]
+
+
+def test_a_large_family_is_placed_by_its_column_sums():
+    # 表四 without 行次: twelve classes print 合计 and one fund (3^12 ways); 本年支出合计 puts
+    # 2,000.00 in 政府性基金 and the rest in 一般公共预算, which only 212's 2,000.00 can fill.
+    kids = [plain(f"2{n:02d}", f"{n}.00", f"{n}.00") for n in range(1, 12)] + [plain("212", "2000.00", "2000.00")]
+    parent = PrintedRow("total", None, placed={"total": D("2066.00"), "general": D("66.00"), "fund": D("2000.00"),
+                                               "capital": None})
+    placed = place([parent, *kids], FUNDS, FUND_ROW)
+    assert placed[1] == {"total": 0, "general": 1, "fund": None, "capital": None}
+    assert placed[-1] == {"total": 0, "general": None, "fund": 1, "capital": None}
+
+
+def test_column_sums_two_rows_could_meet_place_neither():
+    # 5.00 of 政府性基金 could be either of two equal rows: their fund stays open.
+    kids = [plain("201", "5.00", "5.00"), plain("202", "5.00", "5.00"), plain("203", "7.00", "7.00")]
+    parent = PrintedRow("total", None, placed={"total": D("17.00"), "general": D("12.00"), "fund": D("5.00"),
+                                               "capital": None})
+    placed = place([parent, *kids], FUNDS, FUND_ROW)
+    assert placed[1] == placed[2] == {"total": 0, "capital": None}
+    assert placed[3] == {"total": 0, "general": 1, "fund": None, "capital": None}

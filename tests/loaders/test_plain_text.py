@@ -177,6 +177,28 @@ def test_the_summary_table_without_line_numbers(shiquan, wenlv):
     assert [i for i in shiquan.issues + wenlv.issues if i.table_key == "T01" and i.severity == "error"] == []
 
 
+def test_table_04_without_line_numbers_placed_by_its_fund_columns(shiquan, wenlv):
+    """表四 printed without 行次: an expenditure line prints 合计 and the funds it uses. 合计 = Σ funds
+    leaves the fund open; each fund's column adding up to 本年支出合计, which (nothing carried over)
+    is the fund's 本年收入, decides it. EXPECTED.md: 207 = 17,127.62 + 2.80, 212 is fund only."""
+    def row(report, key):
+        return [(c.column_key, c.value_text, c.placement) for c in report.tables["T04"].cells if c.row_key == key]
+
+    funds = ("total", "general_budget", "government_fund", "state_capital")
+    assert row(wenlv, "207") == [(c, v, "inferred") for c, v in zip(funds, ("17,130.42", "17,127.62", "2.80", ""))]
+    assert row(wenlv, "212") == [(c, v, "inferred") for c, v in zip(funds, ("2,000.00", "", "2,000.00", ""))]
+    assert row(wenlv, "expenditure_subtotal") == [
+        (c, v, "inferred") for c, v in zip(funds, ("26,538.47", "24,535.67", "2,002.80", ""))]
+    # 石泉路: eleven classes with figures, each of three funds possible (3^11 combinations): the
+    # partial sums, not the combinations, are followed.
+    assert row(shiquan, "201") == [(c, v, "inferred") for c, v in zip(funds, ("306.90", "306.90", "", ""))]
+    assert row(shiquan, "expenditure_total") == [
+        (c, v, "inferred") for c, v in zip(funds, ("19,044.27", "19,044.27", "", ""))]
+    for report in (shiquan, wenlv):
+        assert [i.message for i in report.tables["T04"].issues if i.severity == "error"] == []
+        assert [r.row_key for r in report.tables["T04"].rows][:3] == ["general_budget_appropriation", "201", "government_fund_appropriation"]
+
+
 @pytest.fixture(scope="module")
 def text_built(tmp_path_factory):
     from juesuan.cli import main
@@ -205,6 +227,10 @@ def test_expected_figures_and_errors_from_the_warehouse(text_built):
     assert figure("T05", "201", "project") == Decimal("306.90")
     assert figure("T01", "221", "amount") == Decimal("1160.04")
     assert figure("T06", "personnel_total", "amount") == Decimal("12010.40")
+    assert figure("T04", "expenditure_subtotal", "general_budget") == Decimal("19044.27")
+    # 表四's classes (placed by their fund columns) against 表五's 合计 of each class.
+    assert ws.one("""select count(*) filter (where status = 'held'), count(*) filter (where status = 'discrepancy')
+                     from audit.identity_checks where report_id = ? and check_id = 'x04_05_class'""", rid) == (11, 0)
     # Each class of 表一 equals 表三's 合计 of that class, which the identities placed (inferred).
     assert ws.one("""select count(*) filter (where status = 'held'), count(*) filter (where status = 'discrepancy')
                      from audit.identity_checks where report_id = ? and check_id = 'x01_03_class'""", rid) == (10, 0)

@@ -118,20 +118,24 @@ def parse_coded_table(region: TableRegion, columns: list[str], unit: str,
         printed.append((Row(key, row_key, code, label, None, 0, start_line), values, issue))
     if above:
         table.issues.append(Issue("warning", key, None, f"name text {''.join(above)!r} after the last row belongs to no row"))
-    _place_and_add(table, printed, columns, identities or [], unit)
+    place_and_add(table, printed, columns, identities or [], unit)
     return table
 
 
-def _place_and_add(table: ParsedTable, printed, columns: list[str], identities, unit: str) -> None:
+def place_and_add(table: ParsedTable, printed, columns: list[str], identities, unit: str, total_key: str = "total",
+                  fixed: dict[str, dict[str, Decimal]] | None = None) -> None:
     """Rows into `table` in printed order: whole rows as printed; a row with cells left out with
-    the cells the identities force (marked inferred), and its ambiguity reported if any remain."""
+    the cells the identities force (marked inferred), and its ambiguity reported if any remain.
+    `printed`: (row, its values, the ambiguity issue of a row with cells left out, else None);
+    `fixed`: by row key, cells the table's other rows fix (see placement.PrintedRow)."""
     key = table.table_key
     as_printed = [
-        PrintedRow(row.row_key, row.row_code, figures=tuple(_figure(t) for t in values.tokens)) if issue
+        PrintedRow(row.row_key, row.row_code, figures=tuple(_figure(t) for t in values.tokens),
+                   fixed=(fixed or {}).get(row.row_key)) if issue
         else PrintedRow(row.row_key, row.row_code, placed={c: _figure(t) for c, t in zip(columns, values.tokens)})
         for row, values, issue in printed
     ]
-    placed = place(as_printed, columns, identities) if any(issue for _, _, issue in printed) else []
+    placed = place(as_printed, columns, identities, total_key) if any(issue for _, _, issue in printed) else []
     order = 0
     for n, (row, values, issue) in enumerate(printed):
         if issue is None:

@@ -67,7 +67,7 @@ def key_side_row(row: SideRow, table_key: str, income: list, expenditure: list) 
     return key, Issue("warning", table_key, row.source_line, f"{what}: {row.name!r} ({where}); kept as {key}")
 
 
-def _side_of(name: str) -> str | None:
+def side_of_line(name: str) -> str | None:
     """Which side a line name alone on its line belongs to: an income line, or an expenditure
     class or line (总计 is on both sides, and alone it is the left's)."""
     if match_line(name, INCOME_LINES):
@@ -81,7 +81,7 @@ def _side_of(name: str) -> str | None:
 _UNNUMBERED_LINES = ("本年收入合计", "本年支出合计", "使用非财政拨款结余", "结余分配", "年初结转和结余", "年末结转和结余", "总计")
 
 
-def _starts_name(text: str) -> bool:
+def starts_unnumbered_name(text: str) -> bool:
     return text.startswith(_UNNUMBERED_LINES)
 
 
@@ -92,7 +92,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     elif numbered(region):
         sides, issues = parse_sides(region, right_columns=len(COLUMNS))
     else:
-        sides, issues = parse_sides_unnumbered(region, _side_of, _starts_name)
+        sides, issues = parse_sides_unnumbered(region, side_of_line, starts_unnumbered_name)
     table.issues.extend(issues)
     for row in sides:
         key, issue = key_side_row(row, TABLE_KEY, INCOME_LINES, EXPENDITURE_LINES)

@@ -4,15 +4,26 @@ Left: appropriation income by fund, 本年收入合计, 年初财政拨款结转
 总计 (one amount each). Right: expenditure by 类 and the matching summary lines, each split
 into 合计 and the three funds. The per-fund carry-over lines print the fund name on the left
 only; the right-hand line beside them is the same fund's year-end balance.
+
+Printed as plain text without 行次 (上海), an expenditure line prints 合计 and the funds it uses
+only (`一、一般公共服务支出 306.90 306.90`): which fund is for the identities to say. Each line's
+合计 is the sum of its funds, each fund's column adds up to 本年支出合计, and where both carry-over
+lines are printed blank (nothing carried over) a fund's 本年支出合计 and 总计 are its 本年收入.
+Cells those force are loaded as inferred; the others are ambiguous.
 """
 
 from __future__ import annotations
 
-from ..grammar import make_cells
+from dataclasses import replace
+from decimal import Decimal
+
+from ..grammar import make_cells, missing_cells_issue
 from ..layout import TableRegion
 from ..model import ParsedTable, Row
-from .t01_income_expenditure_summary import key_side_row
-from .two_sided import parse_sides, parse_sides_grid
+from ..tokens import Kind
+from .coded import place_and_add
+from .t01_income_expenditure_summary import key_side_row, side_of_line, starts_unnumbered_name
+from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T04"
 LEFT_COLUMNS = [("amount", "金额")]
@@ -51,13 +62,79 @@ def _fund(name: str) -> str | None:
     return None
 
 
+# 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算, on every expenditure line.
+ROW_IDENTITY = {"total": 1, "general_budget": -1, "government_fund": -1, "state_capital": -1}
+
+
+def _side_of(name: str) -> str | None:
+    if any(name.startswith(line) for line, _ in INCOME_LINES):
+        return "income"
+    if any(name.startswith(line) for line, _ in EXPENDITURE_LINES):
+        return "expenditure"
+    return side_of_line(name)
+
+
+def _starts_name(text: str) -> bool:
+    """The lines printed without an ordinal (本年支出合计, 年初财政拨款结转和结余, …) start a name."""
+    return starts_unnumbered_name(text) or any(text.startswith(line) for line, _ in INCOME_LINES + EXPENDITURE_LINES)
+
+
 def parse(region: TableRegion, unit: str) -> ParsedTable:
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     if region.is_grid:
         sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
-    else:
+    elif numbered(region):
         sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+    else:
+        sides, issues = parse_sides_unnumbered(region, _side_of, _starts_name, right_columns=len(COLUMNS))
     table.issues.extend(issues)
+    expenditure: list[tuple[Row, object, object]] = []
+    order: dict[str, int] = {}
+    for n, (key, row) in enumerate(_keyed(sides, table)):
+        code = key if key.isdigit() else None
+        out = Row(TABLE_KEY, key, code, row.name, row.line_number, 0, row.source_line)
+        order[key] = n
+        if row.side == "income":
+            table.rows.append(out)
+            table.cells.extend(make_cells(TABLE_KEY, key, [c for c, _ in LEFT_COLUMNS], row.values, unit, row.source_line))
+            continue
+        figures = [t for t in row.values.tokens if t.kind is not Kind.BLANK]
+        issue = missing_cells_issue(TABLE_KEY, row.name or key, row.values, row.source_line) \
+            if row.values.missing and figures else None
+        expenditure.append((out, row.values, issue))
+    placed = ParsedTable(TABLE_KEY, region.title, region.title_line)
+    brought_in = _brought_in(table, expenditure)
+    place_and_add(placed, expenditure, [c for c, _ in COLUMNS], [ROW_IDENTITY], unit,
+                  total_key="expenditure_subtotal",
+                  fixed={"expenditure_subtotal": brought_in, "expenditure_total": brought_in} if brought_in else None)
+    table.cells.extend(placed.cells)
+    table.issues.extend(placed.issues)
+    rows = sorted([*table.rows, *placed.rows], key=lambda r: order[r.row_key])  # as printed
+    table.rows[:] = [replace(r, row_order=n) for n, r in enumerate(rows, 1)]
+    return table
+
+
+def _brought_in(table: ParsedTable, expenditure) -> dict[str, Decimal] | None:
+    """What each fund brought in this year (its 本年收入), which its 本年支出合计 and its 总计 must
+    equal when nothing was carried over; None unless both carry-over lines are printed, and blank."""
+    cells = {(c.row_key, c.column_key): c for c in table.cells}
+    opening = [c for (k, _), c in cells.items() if k.startswith("opening_balance")]
+    closing = [values for row, values, _ in expenditure if row.row_key.startswith("closing_balance")]
+    if not opening or not closing:
+        return None
+    if any(c.value for c in opening) or any(t.kind is not Kind.BLANK for values in closing for t in values.tokens):
+        return None
+    out = {}
+    for _, fund in FUNDS:
+        cell = cells.get((f"{fund}_appropriation", "amount"))
+        if cell is None:
+            return None
+        out[fund] = cell.value or Decimal(0)
+    return out
+
+
+def _keyed(sides: list[SideRow], table: ParsedTable):
+    """(row key, side row) of each printed line; the per-fund carry-over lines keyed by fund."""
     after_opening = False
     pending_fund = None  # the fund of the left-hand carry-over line beside the next right line
     for row in sides:
@@ -75,10 +152,5 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             after_opening = True
         if issue:
             table.issues.append(issue)
-        if key is None:
-            continue
-        columns = LEFT_COLUMNS if row.side == "income" else COLUMNS
-        code = key if key.isdigit() else None
-        table.rows.append(Row(TABLE_KEY, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
-        table.cells.extend(make_cells(TABLE_KEY, key, [c for c, _ in columns], row.values, unit, row.source_line))
-    return table
+        if key is not None:
+            yield key, row

@@ -119,11 +119,14 @@ def parse_sides_grid(
     for column_key in right_columns:
         if column_key not in found:
             issues.append(Issue("error", key, region.title_line, f"no column {right_columns[column_key][0]!r} in the header; its cells are left blank"))
+    header_texts = {c for r in rows[: head_end + 1] for c in r.cells if c}
     sides: list[SideRow] = []
     for row in rows[head_end + 1 :]:
         cells = (row.cells + [""] * width)[:width]
         if grid.is_numbering_row(cells):
             continue
+        if any(cells) and all(not c or c in header_texts for c in cells):
+            continue  # the header printed again on a continued page
         issue = grid.misfit(key, row, width)
         if issue:
             issues.append(issue)
@@ -152,14 +155,17 @@ def numbered(region: TableRegion) -> bool:
     return any(t.kind is Kind.INT for t in tokenize(body_lines(region.lines, _FIRST_ROW)))
 
 
-def parse_sides_unnumbered(region: TableRegion, side_of, starts_name) -> tuple[list[SideRow], list[Issue]]:
+def parse_sides_unnumbered(region: TableRegion, side_of, starts_name,
+                            right_columns: int = 1) -> tuple[list[SideRow], list[Issue]]:
     """Side rows of a two-sided table printed as plain text without 行次, one amount a side
     (`四、上级补助收入 四、公共安全支出 350.56`): a name, then the amounts up to the next name. Names
     say where they start (an ordinal, or a line name: `starts_name`); any other text continues the
     name before it, even past its amount (`二十二、灾害防治及应急管理支` / `98.23` / `出`). Two names
     on one line are income then expenditure; a name alone on its line is placed by what it names
     (`side_of`: 'income', 'expenditure' or None). A side without an amount is blank: with one
-    amount column its position is not in doubt."""
+    amount column its position is not in doubt. With `right_columns` > 1 (表四: 合计 and three
+    funds) an expenditure line printing fewer figures keeps them in printed order, its missing
+    cells counted (`Values.missing`): which columns they are is for the identities to say."""
     key = region.table_key
     items: list[list] = []  # [name, line, amount tokens]
     issues: list[Issue] = []
@@ -186,10 +192,14 @@ def parse_sides_unnumbered(region: TableRegion, side_of, starts_name) -> tuple[l
         if side is None:
             issues.append(Issue("error", key, line, f"line {name!r} names neither an income nor an expenditure line; not placed"))
             continue
-        if None in amounts or len(amounts) > 1:
-            if len(amounts) > 1:
-                issues.append(Issue("error", key, line, f"line {name!r} prints {len(amounts)} amounts for one cell; not loaded"))
+        width = right_columns if side == "expenditure" else 1
+        if None in amounts or len(amounts) > width:
+            if len(amounts) > width:
+                issues.append(Issue("error", key, line, f"line {name!r} prints {len(amounts)} amounts for {width} cell(s); not loaded"))
             continue
-        tokens = amounts or [Token(Kind.BLANK, "", line)]
-        sides.append(SideRow(side, name, None, Values(tokens), line))
+        if not amounts:
+            values = Values([Token(Kind.BLANK, "", line)] * width)
+        else:
+            values = Values(amounts, missing=width - len(amounts))
+        sides.append(SideRow(side, name, None, values, line))
     return sides, issues

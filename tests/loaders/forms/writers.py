@@ -131,3 +131,139 @@ def write_docx(path: Path, grids: list[Grid], before: list[str], after: list[str
         document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+# A PDF page is landscape A4; the font is one every PDF reader has (no file to embed), set small
+# enough that the widest table fits the page.
+_PAGE = (842.0, 595.0)
+_MARGIN = 36.0
+_FONT = "STSong-Light"
+_PAD = 6.0
+
+
+def _pdf_font():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if _FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    return pdfmetrics
+
+
+def _column_widths(rows: list[list[C]], size: float) -> list[float]:
+    """Each column as wide as its widest single cell, a spanning cell widening its last column."""
+    metrics = _pdf_font()
+    width = _width(rows)
+    widths = [0.0] * width
+    spans = []
+    for _, c, cell in _placed(rows):
+        need = metrics.stringWidth(cell.text, _FONT, size) + 2 * _PAD
+        if cell.colspan == 1:
+            widths[c] = max(widths[c], need)
+        else:
+            spans.append((c, cell.colspan, need))
+    for c, span, need in spans:
+        short = need - sum(widths[c : c + span])
+        if short > 0:
+            widths[c + span - 1] += short
+    return widths
+
+
+def _header_rows(rows: list[list[C]]) -> int:
+    """The header ends with the 栏次 row (`栏次 1 2 3`, or `1 2 … 12`), else above the first figure."""
+    for r, row in enumerate(rows):
+        texts = [c.text for c in row if c.text and c.text != "栏次"]
+        if texts and texts == [str(n) for n in range(1, len(texts) + 1)] and not any(c.number for c in row):
+            return r + 1
+    return next(r for r, row in enumerate(rows) if any(c.number for c in row))
+
+
+def write_pdf(path: Path, grids: list[Grid], before: list[str], after: list[str], department: str, year: int,
+              ruled: bool = True, blank_zeros: bool = False, header_rows: dict[str, int] | None = None) -> Path:
+    """The tables as a word processor prints them: one table per page (continued on the next with
+    its header repeated), text cells left-aligned, amounts right-aligned, header cells centred
+    over the columns they span. `ruled=False` draws no rules at all, so only the words' x
+    positions say which column a figure is in; `blank_zeros` leaves each 0.00 cell empty."""
+    from reportlab.pdfgen import canvas
+
+    _pdf_font()
+    pdf = canvas.Canvas(str(path), pagesize=_PAGE)
+    width, height = _PAGE
+
+    def paragraph_pages(texts: list[str]) -> None:
+        y = height - _MARGIN
+        pdf.setFont(_FONT, 10)
+        for text in texts:
+            if y < _MARGIN:
+                pdf.showPage()
+                pdf.setFont(_FONT, 10)
+                y = height - _MARGIN
+            pdf.drawString(_MARGIN, y, text[:80])
+            y -= 14
+        pdf.showPage()
+
+    if before:
+        paragraph_pages(before)
+    for g in grids:
+        size = 8.0
+        widths = _column_widths(g.rows, size)
+        while sum(widths) > width - 2 * _MARGIN and size > 4:
+            size -= 0.5
+            widths = _column_widths(g.rows, size)
+        lefts = [_MARGIN + sum(widths[:c]) for c in range(len(widths))]
+        row_h = size * 1.8
+        n_header = (header_rows or {}).get(g.key) or _header_rows(g.rows)
+        placed = list(_placed(g.rows))
+        header = [p for p in placed if p[0] < n_header]
+        body_rows = sorted({r for r, _, _ in placed if r >= n_header})
+
+        def draw(r_top: int, r: int, c: int, cell: C, y0: float) -> None:
+            x0, x1 = lefts[c], lefts[c] + sum(widths[c : c + cell.colspan])
+            y_top = y0 - (r - r_top) * row_h
+            y_bottom = y_top - cell.rowspan * row_h
+            text = "" if blank_zeros and cell.number and cell.text in ("0.00", "0") else cell.text
+            if ruled:
+                pdf.rect(x0, y_bottom, x1 - x0, y_top - y_bottom)
+            if not text:
+                return
+            baseline = (y_top + y_bottom) / 2 - size / 3
+            if cell.number:
+                pdf.drawRightString(x1 - _PAD, baseline, text)
+            elif r < n_header:
+                pdf.drawCentredString((x0 + x1) / 2, baseline, text)
+            else:
+                pdf.drawString(x0 + _PAD, baseline, text)
+
+        def page_top(first: bool) -> float:
+            pdf.setFont(_FONT, 10)
+            y = height - _MARGIN
+            if first:
+                pdf.drawRightString(width - _MARGIN, y, g.number_line)
+                pdf.drawCentredString(width / 2, y - 18, g.title)
+                pdf.drawString(_MARGIN, y - 36, _dept_line(department, year))
+                pdf.drawRightString(width - _MARGIN, y - 36, "金额单位：万元")
+                y -= 48
+            pdf.setFont(_FONT, size)
+            for r, c, cell in header:
+                draw(0, r, c, cell, y)
+            return y - n_header * row_h
+
+        y = page_top(True)
+        by_row: dict[int, list] = {}
+        for r, c, cell in placed:
+            if r >= n_header:
+                by_row.setdefault(r, []).append((c, cell))
+        for r in body_rows:
+            if y - row_h < _MARGIN:
+                pdf.showPage()
+                y = page_top(False)
+            for c, cell in by_row[r]:
+                draw(r, r, c, cell, y)
+            y -= row_h
+        pdf.setFont(_FONT, 9)
+        pdf.drawString(_MARGIN, y - 14, "注：本表反映部门本年度的决算情况。")
+        pdf.showPage()
+    if after:
+        paragraph_pages(after)
+    pdf.save()
+    return path
