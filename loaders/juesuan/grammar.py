@@ -153,6 +153,7 @@ HEADER_WORDS = frozenset("""
 项目 合计 小计 总计 基本支出 项目支出 功能分类 科目名称 科目编码 类 款 项 栏次 行次 决算数
 本年收入合计 本年支出合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入 附属单位 上缴收入
 上缴上级支出 经营支出 对附属单位补助支出 年初结转和结余 本年收入 本年支出 年末结转和结余
+支出功能分类科目编码 功能分类科目编码 支出功能分类 金额单位：万元 单位：万元
 """.split())
 
 
@@ -162,14 +163,46 @@ def is_header_fragment(raw: str) -> bool:
             and any(w not in ("合计", "总计") for w in words))
 
 
+def _header_cells_one_per_line(lines) -> set[int]:
+    """Indexes of a header printed one cell per line (a web page's table copied as text): a run of
+    two or more lines that are each one header word, not all 合计/总计, with the `栏次 1 2 3`
+    numbers after its 栏次. A `合计` line is a column's label only with another label after it;
+    with figures (or nothing) after it, it is the total row."""
+    out: set[int] = set()
+    run: list[int] = []
+    numbering = 0  # the next 栏次 number expected, 0 outside a 栏次 run
+
+    def close():
+        words = {lines[i].text.strip() for i in run}
+        if len(run) >= 2 and words - {"合计", "总计"}:
+            out.update(run)
+
+    texts = [ln.text.replace("\xa0", " ").strip() for ln in lines]
+    for n, text in enumerate(texts):
+        is_label = text in HEADER_WORDS and (
+            text not in ("合计", "总计") or (n + 1 < len(texts) and texts[n + 1] in HEADER_WORDS))
+        if is_label:
+            run.append(n)
+            numbering = 1 if text == "栏次" else numbering
+        elif numbering and text == str(numbering):
+            run.append(n)
+            numbering += 1
+        else:
+            close()
+            run, numbering = [], 0
+    close()
+    return out
+
+
 def body_lines(lines, start: re.Pattern, stop: re.Pattern = re.compile(r"^\s*(注[:：]|说明[:：])"),
                skip_header_fragments: bool = False):
     """Lines from the first that matches `start` up to (not including) the table's note; for a
     coded table, without header fragments."""
     out, started = [], False
-    for ln in lines:
+    one_per_line = _header_cells_one_per_line(lines) if skip_header_fragments else set()
+    for n, ln in enumerate(lines):
         text = ln.text.replace("\xa0", " ").strip()
-        if skip_header_fragments and is_header_fragment(ln.text):
+        if skip_header_fragments and (is_header_fragment(ln.text) or n in one_per_line):
             continue
         if not started:
             if start.search(text):

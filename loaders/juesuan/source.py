@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .formats import LineLocation, read_document
+from .formats.document import pipe_rows_as_grid
 from .layout import names_a_table
 from .pdf_text import pdf_to_text
 
@@ -167,7 +168,7 @@ def read_source(path: Path) -> SourceText:
                                f"the file ends inside a UTF-8 character (byte {err.start} of {len(data)}): it was cut "
                                "short, and what follows was never read")
             continue
-        return _source(path, digest, encoding, text)
+        return _source(path, digest, encoding, pipe_rows_as_grid(text))
     damaged = _damaged_utf8(data, path, digest)
     if damaged is not None:
         return damaged

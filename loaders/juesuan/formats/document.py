@@ -37,6 +37,45 @@ def cell_text(raw: str | None) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+# A `|---|:--:|` line under a Markdown table's header: a rule, no row.
+_PIPE_RULE = re.compile(r"^[\s|:\-=+]*$")
+
+
+def pipe_rows_as_grid(text: str) -> str:
+    """Text whose table rows keep their cells apart with `|` (a web page's table copied as text,
+    Markdown: `| 201 | 一般公共服务支出 | 306.90 | | 306.90 |`): each such line becomes the grid row
+    it is, cells joined by TAB and an empty cell an empty field, so it is read as a ruled table is
+    and a blank cell keeps its column. The outer `|` are borders only where every row of the run
+    starts and ends with one (`|x|y` alone is an empty cell, then x and y). A rule line is left
+    empty, so line numbers stay."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+
+    def is_row(line: str) -> bool:
+        return line.count("|") >= 2 and GRID_SEPARATOR not in line
+
+    out, i = [], 0
+    while i < len(lines):
+        if not is_row(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_row(lines[j]):
+            j += 1
+        run = [ln.strip() for ln in lines[i:j]]
+        bordered = all(ln.startswith("|") and ln.endswith("|") for ln in run if not _PIPE_RULE.match(ln))
+        for ln in run:
+            if _PIPE_RULE.match(ln):
+                out.append("")
+                continue
+            body = ln[1:-1] if bordered else ln
+            out.append(GRID_SEPARATOR.join(cell_text(c) for c in body.split("|")))
+        i = j
+    return "\n".join(out)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str

@@ -58,10 +58,10 @@ class FlatRow:
 
 
 def is_unseparated(body: list[Line]) -> bool:
-    """True where the form prints no TAB- or `|`-separated row: its rows are flattened or one
-    cell per line."""
+    """True where the form prints no grid row (cells TAB-separated, or `|`-separated in the file):
+    its rows are flattened or one cell per line."""
     printed = [ln.text for ln in body if ln.text.strip()]
-    return bool(printed) and not any("\t" in t or t.count("|") >= 2 for t in printed)
+    return bool(printed) and not any("\t" in t for t in printed)
 
 
 def tokens_of(text: str) -> list[str]:

@@ -41,12 +41,11 @@ def _squeeze(text: str) -> str:
 
 
 def cells(line: Line) -> list[str]:
-    """A printed row as cells: TAB-separated (grid), `|`-separated, or the line as one cell."""
+    """A printed row as cells: TAB-separated (a grid; `|`-separated rows of a text file are made
+    grids when it is read, `formats.document.pipe_rows_as_grid`), or the line as one cell."""
     text = line.text
     if "\t" in text:
         return [c.strip() for c in text.split("\t")]
-    if text.count("|") >= 2:
-        return [c.strip() for c in text.strip().strip("|").split("|")]
     return [text.strip()]
 
 

@@ -5,8 +5,8 @@ Left: appropriation income by fund, 本年收入合计, 年初财政拨款结转
 into 合计 and the three funds. The per-fund carry-over lines print the fund name on the left
 only; the right-hand line beside them is the same fund's year-end balance.
 
-Printed as plain text without 行次 (上海), an expenditure line prints 合计 and the funds it uses
-only (`一、一般公共服务支出 306.90 306.90`): which fund is for the identities to say. Each line's
+Printed as plain text with its blank cells left out (上海, without 行次; a web page's table copied
+one cell per line, with them), an expenditure line prints 合计 and the funds it uses only (`一、一般公共服务支出 306.90 306.90`): which fund is for the identities to say. Each line's
 合计 is the sum of its funds, each fund's column adds up to 本年支出合计, and where both carry-over
 lines are printed blank (nothing carried over) a fund's 本年支出合计 and 总计 are its 本年收入.
 Cells those force are loaded as inferred; the others are ambiguous.
@@ -84,7 +84,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     if region.is_grid:
         sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
     elif numbered(region):
-        sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+        sides, issues = parse_sides(region, right_columns=len(COLUMNS), keep_partial=True)
     else:
         sides, issues = parse_sides_unnumbered(region, _side_of, _starts_name, right_columns=len(COLUMNS))
     table.issues.extend(issues)

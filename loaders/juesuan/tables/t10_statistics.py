@@ -46,15 +46,7 @@ _SECTION_HEADING = re.compile(r"^[一二三四五六]、")
 _NOTE = re.compile(r"^\s*(注[:：]|说明[:：])")
 
 
-def _split(tokens: list[Token]) -> tuple[str, Token, Token] | None:
-    """`name 行次 value` → (name, 行次 token, value token), or None for other lines."""
-    if len(tokens) < 2:
-        return None
-    value, number = tokens[-1], tokens[-2]
-    if number.kind is not Kind.INT or value.kind not in (Kind.INT, Kind.AMOUNT, Kind.BLANK, Kind.NA):
-        return None
-    name = "".join(t.text for t in tokens[:-2] if t.kind is Kind.TEXT)
-    return name, number, value
+_HEADER_WORDS = ("项目", "行次", "栏次", "统计数", "金额", "数量")
 
 
 def _grid_tokens(ln: Line) -> list[Token]:
@@ -68,9 +60,30 @@ def _grid_tokens(ln: Line) -> list[Token]:
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
+    """Rows read as `name 行次 [value]` from the tokens in printed order, whatever the line breaks:
+    one row a line, a name wrapped above its line, or one cell per line (a web page copied as
+    text). After a row's 行次 a figure is its value, and the next name starts the next row (a
+    value left blank is blank); a 行次 only counts where it is above the one before it, so a
+    count is never taken for a 行次."""
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
     section = None
-    pending_name: list[str] = []  # a name wrapped above its `行次 value` line
+    name: list[Token] = []
+    number: Token | None = None  # the 行次 of the row being read
+    last_number = 0
+
+    def finish(value: Token | None, line: int) -> None:
+        nonlocal name, number
+        label = strip_ordinal("".join(t.text for t in name))
+        spec = next((s for s in LINES if s[0] == section and label.startswith(s[1])), None)
+        if spec is None:
+            table.issues.append(Issue("warning", TABLE_KEY, line, f"unknown statistics line {label!r} (行次 {number.text}) in section {section}; skipped"))
+        else:
+            _, _, row_key, column_key, count_unit = spec
+            value = value or Token(Kind.BLANK, "", line)
+            table.rows.append(Row(TABLE_KEY, row_key, None, label, int(number.text), len(table.rows) + 1, line))
+            table.cells.append(cell_from_token(TABLE_KEY, row_key, column_key, value, count_unit or unit))
+        name, number = [], None
+
     for ln in region.lines[1:]:
         text = ln.text.replace("\xa0", " ").strip()
         if not text or "统计数" in text or "名称" in text or "公开10表" in text.replace(" ", ""):
@@ -78,28 +91,30 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         if _NOTE.match(text):
             break
         if _SECTION_HEADING.match(text):
+            if number is not None:
+                finish(None, number.line)
             section = next((key for word, key in SECTIONS if word in text), None)
-            pending_name = []
+            name = []
             continue
-        tokens = _grid_tokens(ln) if grid.is_grid_line(ln.text) else tokenize_line(ln)
-        if len(tokens) >= 2 and tokens[-1].kind is Kind.GARBLED and tokens[-2].kind is Kind.INT:
-            table.issues.append(Issue("error", TABLE_KEY, ln.number,
-                                      f"line {text!r} prints {tokens[-1].text!r} where a figure belongs: not a number; not loaded"))
-            pending_name = []
-            continue
-        parts = _split(tokens)
-        if parts is None:
-            pending_name.append(text)
-            continue
-        name, number, value = parts
-        name = strip_ordinal("".join(pending_name) + name)
-        pending_name = []
-        spec = next((s for s in LINES if s[0] == section and name.startswith(s[1])), None)
-        if spec is None:
-            table.issues.append(Issue("warning", TABLE_KEY, ln.number, f"unknown statistics line {name!r} (行次 {number.text}) in section {section}; skipped"))
-            continue
-        _, _, row_key, column_key, count_unit = spec
-        table.rows.append(Row(TABLE_KEY, row_key, None, name, int(number.text), len(table.rows) + 1, ln.number))
-        cell = cell_from_token(TABLE_KEY, row_key, column_key, value, count_unit or unit)
-        table.cells.append(cell)
+        for tok in _grid_tokens(ln) if grid.is_grid_line(ln.text) else tokenize_line(ln):
+            if number is not None and tok.kind in (Kind.INT, Kind.AMOUNT, Kind.BLANK, Kind.NA):
+                finish(tok, tok.line)
+            elif number is not None and tok.kind is Kind.GARBLED:
+                table.issues.append(Issue("error", TABLE_KEY, tok.line,
+                                          f"line {text!r} prints {tok.text!r} where a figure belongs: not a number; not loaded"))
+                name, number = [], None
+            elif tok.kind is Kind.TEXT:
+                if number is not None:
+                    finish(None, number.line)
+                if not (not name and tok.text in _HEADER_WORDS):
+                    name.append(tok)
+            elif tok.kind is Kind.INT and name and int(tok.text) > last_number:
+                number, last_number = tok, int(tok.text)
+            elif tok.kind is Kind.BLANK:
+                continue  # an empty cell of the layout
+            else:
+                table.issues.append(Issue("error", TABLE_KEY, tok.line,
+                                          f"{tok.text!r} on line {text!r} is not after a line's name and 行次; not loaded"))
+    if number is not None:
+        finish(None, number.line)
     return table

@@ -48,7 +48,10 @@ class SideRow:
         return not self.name and all(t.kind is Kind.BLANK for t in self.values.tokens)
 
 
-def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow], list[Issue]]:
+def parse_sides(region: TableRegion, right_columns: int, keep_partial: bool = False) -> tuple[list[SideRow], list[Issue]]:
+    """Side rows of a two-sided table printed with 行次. A side printing fewer figures than its
+    columns is refused as ambiguous, or with `keep_partial` returned with its figures in printed
+    order (`Values.missing` counted) for the caller to place by the table's identities."""
     key = region.table_key
     stream = Stream(tokenize(body_lines(region.lines, _FIRST_ROW)))
     rows: list[SideRow] = []
@@ -72,7 +75,7 @@ def parse_sides(region: TableRegion, right_columns: int) -> tuple[list[SideRow],
         if values.garbled:
             issues.append(unreadable_row_issue(key, name or f"行次 {tok.text}", values.garbled, row.source_line))
             continue
-        if values.missing and not row.is_empty:
+        if values.missing and not row.is_empty and not (keep_partial and values.tokens):
             issue = missing_cells_issue(key, name or f"行次 {tok.text}", values, row.source_line)
             issues.append(issue)
             if issue.severity == "error":

@@ -267,3 +267,28 @@ def write_pdf(path: Path, grids: list[Grid], before: list[str], after: list[str]
         paragraph_pages(after)
     pdf.save()
     return path
+
+
+def write_copied_text(path: Path, grids: list[Grid], before: list[str], department: str, year: int, style: str) -> Path:
+    """The tables as a web page's text reaches users when copied or converted: `pipe` rows
+    (`a|b||c`), `markdown` rows (`| a | b | | c |` with a `|---|` rule under the header's first
+    line), or `cells`, one cell per line with the empty cells left out."""
+    out = list(before)
+    for g in grids:
+        out += [g.number_line, g.title, f"{_dept_line(department, year)} 金额单位：万元"]
+        width = _width(g.rows)
+        table: dict[int, list[str]] = {}
+        for r, c, cell in _placed(g.rows):
+            table.setdefault(r, [""] * width)[c] = cell.text
+        for r in sorted(table):
+            cells = table[r]
+            if style == "cells":
+                out += [c for c in cells if c]
+            elif style == "pipe":
+                out.append("|".join(cells))
+            else:
+                out.append("| " + " | ".join(cells) + " |")
+                if r == 0:
+                    out.append("|" + "---|" * width)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
