@@ -1,5 +1,6 @@
-{#- Small SQL idioms written once, in forms sqlglot carries to Postgres, Trino and Spark
-    (`juesuan export --dialect`): DuckDB's list and full-match functions do not survive. -#}
+{#- Small SQL idioms written once. Where DuckDB and Spark differ, each has an implementation per
+    engine (adapter.dispatch: `default__` is DuckDB's, `spark__` Spark's), so the same models
+    build and test on both (README, "Running on Spark"). -#}
 
 {#- Is `key` one of the comma-separated keys in `list_column` (`tables_found`)? -#}
 {% macro in_key_list(list_column, key) -%}
@@ -14,7 +15,62 @@
 
 {#- Does the whole of `text` match `pattern`? -#}
 {% macro fully_matches(text, pattern) -%}
+    {{- return(adapter.dispatch('fully_matches', 'juesuan')(text, pattern)) -}}
+{%- endmacro %}
+
+{% macro default__fully_matches(text, pattern) -%}
     regexp_matches({{ text }}, '^(' || {{ pattern }} || ')$')
+{%- endmacro %}
+
+{% macro spark__fully_matches(text, pattern) -%}
+    ({{ text }} rlike ('^(' || {{ pattern }} || ')$'))
+{%- endmacro %}
+
+{#- Does `text` start with `prefix`? -#}
+{% macro starts_with(text, prefix) -%}
+    {{- return(adapter.dispatch('starts_with', 'juesuan')(text, prefix)) -}}
+{%- endmacro %}
+
+{% macro default__starts_with(text, prefix) -%}
+    starts_with({{ text }}, {{ prefix }})
+{%- endmacro %}
+
+{% macro spark__starts_with(text, prefix) -%}
+    startswith({{ text }}, {{ prefix }})
+{%- endmacro %}
+
+{#- The group's values of `expr` as one string (`T06:753, T06:767`), joined by `sep` (an SQL
+    string literal) in the order of `order_by` (default: the values themselves); `distinct` drops
+    repeats, `where` keeps the rows it holds for. Null when no value is left, on both engines. -#}
+{% macro ordered_join(expr, sep, order_by=none, distinct=false, where=none) -%}
+    {{- return(adapter.dispatch('ordered_join', 'juesuan')(expr, sep, order_by, distinct, where)) -}}
+{%- endmacro %}
+
+{% macro default__ordered_join(expr, sep, order_by, distinct, where) -%}
+    string_agg({{ 'distinct ' if distinct }}{{ expr }}, {{ sep }} order by {{ order_by or expr }})
+    {%- if where %} filter (where {{ where }}){% endif %}
+{%- endmacro %}
+
+{#- Spark has no ordered string_agg (and its LISTAGG(DISTINCT) crashes beside a FILTER): the
+    (key, value) pairs are collected, sorted by key, and their values joined. -#}
+{% macro spark__ordered_join(expr, sep, order_by, distinct, where) -%}
+    nullif(array_join(transform(array_sort({{ 'array_distinct(' if distinct }}collect_list(
+        named_struct('k', {{ order_by or expr }}, 'v', {{ expr }}))
+        {%- if where %} filter (where {{ where }}){% endif %}{{ ')' if distinct }}), x -> x.v), {{ sep }}), '')
+{%- endmacro %}
+
+{#- `x` rounded to `scale` places, where the scale is an expression (the places a figure was
+    printed with). Spark's round() takes a constant scale only. -#}
+{% macro round_to(x, scale) -%}
+    {{- return(adapter.dispatch('round_to', 'juesuan')(x, scale)) -}}
+{%- endmacro %}
+
+{% macro default__round_to(x, scale) -%}
+    round({{ x }}, {{ scale }})
+{%- endmacro %}
+
+{% macro spark__round_to(x, scale) -%}
+    (case {{ scale }}{% for n in range(7) %} when {{ n }} then round({{ x }}, {{ n }}){% endfor %} end)
 {%- endmacro %}
 
 {#- The page a source line is printed on, and the line within that page (`p. 12, line 7`), from

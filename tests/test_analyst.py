@@ -144,7 +144,7 @@ def test_export_csv_has_a_bom_and_xlsx_opens(built, tmp_path, capsys):
     assert sheet.max_row == 31 and sheet.cell(1, 4).value == "project_name"
 
 
-@pytest.mark.parametrize("dialect", ["postgres", "trino", "spark", "snowflake"])
+@pytest.mark.parametrize("dialect", ["postgres", "trino", "snowflake"])
 def test_every_compiled_model_transpiles(built, dialect):
     models = compiled_models(built.base / "target")
     assert len(models) >= 45

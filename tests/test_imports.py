@@ -20,7 +20,7 @@ LAYERS = {
     2: ["layout", "grammar", "grid"],
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],
-    5: ["seeds", "load", "incremental", "warehouse", "query", "export", "corpus"],
+    5: ["seeds", "load", "spark_load", "incremental", "warehouse", "query", "export", "corpus"],
     6: ["check", "site"],
     7: ["cli", "__init__"],
 }

@@ -27,7 +27,7 @@ select * from (
                 (p.row_key = '{{ total_row }}' and length(ch.row_key) = 3)
                 or ({{ fully_matches('p.row_key', "'[0-9]+'") }}
                     and length(ch.row_key) = length(p.row_key) + 2
-                    and starts_with(ch.row_key, p.row_key))
+                    and {{ starts_with('ch.row_key', 'p.row_key') }})
            )
     )
 

@@ -33,7 +33,7 @@ select * from (
             else coalesce(y.figure, 0)
         end as expected,
         case when y.figure is null then 0 else 1 end as addends,
-        (x.figure is not null)::int + (y.figure is not null)::int as inputs_present,
+        cast(x.figure is not null as int) + cast(y.figure is not null as int) as inputs_present,
         'equal' as comparison,
         50 as tolerance_per_addend,
         concat_ws(', ',

@@ -14,8 +14,7 @@
 
 {#- `T06:753, T06:767`: sorted, distinct, printed figures only. -#}
 {% macro source_lines_of(table_col, line_col, value_col) %}
-    string_agg(distinct {{ table_col }} || ':' || {{ line_col }}, ', ' order by {{ table_col }} || ':' || {{ line_col }})
-        filter (where {{ value_col }} is not null)
+    {{ ordered_join(table_col ~ " || ':' || " ~ line_col, "', '", distinct=true, where=value_col ~ ' is not null') }}
 {% endmacro %}
 
 {#- Does an identity instance read standard table `table_key`? By the tables its identity

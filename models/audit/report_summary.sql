@@ -21,7 +21,7 @@ family_skips as (
     select
         f.report_id,
         count(*) filter (where c.check_id is null) as families_skipped,
-        string_agg(f.check_id, ', ' order by f.check_id) filter (where c.check_id is null) as skipped_checks
+        {{ ordered_join('f.check_id', "', '", where='c.check_id is null') }} as skipped_checks
     from families as f
     left join (
         select distinct report_id, check_id from {{ ref('identity_checks') }} where status <> 'skipped'

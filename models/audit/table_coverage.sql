@@ -56,7 +56,7 @@ identities as (
         'T' || substr(check_id, 2, 2) as table_key,
         {{ identity_status_counts() }}
     from {{ ref('identity_checks') }}
-    where check_id like 't__\_%' escape '\'
+    where substr(check_id, 1, 1) = 't' and substr(check_id, 4, 1) = '_'
     group by report_id, 'T' || substr(check_id, 2, 2)
 )
 

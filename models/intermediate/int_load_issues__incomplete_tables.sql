@@ -9,8 +9,8 @@ select
     count(*) filter (where kind = 'ambiguous') as rows_ambiguous,
     count(*) filter (where kind = 'repeated') as rows_repeated,
     min(source_line) as first_error_line,
-    string_agg(distinct table_key || ':' || source_line, ', ' order by table_key || ':' || source_line)
-        filter (where source_line is not null) as error_lines
+    {{ ordered_join("table_key || ':' || source_line", "', '", distinct=true, where='source_line is not null') }}
+        as error_lines
 from {{ ref('stg_parsed__load_issues') }}
 where severity = 'error'
   and table_key like 'T%'

@@ -34,7 +34,7 @@ select
         limit 1
     ) as change_rate,
     (
-        select regexp_extract(r.value_text, '([0-9][0-9,]*(\.[0-9]+)?)\s*(%|％)', 1) from f as r
+        select regexp_extract(r.value_text, '([0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) from f as r
         where r.report_id = c.report_id and r.section = c.section
           and r.subsection is not distinct from c.subsection
           and r.subject = c.subject and r.subject_code is not distinct from c.subject_code

@@ -14,6 +14,6 @@ select
         where c.report_id = r.report_id
           and c.table_key = r.table_key
           and c.row_code <> r.row_code
-          and starts_with(c.row_code, r.row_code)
+          and {{ starts_with('c.row_code', 'r.row_code') }}
     ) as is_leaf
 from coded as r

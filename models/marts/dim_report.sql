@@ -14,7 +14,7 @@ files as (
 ),
 
 incomplete as (
-    select report_id, string_agg(table_key, ',' order by table_key) as tables_incomplete
+    select report_id, {{ ordered_join('table_key', "','") }} as tables_incomplete
     from {{ ref('int_load_issues__incomplete_tables') }}
     group by report_id
 )

@@ -2,9 +2,9 @@
 -- The printed 车辆数合计 stays in fct_table_cell.
 select
     report_id,
-    case when row_key like 'vehicles\_%' escape '\' then 'vehicle' else 'equipment' end as asset_kind,
+    case when {{ starts_with('row_key', "'vehicles_'") }} then 'vehicle' else 'equipment' end as asset_kind,
     case
-        when row_key like 'vehicles\_%' escape '\' then replace(row_key, 'vehicles_', '')
+        when {{ starts_with('row_key', "'vehicles_'") }} then replace(row_key, 'vehicles_', '')
         else row_key
     end as asset_category,
     quantity,
@@ -14,5 +14,5 @@ select
     page_line
 from {{ ref('int_table_cells__values') }}
 where table_key = 'T10'
-  and (row_key like 'vehicles\_%' escape '\' or row_key = 'equipment_over_1m')
+  and ({{ starts_with('row_key', "'vehicles_'") }} or row_key = 'equipment_over_1m')
   and row_key <> 'vehicles_total'

@@ -9,4 +9,4 @@ select
     page_line
 from {{ ref('int_table_cells__values') }}
 where table_key = 'T10'
-  and row_key like 'running\_cost\_%' escape '\'
+  and {{ starts_with('row_key', "'running_cost_'") }}

@@ -6,7 +6,7 @@ select
     c.table_key,
     case
         when c.row_key in ('expenditure_subtotal', 'balance_distribution', 'expenditure_total')
-            or c.row_key like 'closing\_balance%' escape '\'
+            or {{ starts_with('c.row_key', "'closing_balance'") }}
             then 'expenditure'
         else 'income'
     end as side,

@@ -5,7 +5,7 @@
 -- summary must match the attached self-evaluations; last year's figures it implies must match
 -- last year's report where that is loaded.
 with f as (
-    select *, regexp_extract(value_text, '(-?[0-9][0-9,]*(\.[0-9]+)?)\s*(%|％)', 1) as rate_text
+    select *, regexp_extract(value_text, '(-?[0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) as rate_text
     from {{ ref('stg_parsed__narrative_figures') }}
 ),
 
@@ -61,7 +61,7 @@ shares as (
         f.report_id, 'nr_share' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
-        round(part.value * 100 / nullif(whole.value, 0), {{ printed_decimals('f.rate_text') }}) as expected,
+        {% set rounded %}part.value * 100 / nullif(whole.value, 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
         case when part.value is null or whole.value is null then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
@@ -80,7 +80,7 @@ growth as (
         report_id, 'nr_change_rate' as check_id,
         subject || '_change_rate' || coalesce(' ' || subject_code, '') || ' @ ' || split_part(section, '、', 1) || ' line ' || source_line as object,
         change_rate as actual, 'narrative:' || source_line as actual_source,
-        round(change_value * 100 / nullif(current_value - change_value, 0), {{ printed_decimals('change_rate_text') }}) as expected,
+        {% set rounded %}change_value * 100 / nullif(current_value - change_value, 0){% endset %}{{ round_to(rounded, printed_decimals('change_rate_text')) }} as expected,
         -- A rate of growth from nothing (a department set up this year) is undefined: skipped.
         0 as addends, case when change_rate is null or current_value is null or current_value = change_value then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('change_rate_text') }} as tolerance_per_addend,
@@ -113,8 +113,8 @@ completion as (
         f.report_id, 'nr_completion_rate' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
-        round(coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
-              / nullif(coalesce(bud.value_yuan, tb.figure), 0), {{ printed_decimals('f.rate_text') }}) as expected,
+        {% set rounded %}coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
+              / nullif(coalesce(bud.value_yuan, tb.figure), 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
         case when coalesce(fin.value, amt.value) is null or coalesce(bud.value, tb.figure) is null then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
@@ -170,10 +170,10 @@ attached as (
         r.report_id,
         count(p.project_id) as project_count,
         sum(b.budget_compiled_yuan) as budget_yuan,
-        count(p.project_id) filter (where p.stated_grade = '优') as grade_优,
-        count(p.project_id) filter (where p.stated_grade = '良') as grade_良,
-        count(p.project_id) filter (where p.stated_grade = '中') as grade_中,
-        count(p.project_id) filter (where p.stated_grade = '差') as grade_差
+        count(p.project_id) filter (where p.stated_grade = '优') as grade_excellent,
+        count(p.project_id) filter (where p.stated_grade = '良') as grade_good,
+        count(p.project_id) filter (where p.stated_grade = '中') as grade_fair,
+        count(p.project_id) filter (where p.stated_grade = '差') as grade_poor
     from {{ ref('stg_parsed__reports') }} as r
     left join {{ ref('stg_parsed__projects') }} as p using (report_id)
     left join {{ ref('stg_parsed__project_budget') }} as b on b.project_id = p.project_id and b.is_total
@@ -191,8 +191,8 @@ self_evaluation as (
         -- A grade the attached forms do not use (上海's 合格/不合格) cannot be counted: unknown.
         case
             when f.subject_code is null then a.project_count
-            when f.subject_code = '优' then a.grade_优 when f.subject_code = '良' then a.grade_良
-            when f.subject_code = '中' then a.grade_中 when f.subject_code = '差' then a.grade_差
+            when f.subject_code = '优' then a.grade_excellent when f.subject_code = '良' then a.grade_good
+            when f.subject_code = '中' then a.grade_fair when f.subject_code = '差' then a.grade_poor
         end as expected,
         0 as addends, 1 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
         'narrative:' || f.source_line as source_lines
@@ -206,7 +206,7 @@ self_evaluation as (
     select
         f.report_id, 'nr_self_evaluation_amount', f.metric || ' line ' || f.source_line,
         f.value_yuan, 'narrative:' || f.source_line,
-        round(a.budget_yuan / 10000, {{ printed_decimals("regexp_extract(f.value_text, '([0-9][0-9,]*(\\.[0-9]+)?)\\s*万', 1)") }}) * 10000,
+        {% set rounded %}a.budget_yuan / 10000{% endset %}{{ round_to(rounded, printed_decimals("regexp_extract(f.value_text, '([0-9][0-9,]*([.][0-9]+)?)[ \\t\\r\\n]*万', 1)")) }} * 10000,
         0, 1, 'equal', 0, 'narrative:' || f.source_line
     from f
     inner join attached as a using (report_id)

@@ -43,7 +43,7 @@ totals as (
         count(i.project_id) as indicator_count,
         coalesce(sum(i.weight), 0) as weight_sum,
         coalesce(sum(i.score), 0) as score_sum,
-        string_agg('project:' || i.source_line, ', ' order by i.source_line) as indicator_lines
+        {{ ordered_join("'project:' || i.source_line", "', '", order_by='i.source_line') }} as indicator_lines
     from {{ ref('stg_parsed__projects') }} as p
     left join budget as b on b.project_id = p.project_id and b.is_total
     left join indicators as i on i.project_id = p.project_id
@@ -68,8 +68,7 @@ checks as (
     -- 执行率 = 执行 / 全年预算 × 100 (0 when the budget is 0), where a rate is printed.
     select report_id, 'pj_execution_rate', project_name || ' / ' || funding_label,
         execution_rate_pct, 'project:' || source_line,
-        round(case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end,
-              {{ printed_decimals('execution_rate_text') }}),
+        {% set rounded %}case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end{% endset %}{{ round_to(rounded, printed_decimals('execution_rate_text')) }},
         0, 3, 'equal', {{ last_printed_digit('execution_rate_text') }}, 'project:' || source_line
     from budget
     where execution_rate_text is not null
@@ -79,9 +78,8 @@ checks as (
     -- 分值 × 执行率, capped at 分值.
     select report_id, 'pj_execution_score', project_name || ' / ' || funding_label,
         score, 'project:' || source_line,
-        round(case when project_form = 'report' then execution_rate_pct * 10 / 100
-                   else least(execution_rate_pct, 100) * coalesce(weight, 10) / 100 end,
-              {{ printed_decimals('score_text') }}),
+        {% set rounded %}case when project_form = 'report' then execution_rate_pct * 10 / 100
+                   else least(execution_rate_pct, 100) * coalesce(weight, 10) / 100 end{% endset %}{{ round_to(rounded, printed_decimals('score_text')) }},
         0, 2, 'equal', {{ last_printed_digit('score_text') }}, 'project:' || source_line
     from budget
     where score_text is not null
@@ -118,7 +116,7 @@ checks as (
     -- Section 三 states the execution score, and it is the table's: a missing one is a finding.
     select report_id, 'pj_execution_score_stated', project_name,
         stated_execution_score, 'project:' || title_line, table_score,
-        0, 1 + (stated_execution_score is not null)::int, 'equal', 0,
+        0, 1 + cast(stated_execution_score is not null as int), 'equal', 0,
         'project:' || budget_line
     from totals
     where table_score is not null and project_form = 'report'
