@@ -32,7 +32,7 @@ _NUMBERING_LABELS = ("栏次", "行次")
 # A national header is at most four lines (parent, child, wrapped labels, 栏次); more figure-less
 # lines above a body are text (a title, a department line), not header.
 _MAX_HEADER_LINES = 5
-# Two words of one line closer than this are one cell's text (a name printed with a space).
+# Extents that meet within this much only touch (glyph boxes are rounded): no overlap.
 _GAP = 1.0
 
 
@@ -108,8 +108,9 @@ def _spans_two(word: Word, others: list[Word]) -> bool:
     return False
 
 
-def _columns(words: list[Word]) -> tuple[list[Column], list[Word]]:
-    """Columns of a table body and the words that span two of them."""
+def _columns(words: list[Word]) -> list[Column]:
+    """Columns of a table body: its words' extents joined where they overlap, leaving out the
+    words that span two columns (they are placed afterwards, as merged cells)."""
     spanning = [w for w in words if _spans_two(w, words)]
     kept = sorted((w for w in words if not any(w is s for s in spanning)), key=lambda w: w.x0)
     columns: list[Column] = []
@@ -118,7 +119,7 @@ def _columns(words: list[Word]) -> tuple[list[Column], list[Word]]:
             columns[-1].x1 = max(columns[-1].x1, w.x1)
         else:
             columns.append(Column(w.x0, w.x1))
-    return columns, spanning
+    return columns
 
 
 def _centred_run(columns: list[Column], word: Word, under: list[Column]) -> list[Column]:
@@ -185,7 +186,7 @@ def _grid(lines: list[Line], header: list[int], first: int, last: int,
           need_header: bool) -> list[tuple[float, float, str]] | None:
     figure_lines = [lines[i] for i in range(first, last + 1) if lines[i].is_row()]
     words = [w for ln in figure_lines for w in ln.words]
-    columns, _ = _columns(words)
+    columns = _columns(words)
     if len(columns) < 2:
         return None
     for ln in figure_lines:
