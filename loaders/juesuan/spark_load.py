@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contract import FILES
 from .load import collect_paths, load_paths
 
 
@@ -82,8 +83,6 @@ def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000) -> i
     90,000 small files per report folder, 90 files in batches of 1,000. The build reads either
     layout through the same `*/<kind>.csv` glob. Returns the number of batches written; the
     layout is for reading only (`juesuan load` keeps adding to and pruning the per-report one)."""
-    from .contract import FILES
-
     reports = sorted(d for d in parsed_dir.iterdir() if d.is_dir() and not d.name.startswith("."))
     out_dir.mkdir(parents=True, exist_ok=True)
     batches = 0
