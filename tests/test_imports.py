@@ -16,7 +16,7 @@ PACKAGE = ROOT / "loaders" / "juesuan"
 LAYERS = {
     0: ["errors", "lines", "contract", "pdf_objects", "reference", "writers", "processes", "warehouse_sql", "placement",
         "formats.document", "projects.targets", "projects.self_assessment"],
-    1: ["formats", "pdf_text", "pdf_unruled", "model", "tokens"],
+    1: ["formats", "pdf_text", "pdf_grid", "pdf_unruled", "model", "tokens"],
     2: ["layout", "grammar", "grid"],
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],

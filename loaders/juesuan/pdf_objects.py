@@ -14,6 +14,8 @@ box not at the origin, form XObjects, whose objects carry their own matrix) is l
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass
+from functools import lru_cache
 
 _PATH, _TEXT, _FORM = 2, 1, 5
 _MOVETO, _LINETO = 2, 0
@@ -29,16 +31,21 @@ def page_objects(doc, index: int, height: float, doctop: float) -> dict[str, lis
         box = page.get_mediabox()
         if page.get_rotation() or box[0] or box[1]:
             return None
-        objects = list(page.get_objects(max_depth=0))
-        if any(o.type == _FORM for o in objects):
+        # The raw calls, not pypdfium2's object wrappers: a page of a ruled table has hundreds
+        # of path objects, and a wrapper each cost more than reading them.
+        raw = page.raw
+        objects = [pdfium_c.FPDFPage_GetObject(raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(raw))]
+        types = [pdfium_c.FPDFPageObj_GetType(o) for o in objects]
+        if _FORM in types:
             return None
         number = index + 1
         chars = _chars(page, pdfium_c, height, doctop, number)
         lines, rects, curves = [], [], []
-        for obj in objects:
-            if obj.type == _PATH:
-                for kind, item in _paths(obj, pdfium_c, height, doctop, number):
-                    {"line": lines, "rect": rects, "curve": curves}[kind].append(item)
+        by_kind = {"line": lines, "rect": rects, "curve": curves}
+        for obj, kind in zip(objects, types):
+            if kind == _PATH:
+                for shape, item in _paths(obj, pdfium_c, height, doctop, number):
+                    by_kind[shape].append(item)
         return {"char": chars, "line": lines, "rect": rects, "curve": curves}
     finally:
         page.close()
@@ -48,64 +55,113 @@ def _chars(page, c, height: float, doctop: float, number: int) -> list[dict]:
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
+        by_address = _by_address(c)
+        handle = ctypes.cast(raw, ctypes.c_void_p).value
         out = []
-        rect, matrix = c.FS_RECTF(), c.FS_MATRIX()
-        ox, oy, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-        descents: dict[tuple[int, float], float] = {}
+        rect = c.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        # What a character takes from its text object (matrix, font size, descent) is the same
+        # for every character of the object: read once per object, not once per character.
+        styles: dict[int | None, tuple] = {}
+        descents: dict[tuple[int | None, float], float] = {}
+        get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+        get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, by_address.text_object
         for i in range(c.FPDFText_CountChars(raw)):
-            if c.FPDFText_IsGenerated(raw, i):  # spaces and line breaks PDFium adds; pdfminer has none
+            if is_generated(raw, i):  # spaces and line breaks PDFium adds; pdfminer has none
                 continue
-            code = c.FPDFText_GetUnicode(raw, i)
+            code = get_unicode(raw, i)
             if code in (0, 0xFFFE, 0xFFFF):
                 continue
-            size = c.FPDFText_GetFontSize(raw, i)
-            c.FPDFText_GetLooseCharBox(raw, i, rect)
-            c.FPDFText_GetMatrix(raw, i, matrix)
-            a, b, cc, d = matrix.a, matrix.b, matrix.c, matrix.d
-            upright = 0 < a * d and b * cc <= 0
+            obj = text_object(handle, i)
+            style = styles.get(obj) if obj else None
+            if style is None:
+                style = _style(c, by_address, raw, i, obj, descents)
+                if obj:
+                    styles[obj] = style
+            matrix, upright, size, descent = style
+            get_box(raw, i, rect)
             x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
-            if upright and b == 0 and cc == 0:
+            if descent is not None:
                 # pdfminer's box: from the baseline's descent (the font's Descent) up one font
                 # size, both through the text matrix (`300 Tf` under a 0.05 matrix is 15 pt);
                 # PDFium's loose box takes the font's own ascent, which moves a Latin figure off
                 # the line of the Chinese text around it.
-                size *= d
-                font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(raw, i))
-                key = (ctypes.cast(font, ctypes.c_void_p).value, size)
-                if key not in descents:
-                    c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
-                    descents[key] = descent.value
-                c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-                y0 = oy.value + descents[key]
+                get_origin(raw, i, ox, oy)
+                y0 = oy.value + descent
                 y1 = y0 + size
             out.append({
                 "text": chr(code), "x0": x0, "x1": x1, "y0": y0, "y1": y1,
                 "top": height - y1, "bottom": height - y0, "doctop": doctop + height - y1,
                 "width": x1 - x0, "height": y1 - y0, "size": size,
                 "upright": upright, "object_type": "char", "page_number": number,
-                "matrix": (a, b, cc, d, matrix.e, matrix.f),
+                "matrix": matrix,
             })
         return out
     finally:
         textpage.close()
 
 
+@dataclass(frozen=True)
+class _ByAddress:
+    """PDFium functions typed with plain addresses (ints) for handles: a text object or font comes
+    back as a dict key, where pypdfium2's typed pointer needs a cast (as costly as the call) first."""
+    text_object: object
+    font: object
+    descent: object
+
+
+@lru_cache(maxsize=1)
+def _by_address(c) -> _ByAddress:
+    def typed(name: str, restype, *argtypes):
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(c, name), ctypes.c_void_p).value)
+
+    address = ctypes.c_void_p
+    return _ByAddress(
+        text_object=typed("FPDFText_GetTextObject", address, address, ctypes.c_int),
+        font=typed("FPDFTextObj_GetFont", address, address),
+        descent=typed("FPDFFont_GetDescent", ctypes.c_int, address, ctypes.c_float, ctypes.POINTER(ctypes.c_float)),
+    )
+
+
+def _style(c, by_address: _ByAddress, raw, i: int, obj: int | None, descents: dict) -> tuple:
+    """(matrix, upright, size, descent) of character i's text object; descent None where the
+    matrix is not axis-aligned upright (the loose box is kept whole)."""
+    matrix = c.FS_MATRIX()
+    c.FPDFText_GetMatrix(raw, i, matrix)
+    a, b, cc, d = matrix.a, matrix.b, matrix.c, matrix.d
+    upright = 0 < a * d and b * cc <= 0
+    size = c.FPDFText_GetFontSize(raw, i)
+    descent = None
+    if upright and b == 0 and cc == 0:
+        size *= d
+        font = by_address.font(obj)
+        if (font, size) not in descents:
+            value = ctypes.c_float()
+            by_address.descent(font, size, ctypes.byref(value))
+            descents[font, size] = value.value
+        descent = descents[font, size]
+    return (a, b, cc, d, matrix.e, matrix.f), upright, size, descent
+
+
 def _paths(obj, c, height: float, doctop: float, number: int):
     """(kind, pdfplumber object) of each subpath of a path object, in page coordinates."""
     m = c.FS_MATRIX()
-    c.FPDFPageObj_GetMatrix(obj.raw, m)
+    c.FPDFPageObj_GetMatrix(obj, m)
+    a, b, cc, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     x, y = ctypes.c_float(), ctypes.c_float()
+    get_segment, get_point, get_type, get_close = (c.FPDFPath_GetPathSegment, c.FPDFPathSegment_GetPoint,
+                                                   c.FPDFPathSegment_GetType, c.FPDFPathSegment_GetClose)
     subpaths: list[list[tuple[str, float, float]]] = []
-    for k in range(c.FPDFPath_CountSegments(obj.raw)):
-        segment = c.FPDFPath_GetPathSegment(obj.raw, k)
-        c.FPDFPathSegment_GetPoint(segment, x, y)
-        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
-        kind = c.FPDFPathSegment_GetType(segment)
+    for k in range(c.FPDFPath_CountSegments(obj)):
+        segment = get_segment(obj, k)
+        get_point(segment, x, y)
+        px, py = a * x.value + cc * y.value + e, b * x.value + d * y.value + f
+        kind = get_type(segment)
         op = "m" if kind == _MOVETO else "l" if kind == _LINETO else "c"
         if op == "m" or not subpaths:
             subpaths.append([])
         subpaths[-1].append((op, px, py))
-        if c.FPDFPathSegment_GetClose(segment):
+        if get_close(segment):
             subpaths[-1].append(("h", subpaths[-1][0][1], subpaths[-1][0][2]))
     for sub in subpaths:
         yield _classify(sub, height, doctop, number)

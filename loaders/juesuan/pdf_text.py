@@ -3,7 +3,7 @@
 A PDF's plain text loses a table's empty cells and scatters one row's code, name and amount over
 several lines (a name that wraps inside its cell sits above and below the code). Reading numbers
 back from such text means guessing their columns. The standard tables are ruled, so each one is
-read here as the grid its rules draw (pdfplumber's table finder), and written one grid row per
+read here as the grid its rules draw (pdfplumber's table finder, in `pdf_grid`), and written one grid row per
 line with its cells joined by TAB: an empty cell is an empty field, so every number keeps its
 column. A page without rules whose lines print a table (a borderless table a word processor
 exported) is written the same way, its columns taken from where its words are printed
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .errors import LoadError
 from .formats.document import GRID_SEPARATOR, PAGE_SEPARATOR, cell_text
+from .pdf_grid import PageChars, cell_texts, find_tables
 from .pdf_unruled import lines_of, read_unruled
 
 # Words of one printed line may sit at slightly different heights: a Latin-font number inside a
@@ -47,15 +48,16 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 def page_text(page) -> str:
     """One page: grid rows of its ruled tables and its other text lines, top to bottom."""
-    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
+    tables = [t for t in find_tables(page) if t.rows and len(t.rows[0].cells) >= 2]
     if not tables:
         unruled = read_unruled(lines_of(page.extract_words(), _LINE_TOLERANCE))
         if unruled is not None:
             return "\n".join(text for _, _, text in sorted(unruled, key=lambda it: (round(it[0], 1), it[1])))
     boxes = [t.bbox for t in tables]
     items: list[_Item] = []
+    chars = PageChars(page.chars) if tables else None
     for table in tables:
-        for row, cells in zip(table.rows, table.extract()):
+        for row, cells in zip(table.rows, cell_texts(table, chars)):
             fields = [cell_text(c) for c in cells]
             if any(fields):  # an all-empty row is layout padding
                 items.append(_Item(row.bbox[1], row.bbox[0], GRID_SEPARATOR.join(fields)))
