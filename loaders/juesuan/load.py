@@ -33,7 +33,8 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     """Files as given, and the report files under each folder (recursively, sorted); each file
     once, however often it was named."""
     out: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    real_dirs: dict[str, str] = {}
     for p in paths:
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
@@ -41,11 +42,24 @@ def collect_paths(paths: list[Path]) -> list[Path]:
         else:
             found = [p]  # a missing or odd file is reported by the loader, by name
         for f in found:
-            key = f.resolve()
+            key = real_path(f, real_dirs)
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+def real_path(path: Path, real_dirs: dict[str, str]) -> str:
+    """`str(path.resolve())`, each folder resolved once: resolving a path checks every folder on
+    the way for a link, and a load looks at each of 10,000 files of one folder twice."""
+    text = os.fspath(path)
+    head, name = os.path.split(text)
+    if name in ("", ".", "..") or os.path.islink(text):
+        return os.path.realpath(text)
+    real = real_dirs.get(head)
+    if real is None:
+        real = real_dirs[head] = os.path.realpath(head or ".")
+    return os.path.join(real, name)
 
 
 def _not_a_regular_file(path: Path) -> LoadError | None:
@@ -102,12 +116,13 @@ class FileIndex:
         except (OSError, ValueError):
             self.entries = {}
         self.changed = False
+        self._real_dirs: dict[str, str] = {}
 
     def report_id(self, path: Path) -> str | None:
         """The report id a file would get, without parsing it; None if unreadable."""
         try:
-            st = path.stat()
-            key = str(path.resolve())
+            st = os.stat(path)
+            key = real_path(path, self._real_dirs)
             hit = self.entries.get(key)
             if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns and st.st_mtime_ns < hit[3] - 1_000_000_000:
                 return hit[2]
@@ -185,7 +200,7 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     outcome = LoadOutcome()
     files = collect_paths(paths)
     # A report written with other columns (an older juesuan) is parsed again, not kept.
-    present = ({d.name for d in parsed_dir.iterdir() if has_current_contract(d) and not edited_off_contract(d)}
+    present = ({d.name for d in os.scandir(parsed_dir) if has_current_contract(d.path) and not edited_off_contract(d.path)}
                if parsed_dir.exists() else set())
     sets = _loaded_sets(parsed_dir, present)  # reports of several files: {report id: [(path, file id)]}
     member_of = {fid: rid for rid, members in sets.items() for _, fid in members}
@@ -262,7 +277,8 @@ def _loaded_sets(parsed_dir: Path, present: set[str]) -> dict[str, list[tuple[st
     out = {}
     for rid in present:
         try:
-            out[rid] = [tuple(m) for m in json.loads((parsed_dir / rid / MEMBERS_FILE).read_text(encoding="utf-8"))]
+            with open(os.path.join(parsed_dir, rid, MEMBERS_FILE), encoding="utf-8") as f:
+                out[rid] = [tuple(m) for m in json.load(f)]
         except (OSError, ValueError):
             continue
     return out
