@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,16 +43,33 @@ def D(text: str) -> Decimal:
     return Decimal(text)
 
 
+# One dbt target per test process, shared by every workspace: dbt's parsed project is kept there
+# and reused by the next build (builds name their files relative to the warehouse's folder, so
+# the profile is the same for all), where a target per workspace parsed the project anew each
+# time (~5 s of every build). Set by the session fixture below.
+_SHARED_TARGET: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_dbt_target(tmp_path_factory) -> Path:
+    target = tmp_path_factory.getbasetemp() / "dbt-target"
+    _SHARED_TARGET[:] = [target]
+    return target
+
+
 class Workspace:
-    """A parsed-seeds directory, warehouse file and dbt target of one test scenario, via the environment."""
+    """A parsed-seeds directory and warehouse file of one test scenario, and the process's dbt
+    target, via the environment."""
 
     def __init__(self, base: Path, mp: pytest.MonkeyPatch):
         self.base = base
         self.parsed = base / "parsed"
         self.db = base / "warehouse" / "juesuan.duckdb"
+        self.target = _SHARED_TARGET[0] if _SHARED_TARGET else base / "target"
+        self.run_output = ""  # built_workspace: what `juesuan run` printed
         mp.setenv("JUESUAN_PARSED_DIR", str(self.parsed))
         mp.setenv("JUESUAN_DB", str(self.db))
-        mp.setenv("JUESUAN_DBT_TARGET", str(base / "target"))
+        mp.setenv("JUESUAN_DBT_TARGET", str(self.target))
 
     def sql(self, query: str, *params):
         con = duckdb.connect(str(self.db), read_only=True)
@@ -69,8 +88,11 @@ def built_workspace(tmp_path_factory, name: str, *paths: Path) -> Workspace:
     """A warehouse built by `juesuan run` from `paths` (reports with discrepancies: exit 3)."""
     mp = pytest.MonkeyPatch()
     ws = Workspace(tmp_path_factory.mktemp(name), mp)
+    printed = io.StringIO()
     try:
-        assert main(["run", *map(str, paths)]) == EXIT_FINDINGS
+        with contextlib.redirect_stdout(printed):
+            assert main(["run", *map(str, paths)]) == EXIT_FINDINGS
+        ws.run_output = printed.getvalue()  # what `juesuan run` told the user
     finally:
         mp.undo()  # queries use the workspace's own paths; later tests start from a clean environment
     return ws

@@ -146,7 +146,7 @@ def test_export_csv_has_a_bom_and_xlsx_opens(built, tmp_path, capsys):
 
 @pytest.mark.parametrize("dialect", ["postgres", "trino", "snowflake"])
 def test_every_compiled_model_transpiles(built, dialect):
-    models = compiled_models(built.base / "target")
+    models = compiled_models(built.target)
     assert len(models) >= 45
     for name, (schema, sql, _) in models.items():
         transpile_model(sql, dialect, name)  # NotPortable on any construct that would not survive

@@ -86,7 +86,7 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
 def test_nothing_changed_builds_nothing(built, monkeypatch, capsys):
     monkeypatch.setenv("JUESUAN_PARSED_DIR", str(built.parsed))
     monkeypatch.setenv("JUESUAN_DB", str(built.db))
-    monkeypatch.setenv("JUESUAN_DBT_TARGET", str(built.base / "target"))
+    monkeypatch.setenv("JUESUAN_DBT_TARGET", str(built.target))
     before = built.db.stat().st_mtime_ns
     assert main(["build"]) == EXIT_FINDINGS  # the sample's findings are still there
     assert "unchanged build: no report added or removed since the last build" in capsys.readouterr().out

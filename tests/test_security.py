@@ -147,31 +147,36 @@ ALLOWED = [
 ]
 
 
-def snapshot(*folders: Path) -> dict[str, str]:
-    """{path: sha256} of every file below `folders`."""
+def snapshot(*folders: Path, content: bool = False) -> dict[str, tuple]:
+    """{path: (size, mtime)} of every file below `folders`, and its sha256 with `content`. A write
+    moves the mtime, so the stat is checked after every statement and the bytes once a test."""
     out = {}
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                out[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+                st = path.stat()
+                out[str(path)] = (st.st_size, st.st_mtime_ns) + ((hashlib.sha256(path.read_bytes()).hexdigest(),) if content else ())
     return out
 
 
 @pytest.fixture()
 def sandbox(built, tmp_path, monkeypatch):
-    """A working folder the attacks aim at; yields a check that nothing changed anywhere."""
+    """A working folder the attacks aim at; yields a check that nothing changed anywhere, run
+    after each statement (by stat) and once more at the end of the test (byte for byte)."""
     monkeypatch.chdir(tmp_path)
     folders = (built.db.parent, tmp_path)
-    before = snapshot(*folders)
     home_duckdb = Path.home() / ".duckdb"
-    home_before = snapshot(home_duckdb) if home_duckdb.exists() else {}
+    before = snapshot(*folders, home_duckdb, content=True)
+    allowed_seen: set[Path] = set()
 
-    def unchanged(allowed: set[Path] = frozenset()):
-        after = {p: h for p, h in snapshot(*folders).items() if Path(p) not in allowed}
-        assert after == before  # the warehouse byte for byte, no new file
-        assert (snapshot(home_duckdb) if home_duckdb.exists() else {}) == home_before
+    def unchanged(allowed: set[Path] = frozenset(), content: bool = False):
+        allowed_seen.update(allowed)
+        after = {p: v for p, v in snapshot(*folders, home_duckdb, content=content).items() if Path(p) not in allowed}
+        expected = {p: v if content else v[:2] for p, v in before.items() if Path(p) not in allowed}
+        assert after == expected  # the warehouse and ~/.duckdb untouched, no new file
 
-    return tmp_path, unchanged
+    yield tmp_path, unchanged
+    unchanged(allowed_seen, content=True)
 
 
 def attack_sql(sql: str, where: Path) -> str:

@@ -1,7 +1,7 @@
 """End to end: `juesuan run` on real reports, dbt build with all its tests, SQL against the marts.
 
-Each scenario works in its own temporary parsed-seeds directory, warehouse file and dbt target,
-so the tests never touch the repository's seeds/parsed or warehouse/.
+Each scenario works in its own temporary parsed-seeds directory and warehouse file (and the test
+process's dbt target), so the tests never touch the repository's seeds/parsed or warehouse/.
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ def yuan(text: str) -> Decimal:
     return Decimal(text)
 
 
-def test_run_prints_where_the_warehouse_is_and_headline_figures(tmp_path, monkeypatch, capsys):
-    ws = Workspace(tmp_path, monkeypatch)
-    assert main(["run", str(SAMPLE.parent)]) == EXIT_FINDINGS
-    out = capsys.readouterr().out
-    assert f"warehouse: {ws.db}" in out
+def test_run_prints_where_the_warehouse_is_and_headline_figures(built):
+    out = built.run_output  # `juesuan run` of the sample
+    assert f"warehouse: {built.db}" in out
     assert "高平市公安局 2024" in out
     assert "12,290.04 万元" in out and "6,667.32 万元" in out and "5,622.72 万元" in out
     assert "vehicles held 车辆            93" in out

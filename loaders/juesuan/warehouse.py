@@ -87,8 +87,9 @@ def write_run_summary(db: Path, summary: dict) -> Path:
     return path
 
 
-def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path) -> int:
-    """Run dbt in a child process with our project, profile and environment.
+def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path, cwd: Path | None = None) -> int:
+    """Run dbt in a child process with our project, profile and environment, in `cwd` (the
+    project's folder unless given).
 
     A child process, not dbt's in-process runner: dbt-duckdb keeps its connection open for the
     life of the process, and the warehouse file may only be swapped in once it is closed and
@@ -105,7 +106,7 @@ def run_dbt(args: list[str], root: Path, env: dict[str, str], target: Path) -> i
     ]
     # dbt dies with juesuan: an orphan would hold DuckDB's lock on the warehouse being built, and
     # the next build would fail on it.
-    return subprocess.run(cmd, env=child_env, cwd=root, preexec_fn=partial(die_with_parent, os.getpid())).returncode
+    return subprocess.run(cmd, env=child_env, cwd=cwd or root, preexec_fn=partial(die_with_parent, os.getpid())).returncode
 
 
 def dbt_target(root: Path) -> Path:
@@ -205,8 +206,14 @@ def _parsed_view(db: Path, parsed: Path, reports: list[str] | None = None) -> Pa
 
 def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> list[dict]:
     (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
+    # The warehouse file and the parsed view are named relative to their folder, where dbt runs:
+    # dbt parses the whole project again (~7 s) whenever the profile's path or an environment
+    # variable a model reads changes, and relative names are the same for every warehouse (a
+    # `--db` elsewhere, the incremental build's scratch file, each test's workspace).
     # absolute(), not resolve(): the parsed view is a link whose own path is what dbt must see.
-    code = run_dbt(args, root, {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed.absolute())}, target)
+    folder = db.parent.absolute()
+    env = {"JUESUAN_DB": db.name, "JUESUAN_PARSED_DIR": os.path.relpath(parsed.absolute(), folder)}
+    code = run_dbt(args, root, env, target, cwd=folder)
     results = _run_results(target)
     if code != 0:
         raise BuildError(_failure_summary(results, _reports_named(results, db, parsed)))
