@@ -8,9 +8,9 @@ its column without guessing: a token of NBSPs alone is a blank cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 from .lines import Line
 
@@ -26,8 +26,9 @@ class Kind(Enum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A tuple, not a frozen dataclass: a report has ~2,000 tokens, made on every parse, and a
+    # frozen dataclass sets each field through object.__setattr__ (3× the cost).
     kind: Kind
     text: str  # as printed, NBSP indentation removed
     line: int
