@@ -9,6 +9,10 @@ four-corner path a rect, anything else a curve; one object per subpath), so the 
 lines read from them are pdfplumber's. `extract-text` gives the same text either way on every
 PDF in the repository (tests/test_pdf_reports.py). A page this does not cover (rotated, a media
 box not at the origin, form XObjects, whose objects carry their own matrix) is left to pdfminer.
+
+The time left is Python's: ~10 µs a character (five ctypes calls of ~1 µs, the dict) and ~28 µs
+a path. So what PDFium keeps per text object (its matrix and font size: a page without form
+XObjects gives every character of an object the object's) is read once per object.
 """
 
 from __future__ import annotations
