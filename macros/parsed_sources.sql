@@ -13,12 +13,11 @@
 {% macro spark__create_parsed_sources() -%}
     {%- if execute -%}
     {%- set folder = env_var('JUESUAN_PARSED_DIR', 'seeds/parsed') -%}
-    {%- set types = {'varchar': 'string', 'integer': 'int'} -%}
     {%- for src in graph.sources.values() if src.source_name == 'parsed' -%}
         {%- if loop.first %}{% do run_query('create database if not exists ' ~ src.schema) %}{% endif -%}
         {%- set columns = [] -%}
         {%- for col in src.columns.values() -%}
-            {%- do columns.append(col.name ~ ' ' ~ types.get(col.data_type, col.data_type)) -%}
+            {%- do columns.append(col.name ~ ' ' ~ spark_type(col.data_type)) -%}
         {%- endfor -%}
         {%- do run_query('drop table if exists ' ~ src.schema ~ '.' ~ src.identifier) -%}
         {#- One file of each kind per report folder (or per load batch of the Spark parse job). -#}

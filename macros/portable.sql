@@ -59,6 +59,12 @@
         {%- if where %} filter (where {{ where }}){% endif %}{{ ')' if distinct }}), x -> x.v), {{ sep }}), '')
 {%- endmacro %}
 
+{#- A type of the contract (DuckDB's name: VARCHAR, INTEGER, DECIMAL(18,2), TIMESTAMP) as Spark
+    names it, for the parsed tables Spark declares and the type tests it runs. -#}
+{% macro spark_type(duckdb_type) -%}
+    {{- return({'VARCHAR': 'STRING', 'INTEGER': 'INT'}.get(duckdb_type | upper, duckdb_type | upper)) -}}
+{%- endmacro %}
+
 {#- `x` rounded to `scale` places, where the scale is an expression (the places a figure was
     printed with). Spark's round() takes a constant scale only. -#}
 {% macro round_to(x, scale) -%}

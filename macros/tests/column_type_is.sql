@@ -21,9 +21,9 @@ where upper(replace(data_type, ' ', '')) <> upper(replace('{{ expected_type }}',
 {% endmacro %}
 
 {#- Spark has no information_schema here: the column's type is read with typeof(), and the DuckDB
-    type declared is named as Spark names it (VARCHAR is string, INTEGER int). -#}
+    type declared is named as Spark names it (`spark_type`). -#}
 {% macro spark__test_column_type_is(model, column_name, expected_type) %}
-{%- set expected = {'VARCHAR': 'STRING', 'INTEGER': 'INT', 'TIMESTAMP': 'TIMESTAMP'}.get(expected_type | upper, expected_type | upper) -%}
+{%- set expected = spark_type(expected_type) -%}
 with col as (
     select max(typeof({{ column_name }})) as data_type from {{ model }}
 )
