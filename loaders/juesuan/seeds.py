@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 import os
 import shutil
 import uuid
@@ -90,13 +91,16 @@ def _write_csv(folder: Path, name: str, rows) -> None:
     exactly those columns (a missing or extra one is a defect, raised here, not a shifted CSV)."""
     columns = BY_NAME[name].column_names
     wanted = set(columns)
+    # A row's values in the declared order, taken in C (the csv module writes None as ''): a
+    # Python loop over each cell's columns was a tenth of a load worker's time.
+    values = operator.itemgetter(*columns)
     with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(columns)
         for row in rows:
             if row.keys() != wanted:
                 raise ValueError(f"{name}.csv: row columns {sorted(row.keys() ^ wanted)} differ from the contract")
-            w.writerow(["" if row[c] is None else row[c] for c in columns])
+            w.writerow(values(row))
 
 
 def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path:
