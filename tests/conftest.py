@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def built_workspace(tmp_path_factory, name: str, *paths: Path) -> Workspace:
         with contextlib.redirect_stdout(printed):
             assert main(["run", *map(str, paths)]) == EXIT_FINDINGS
         ws.run_output = printed.getvalue()  # what `juesuan run` told the user
+        # dbt's own results of that build, before a later build in this process overwrites them
+        ws.run_results = json.loads((ws.target / "run_results.json").read_text(encoding="utf-8"))["results"]
     finally:
         mp.undo()  # queries use the workspace's own paths; later tests start from a clean environment
     return ws

@@ -1,5 +1,6 @@
 """Incremental builds give exactly the warehouse a full build gives, and rebuild only what changed."""
 
+import hashlib
 import json
 import shutil
 
@@ -37,7 +38,7 @@ def differences(a, b) -> dict[str, int]:
     return {k: v for k, v in out.items() if v}
 
 
-def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch, capsys):
+def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch, capfd):
     template = consistent_template(SAMPLE.read_text(encoding="utf-8"))
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -49,9 +50,9 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
         (folder / name).write_text(render(template, dept, year, 3), encoding="utf-8")
 
     ws = Workspace(tmp_path / "ws", monkeypatch)
-    monkeypatch.setenv("JUESUAN_INCREMENTAL_FROM", "0")  # a handful of reports: incremental on purpose
+    monkeypatch.setenv("JUESUAN_INCREMENTAL_FROM", "0")  # incremental whatever the default
     assert main(["run", str(folder)]) == EXIT_FINDINGS
-    assert "full build: no warehouse yet" in capsys.readouterr().out
+    assert "full build: no warehouse yet" in capfd.readouterr().out
 
     # Next week: 高平市公安局's 2023 report arrives (the sample's prior year: its rows change too),
     # and 甲市财政局's 2023 report is withdrawn (its 2024 report loses its prior year).
@@ -60,8 +61,9 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
     assert main(["remove", str(folder / "dept_a_2023.txt")]) == 0
     (folder / "dept_a_2023.txt").unlink()
     assert main(["build"]) == EXIT_FINDINGS
-    out = capsys.readouterr().out
+    out = capfd.readouterr().out
     assert "incremental build: 1 new, 1 removed, 2 related reports rebuilt (prior-year links)" in out
+    assert "Finished running" not in out  # the SQL dbt compiled at the first build, run without dbt
     summary = json.loads((ws.db.parent / "last_run.json").read_text(encoding="utf-8"))
     assert (summary["build_mode"], summary["reports_added"], summary["reports_removed"]) == ("incremental", 1, 1)
     assert ws.one(f"select mode from {BUILD_INFO}") == "incremental"
@@ -77,10 +79,29 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
     # Reports only removed: nothing to build, their rows dropped, the dimensions rebuilt.
     assert main(["remove", str(folder / "other_5.txt")]) == 0
     assert main(["build"]) == EXIT_FINDINGS
-    assert "incremental build: 0 new, 1 removed" in capsys.readouterr().out
+    assert "incremental build: 0 new, 1 removed" in capfd.readouterr().out
     full_again = tmp_path / "full_again" / "juesuan.duckdb"
     assert main(["build", "--full", "--db", str(full_again)]) == EXIT_FINDINGS
     assert differences(ws.db, full_again) == {}
+
+    # A structural break in a new report (a row key twice) fails the incremental build: the
+    # plan's SQL ran (no dbt), the test and the report's file are named, the warehouse is kept.
+    before = hashlib.sha256(ws.db.read_bytes()).hexdigest()
+    (folder / "other_6.txt").write_text(render(template, "乙市第6局", 2026, 3), encoding="utf-8")
+    assert main(["load", str(folder / "other_6.txt")]) == 0
+    rid = next(r.report_id for r in loaded_reports(ws.parsed) if r.source_path.endswith("other_6.txt"))
+    rows = ws.parsed / rid / "table_rows.csv"
+    lines = rows.read_text(encoding="utf-8").splitlines()
+    rows.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    capfd.readouterr()
+    assert main(["build"]) == 2
+    captured = capfd.readouterr()  # dbt's own output too, were it run
+    assert "Finished running" not in captured.out
+    assert "previous warehouse was kept" in captured.err
+    assert "unique_combination_of_columns_stg_parsed__table_rows" in captured.err
+    assert f"reports: {rid} (other_6.txt)" in captured.err
+    assert hashlib.sha256(ws.db.read_bytes()).hexdigest() == before
+    assert not list(ws.db.parent.glob(".*building*")) and not list(ws.db.parent.glob(".*incremental*"))
 
 
 def test_nothing_changed_builds_nothing(built, monkeypatch, capsys):

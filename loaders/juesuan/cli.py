@@ -18,6 +18,7 @@ from .load import load_paths, prune, remove
 from .pdf_text import PAGE_SEPARATOR, pdf_to_text
 from .query import FORMATS as QUERY_FORMATS
 from .query import Limits, QueryRefused, QueryStopped, run_query, write_result
+from .dbt_process import dbt_target, run_dbt
 from .reference import project_root
 from .seeds import parsed_dir
 from .warehouse_sql import (DIM_REPORT, FINDINGS, FINDINGS_SQL, LOAD_ISSUES, PUBLIC_SCHEMAS, REPORT_SUMMARY,
@@ -26,12 +27,10 @@ from .warehouse import (
     audit_summary,
     audit_totals,
     build,
-    dbt_target,
     default_db,
     department_years_twice,
     headline,
     incomplete_reports,
-    run_dbt,
     top_findings,
     write_run_summary,
 )
@@ -292,8 +291,9 @@ def _run(args, root: Path) -> int:
 def _check(args, root: Path) -> int:
     """Parse the files and run every model on them in memory: the findings, no warehouse."""
     from .check import check_files
+    from .compiled import has_plan
 
-    if not (dbt_target(root) / "check").exists():
+    if not has_plan(root):
         print("preparing checks: dbt seeds and compiles the project once for this version of the models (~30 s) …",
               file=sys.stderr, flush=True)
     try:

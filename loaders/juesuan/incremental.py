@@ -9,10 +9,10 @@ earlier. So adding or removing reports only changes:
   (a department's 2025 report gets a prior-year report when its 2024 report arrives);
 - the subject dimensions.
 
-An incremental build therefore runs the full dbt project, with every test, on just those reports
-(and the prior-year reports they compare with) in a scratch warehouse; copies the current
-warehouse; replaces the rows of the changed reports in the copy; rebuilds the dimensions there
-(with their tests); and swaps the copy in. It is used only when the models are the ones the
+An incremental build therefore runs every model and test of the project, as dbt compiled them
+(`compiled`), on just those reports (and the prior-year reports they compare with) in a scratch
+warehouse; copies the current warehouse; replaces the rows of the changed reports in the copy;
+refills the dimensions there (with their tests); and swaps the copy in. It is used only when the models are the ones the
 warehouse was built with (a hash of the dbt project is stored in the warehouse); any change
 to models, macros, reference seeds or tests means a full build.
 """
@@ -31,10 +31,10 @@ from .warehouse_sql import BUILD_INFO, BUILT_REPORTS_SQL, MERGED_SCHEMAS, PROJEC
 CODE_PATHS = ("models", "macros", "seeds/reference", "tests/dbt", "dbt_project.yml", "profiles.yml")
 # Past this share of the warehouse, a full build is as quick and simpler.
 MAX_CHANGED_SHARE = 0.25
-# Below this many reports a full build is the quicker one. Measured (bench/RESULTS.md, 2 cores):
-# a full build takes ~16 s + 0.02 s per report, an incremental one ~21–23 s whatever the size
-# (two dbt runs); they cross near 300. Adding 1 report to 50 took 31 s incrementally, 24 s full.
-INCREMENTAL_FROM = 300
+# Below this many reports a full build (dbt itself) is made instead. None since the incremental
+# build runs the compiled plan (`compiled`): adding 1 report to 10 took 3.4 s, a full build 19 s;
+# 10 to 10,000 took 15.6 s (46 s with two dbt runs). JUESUAN_INCREMENTAL_FROM sets another.
+INCREMENTAL_FROM = 0
 
 
 def incremental_from() -> int:
@@ -102,8 +102,8 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
     if len(new) + len(removed) > MAX_CHANGED_SHARE * max(len(loaded), 1):
         return Plan("full", f"{len(new)} new and {len(removed)} removed reports: over a quarter of the warehouse")
     if len(present) < incremental_from():
-        return Plan("full", f"{len(new)} new and {len(removed)} removed reports; with {len(present)} reports "
-                            f"(under {incremental_from()}) a full build is quicker")
+        return Plan("full", f"{len(new)} new and {len(removed)} removed reports; {len(present)} reports is under "
+                            f"JUESUAN_INCREMENTAL_FROM ({incremental_from()})")
 
     where = {rid: loaded[rid] for rid in loaded if rid in present_set}
     where.update({rid: _parsed_department_year(parsed, rid) for rid in new})

@@ -7,7 +7,7 @@ from __future__ import annotations
 PUBLIC_SCHEMAS = ("marts", "audit")  # exported, and searched unqualified by `juesuan query`
 # Schemas an incremental build merges report by report (the global models are rebuilt whole).
 MERGED_SCHEMAS = ("staging", "intermediate", "marts", "audit")
-GLOBAL_MODELS = "tag:global"  # dbt selector of the models that span every report
+GLOBAL_TAG = "global"  # the dbt tag of the models that span every report
 BUILD_INFO = "main.juesuan_build_info"  # one row: the code hash and mode of the build that made the file
 
 # Named in messages to the user.
