@@ -1,6 +1,6 @@
 """How the parsed files' layout weighs on Spark: N synthetic reports loaded as `juesuan load`
 writes them (a folder per report, nine small CSVs each), then compacted into batches of 1,000
-reports (`juesuan.spark_load.compact`); each layout declared as Spark's tables by the project's
+reports (`juesuan.seeds.compact`); each layout declared as Spark's tables by the project's
 own macro (`dbt run-operation create_parsed_sources --target spark`) and scanned whole.
 
     .venv/bin/python bench/spark_layout.py --reports 2000 --work /tmp/layout
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "loaders"))
 from juesuan.contract import FILES  # noqa: E402
 from juesuan.corpus import generate  # noqa: E402
 from juesuan.load import load_paths  # noqa: E402
-from juesuan.spark_load import compact  # noqa: E402
+from juesuan.seeds import compact  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "reports" / "000_76716e9dec051514.txt"
 

@@ -22,7 +22,6 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contract import FILES
 from .load import collect_paths, load_paths
 
 
@@ -75,36 +74,3 @@ def load_on_spark(spark, paths: list[Path], parsed_dir: Path, tasks: int | None 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
-
-
-def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000) -> int:
-    """The per-report CSVs of `parsed_dir` as one CSV of each kind per batch of reports
-    (`out_dir/batch-00000/table_cells.csv`, …), for a cluster's file system: 10,000 reports are
-    90,000 small files per report folder, 90 files in batches of 1,000. The build reads either
-    layout through the same `*/<kind>.csv` glob. Returns the number of batches written; the
-    layout is for reading only (`juesuan load` keeps adding to and pruning the per-report one)."""
-    reports = sorted(d for d in parsed_dir.iterdir() if d.is_dir() and not d.name.startswith("."))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    batches = 0
-    for start in range(0, len(reports), reports_per_batch):
-        batch = out_dir / f"batch-{start // reports_per_batch:05d}"
-        work = out_dir / f".{batch.name}.tmp"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir()
-        for kind in FILES:
-            with (work / f"{kind.name}.csv").open("w", encoding="utf-8", newline="") as out:
-                header_written = False
-                for report in reports[start : start + reports_per_batch]:
-                    src = report / f"{kind.name}.csv"
-                    if not src.exists():
-                        continue
-                    with src.open(encoding="utf-8", newline="") as f:
-                        header = f.readline()
-                        if not header_written:
-                            out.write(header)
-                            header_written = True
-                        shutil.copyfileobj(f, out)
-        shutil.rmtree(batch, ignore_errors=True)
-        work.rename(batch)
-        batches += 1
-    return batches

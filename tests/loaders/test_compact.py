@@ -1,5 +1,6 @@
-"""spark_load.compact: the per-report CSVs as one CSV of each kind per batch of reports, for a
-cluster's file system. The batches hold exactly the reports' rows, one header each."""
+"""seeds.compact: the per-report CSVs as one CSV of each kind per batch of reports, as a full
+build reads them and a cluster's file system wants them. The batches hold exactly the reports'
+rows, one header each."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from juesuan.contract import FILES
 from juesuan.load import load_paths
-from juesuan.spark_load import compact
+from juesuan.seeds import compact
 
 from tests.conftest import ROOT
 
@@ -35,3 +36,12 @@ def test_batches_hold_every_reports_rows_once(tmp_path):
             assert _rows(batched) == per_report, (layout, kind.name)
     cells = _rows(sorted((tmp_path / "one").glob("*/table_cells.csv")))
     assert len({r["report_id"] for r in cells}) == 3
+
+
+def test_a_file_edited_without_its_last_line_break_keeps_its_rows_apart(tmp_path):
+    parsed = tmp_path / "parsed"
+    assert len(load_paths([ROOT / "samples" / "text", ROOT / "samples" / "reports"], parsed).loaded) == 3
+    first = sorted(d for d in parsed.iterdir() if d.is_dir())[0] / "table_rows.csv"
+    first.write_bytes(first.read_bytes().rstrip(b"\n"))
+    compact(parsed, tmp_path / "one")
+    assert _rows([tmp_path / "one" / "batch-00000" / "table_rows.csv"]) == _rows(sorted(parsed.glob("*/table_rows.csv")))
