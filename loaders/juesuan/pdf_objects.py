@@ -64,16 +64,18 @@ def _chars(page, c, height: float, doctop: float, number: int) -> list[dict]:
         out = []
         rect = c.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        # Output arguments by address too: a typed pointer argument is checked on every call.
+        rect_at, ox_at, oy_at = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
         # What a character takes from its text object (matrix, font size, descent) is the same
         # for every character of the object: read once per object, not once per character.
         styles: dict[int | None, tuple] = {}
         descents: dict[tuple[int | None, float], float] = {}
-        get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
-        get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, by_address.text_object
+        get_box, get_origin, get_unicode = by_address.loose_box, by_address.origin, by_address.unicode
+        is_generated, text_object = by_address.is_generated, by_address.text_object
         for i in range(c.FPDFText_CountChars(raw)):
-            if is_generated(raw, i):  # spaces and line breaks PDFium adds; pdfminer has none
+            if is_generated(handle, i):  # spaces and line breaks PDFium adds; pdfminer has none
                 continue
-            code = get_unicode(raw, i)
+            code = get_unicode(handle, i)
             if code in (0, 0xFFFE, 0xFFFF):
                 continue
             obj = text_object(handle, i)
@@ -83,14 +85,14 @@ def _chars(page, c, height: float, doctop: float, number: int) -> list[dict]:
                 if obj:
                     styles[obj] = style
             matrix, upright, size, descent = style
-            get_box(raw, i, rect)
+            get_box(handle, i, rect_at)
             x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
             if descent is not None:
                 # pdfminer's box: from the baseline's descent (the font's Descent) up one font
                 # size, both through the text matrix (`300 Tf` under a 0.05 matrix is 15 pt);
                 # PDFium's loose box takes the font's own ascent, which moves a Latin figure off
                 # the line of the Chinese text around it.
-                get_origin(raw, i, ox, oy)
+                get_origin(handle, i, ox_at, oy_at)
                 y0 = oy.value + descent
                 y1 = y0 + size
             out.append({
@@ -112,6 +114,10 @@ class _ByAddress:
     text_object: object
     font: object
     descent: object
+    is_generated: object
+    unicode: object
+    loose_box: object
+    origin: object
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +130,10 @@ def _by_address(c) -> _ByAddress:
         text_object=typed("FPDFText_GetTextObject", address, address, ctypes.c_int),
         font=typed("FPDFTextObj_GetFont", address, address),
         descent=typed("FPDFFont_GetDescent", ctypes.c_int, address, ctypes.c_float, ctypes.POINTER(ctypes.c_float)),
+        is_generated=typed("FPDFText_IsGenerated", ctypes.c_int, address, ctypes.c_int),
+        unicode=typed("FPDFText_GetUnicode", ctypes.c_uint, address, ctypes.c_int),
+        loose_box=typed("FPDFText_GetLooseCharBox", ctypes.c_int, address, ctypes.c_int, address),
+        origin=typed("FPDFText_GetCharOrigin", ctypes.c_int, address, ctypes.c_int, address, address),
     )
 
 

@@ -79,21 +79,31 @@ def default_engine() -> str:
     return os.environ.get("JUESUAN_PDF_ENGINE", "pdfium")
 
 
-def _objects_from_pdfium(pdf, data: bytes) -> None:
-    """Give each page of a pdfplumber document its objects from PDFium, where pdf_objects covers
-    the page; the others keep pdfminer's, read when first asked for."""
+def _pages_text(pdf, data: bytes, engine: str) -> tuple[list[str], int]:
+    """Each page's text, and the characters read, a page at a time: a page's objects are dropped
+    once its text is read (holding every page's characters until the end made Python's collector
+    walk them all, again and again: ~10% of reading a PDF). With PDFium, a page this module's
+    pdf_objects covers gets its objects from it; the others keep pdfminer's, read when first
+    asked for."""
     import pypdfium2
 
     from .pdf_objects import page_objects
 
-    doc = pypdfium2.PdfDocument(data)
+    doc = pypdfium2.PdfDocument(data) if engine == "pdfium" else None
+    texts, chars = [], 0
     try:
         for index, page in enumerate(pdf.pages):
-            objects = page_objects(doc, index, float(page.height), float(page.initial_doctop))
-            if objects is not None:
-                page._objects = objects  # pdfplumber's cache of page.objects: pdfminer never runs
+            if doc is not None:
+                objects = page_objects(doc, index, float(page.height), float(page.initial_doctop))
+                if objects is not None:
+                    page._objects = objects  # pdfplumber's cache of page.objects: pdfminer never runs
+            texts.append(page_text(page))
+            chars += len(page.chars)
+            page.close()
     finally:
-        doc.close()
+        if doc is not None:
+            doc.close()
+    return texts, chars
 
 
 def pdf_to_text(data: bytes, name: str, engine: str | None = None) -> str:
@@ -105,10 +115,7 @@ def pdf_to_text(data: bytes, name: str, engine: str | None = None) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if engine == "pdfium":
-                _objects_from_pdfium(pdf, data)
-            pages = [page_text(page) for page in pdf.pages]
-            chars = sum(len(page.chars) for page in pdf.pages)
+            pages, chars = _pages_text(pdf, data, engine)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if "password" in type(cause).__name__.lower() or "encrypt" in type(cause).__name__.lower():
