@@ -135,18 +135,15 @@ def _compile(root: Path, folder: Path) -> None:
         nodes = json.loads((dbt / "manifest.json").read_text(encoding="utf-8"))["nodes"]
         compiled = {uid: n.get("compiled_code") for uid, n in nodes.items()}
         shutil.rmtree(dbt, ignore_errors=True)
-
-        def seeds_are_there(_work: Path, _tables) -> None:
-            pass  # `dbt seed` wrote them into the plan's seeds file
-
-        _write_plan(folder, nodes, compiled, PARSED_PLACEHOLDER, seeds_are_there, work)
+        _write_plan(folder, nodes, compiled, PARSED_PLACEHOLDER, work=work)  # `dbt seed` wrote the seeds there
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _write_plan(folder: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it: str, write_seeds,
+def _write_plan(folder: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it: str, write_seeds=None,
                 work: Path | None = None) -> None:
-    """plan.json (and the seeds, by `write_seeds`) in a folder of its own, renamed into place."""
+    """plan.json (and the seeds, by `write_seeds(work, seed_tables)` unless they are in `work`
+    already) in a folder of its own, renamed into place."""
     models = {uid: n for uid, n in nodes.items() if n["resource_type"] == "model"}
     tests = {uid: n for uid, n in nodes.items() if n["resource_type"] == "test"}
     missing = sorted(uid for uid in [*models, *tests] if not compiled.get(uid))
@@ -167,7 +164,8 @@ def _write_plan(folder: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it:
     work = work or folder.with_name(f".{folder.name}-{uuid.uuid4().hex[:8]}")
     work.mkdir(parents=True, exist_ok=True)
     try:
-        write_seeds(work, seed_tables)
+        if write_seeds is not None:
+            write_seeds(work, seed_tables)
         (work / PLAN_FILE).write_text(json.dumps(
             {"database": steps[0].database, "steps": [asdict(s) for s in steps], "tests": [asdict(t) for t in checks],
              "seed_tables": seed_tables}, ensure_ascii=False), encoding="utf-8")

@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 
 from . import writers
-from .compiled import compiled_project, connect, create_models, load_seeds, run_tests, save_plan_from_build
+from .compiled import (CompiledProject, compiled_project, connect, create_models, load_seeds, run_tests,
+                       save_plan_from_build)
 from .dbt_process import dbt_target, run_dbt
 from .errors import BuildError
 from .incremental import Plan, merge_reports, plan_build, write_build_info
@@ -192,7 +193,6 @@ def _dbt_env(db: Path, parsed: Path) -> dict[str, str]:
     # dbt parses the whole project again (~7 s) whenever the profile's path or an environment
     # variable a model reads changes, and relative names are the same for every warehouse (a
     # `--db` elsewhere, each test's workspace).
-    # absolute(), not resolve(): the parsed view is a link whose own path is what dbt must see.
     folder = db.parent.absolute()
     return {"JUESUAN_DB": db.name, "JUESUAN_PARSED_DIR": os.path.relpath(parsed.absolute(), folder)}
 
@@ -235,10 +235,13 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
         if plan.context:  # reports only removed: nothing to build, only rows to drop
             subset = _parsed_view(db, parsed, plan.context)
             scratch = work / "scratch.duckdb"
+
+            def build_changed(con) -> list[dict]:
+                load_seeds(con, project)
+                return create_models(con, project.steps, subset) + run_tests(con, project.tests)
+
             with phases("build_changed_reports"):
-                results = _run_compiled(project, scratch, parsed, lambda con: (
-                    load_seeds(con, project),
-                    create_models(con, project.steps, subset) + run_tests(con, project.tests))[1])
+                results = _run_compiled(project, scratch, parsed, build_changed)
         with phases("copy_warehouse"):
             shutil.copyfile(db, tmp)
         with phases("merge"):
@@ -250,7 +253,7 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run_compiled(project, db: Path, parsed: Path, run) -> list[dict]:
+def _run_compiled(project: CompiledProject, db: Path, parsed: Path, run) -> list[dict]:
     """`run(con)` on `db` opened under the plan's catalog; its failed tests stop the build, naming
     the reports of their failing rows."""
     con = connect(project, db)
@@ -264,7 +267,7 @@ def _run_compiled(project, db: Path, parsed: Path, run) -> list[dict]:
     return results
 
 
-def _rebuild_global(con: duckdb.DuckDBPyConnection, project) -> list[dict]:
+def _rebuild_global(con: duckdb.DuckDBPyConnection, project: CompiledProject) -> list[dict]:
     """The models spanning every report (tag global) refilled from the merged rows, and the tests
     that read only them (dbt's cautious selection). Tables keep their declared types and column
     comments: their rows are replaced, not the tables; views read the merged tables already."""
