@@ -16,6 +16,7 @@ A test is judged as dbt's default `get_test_sql` and test runner judge it: its f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import time
@@ -105,45 +106,48 @@ def save_plan_from_build(root: Path, target: Path, db: Path, parsed_as_dbt_saw_i
     except (OSError, ValueError):
         return  # a plan is a cache: without one, the next incremental build has dbt compile it
     compiled = {r["unique_id"]: r.get("compiled_code") for r in run.get("results", [])}
-
-    def write_seeds(work: Path, seed_tables: list[tuple[str, str]]) -> None:
-        con = duckdb.connect(str(work / SEEDS_FILE))
-        try:
-            con.execute(f"attach '{db}' as built (read_only)")
-            for schema, table in seed_tables:
-                con.execute(f'create schema if not exists "{schema}"')
-                con.execute(f'create table "{schema}"."{table}" as select * from built."{schema}"."{table}"')
-            con.execute("detach built")
-        finally:
-            con.close()
-
     try:
-        _write_plan(folder, manifest["nodes"], compiled, parsed_as_dbt_saw_it, write_seeds)
+        with _new_plan_folder(folder) as work:
+            seed_tables = _write_plan(work, manifest["nodes"], compiled, parsed_as_dbt_saw_it)
+            con = duckdb.connect(str(work / SEEDS_FILE))
+            try:
+                _copy_tables(con, db, seed_tables)
+            finally:
+                con.close()
     except BuildError:
         return  # a node without compiled SQL: the next incremental build has dbt compile the plan
 
 
 def _compile(root: Path, folder: Path) -> None:
-    work = folder.with_name(f".{folder.name}-{uuid.uuid4().hex[:8]}")
-    work.mkdir(parents=True)
-    try:
+    with _new_plan_folder(folder) as work:
         env = {"JUESUAN_DB": str(work / SEEDS_FILE), "JUESUAN_PARSED_DIR": PARSED_PLACEHOLDER}
         dbt = work / "target"
-        for args in (["seed"], ["compile"]):
+        for args in (["seed"], ["compile"]):  # the seeds into the plan's seeds file
             if run_dbt(args, root, env, dbt) != 0:
                 raise BuildError(f"dbt {args[0]} failed while compiling the project; see {dbt / 'dbt.log'}")
         nodes = json.loads((dbt / "manifest.json").read_text(encoding="utf-8"))["nodes"]
-        compiled = {uid: n.get("compiled_code") for uid, n in nodes.items()}
         shutil.rmtree(dbt, ignore_errors=True)
-        _write_plan(folder, nodes, compiled, PARSED_PLACEHOLDER, work=work)  # `dbt seed` wrote the seeds there
+        _write_plan(work, nodes, {uid: n.get("compiled_code") for uid, n in nodes.items()}, PARSED_PLACEHOLDER)
+
+
+@contextlib.contextmanager
+def _new_plan_folder(folder: Path):
+    """A folder of its own to make a plan in, renamed into place when the block ends without error,
+    removed otherwise."""
+    work = folder.with_name(f".{folder.name}-{uuid.uuid4().hex[:8]}")
+    work.mkdir(parents=True)
+    try:
+        yield work
+        try:
+            work.rename(folder)
+        except OSError:  # another process made it meanwhile: theirs is as good
+            pass
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _write_plan(folder: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it: str, write_seeds=None,
-                work: Path | None = None) -> None:
-    """plan.json (and the seeds, by `write_seeds(work, seed_tables)` unless they are in `work`
-    already) in a folder of its own, renamed into place."""
+def _write_plan(work: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it: str) -> list[tuple[str, str]]:
+    """plan.json in `work`, from dbt's nodes and their compiled SQL; returns the seed tables."""
     models = {uid: n for uid, n in nodes.items() if n["resource_type"] == "model"}
     tests = {uid: n for uid, n in nodes.items() if n["resource_type"] == "test"}
     missing = sorted(uid for uid in [*models, *tests] if not compiled.get(uid))
@@ -160,22 +164,10 @@ def _write_plan(folder: Path, nodes: dict, compiled: dict, parsed_as_dbt_saw_it:
                    n["config"]["fail_calc"], n["config"]["warn_if"], n["config"]["error_if"], n["config"].get("limit"))
               for uid, n in sorted(tests.items())]
     seed_tables = sorted((n["schema"], n["alias"] or n["name"]) for n in nodes.values() if n["resource_type"] == "seed")
-    own_work = work is None
-    work = work or folder.with_name(f".{folder.name}-{uuid.uuid4().hex[:8]}")
-    work.mkdir(parents=True, exist_ok=True)
-    try:
-        if write_seeds is not None:
-            write_seeds(work, seed_tables)
-        (work / PLAN_FILE).write_text(json.dumps(
-            {"database": steps[0].database, "steps": [asdict(s) for s in steps], "tests": [asdict(t) for t in checks],
-             "seed_tables": seed_tables}, ensure_ascii=False), encoding="utf-8")
-        try:
-            work.rename(folder)
-        except OSError:  # another process made it meanwhile: theirs is as good
-            pass
-    finally:
-        if own_work:
-            shutil.rmtree(work, ignore_errors=True)
+    (work / PLAN_FILE).write_text(json.dumps(
+        {"database": steps[0].database, "steps": [asdict(s) for s in steps], "tests": [asdict(t) for t in checks],
+         "seed_tables": seed_tables}, ensure_ascii=False), encoding="utf-8")
+    return seed_tables
 
 
 def _in_order(models: dict[str, dict]) -> list[tuple[str, dict]]:
@@ -210,10 +202,16 @@ def connect(project: CompiledProject, path: Path | None = None) -> duckdb.DuckDB
 
 
 def load_seeds(con: duckdb.DuckDBPyConnection, project: CompiledProject) -> None:
-    con.execute(f"attach '{project.folder / SEEDS_FILE}' as juesuan_plan_seeds (read_only)")
-    for schema, table in project.seed_tables:
-        con.execute(f'create table "{schema}"."{table}" as select * from juesuan_plan_seeds."{schema}"."{table}"')
-    con.execute("detach juesuan_plan_seeds")
+    _copy_tables(con, project.folder / SEEDS_FILE, project.seed_tables)
+
+
+def _copy_tables(con: duckdb.DuckDBPyConnection, source: Path, tables: list[tuple[str, str]]) -> None:
+    """`tables` (schema, table) of the DuckDB file `source` into `con`'s current catalog."""
+    con.execute(f"attach '{source}' as juesuan_copied (read_only)")
+    for schema, table in tables:
+        con.execute(f'create schema if not exists "{schema}"')
+        con.execute(f'create table "{schema}"."{table}" as select * from juesuan_copied."{schema}"."{table}"')
+    con.execute("detach juesuan_copied")
 
 
 def create_models(con: duckdb.DuckDBPyConnection, steps: list[Step], parsed: Path) -> list[dict]:

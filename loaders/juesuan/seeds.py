@@ -253,7 +253,7 @@ def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000) -> i
                     except FileNotFoundError:
                         continue
                     if not first:
-                        data = data[data.find(b"\n") + 1 :] if b"\n" in data else b""
+                        data = data.partition(b"\n")[2]  # the header, dropped
                     first = False
                     out.write(data)
                     if data and not data.endswith(b"\n"):  # a file edited by hand, its last row unended

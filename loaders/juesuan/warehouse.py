@@ -202,17 +202,16 @@ def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path
     code = run_dbt(args, root, _dbt_env(db, parsed), target, cwd=db.parent.absolute())
     results = _run_results(target)
     if code != 0:
-        named = {}
-        if db.exists():
-            try:
-                con = duckdb.connect(str(db), read_only=True)
-            except duckdb.Error:
-                con = None
-            if con is not None:
-                try:
-                    named = _reports_named(results, con, parsed)
-                finally:
-                    con.close()
+        try:
+            con = duckdb.connect(str(db), read_only=True) if db.exists() else None
+        except duckdb.Error:
+            con = None
+        if con is None:
+            raise BuildError(_failure_summary(results))
+        try:
+            named = _reports_named(results, con, parsed)
+        finally:
+            con.close()
         raise BuildError(_failure_summary(results, named))
     return results
 
