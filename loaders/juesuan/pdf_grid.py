@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from operator import itemgetter
 
 from pdfplumber import utils
 from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
@@ -96,6 +97,41 @@ def cell_texts(table: Table, chars: PageChars) -> list[list[str | None]]:
             cx0, ctop, cx1, cbottom = cell
             inside = [c for c in row_chars
                       if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1 and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
-            cells.append(utils.extract_text(inside) if inside else "")
+            cells.append(cell_text(inside) if inside else "")
         out.append(cells)
     return out
+
+
+# pdfplumber's defaults for a cell's text (`utils.extract_text`): a word breaks where the next
+# character starts more than X right of the last one's end or sits more than Y above or below it;
+# words whose tops are within Y are on one line.
+_X_TOLERANCE, _Y_TOLERANCE = utils.text.DEFAULT_X_TOLERANCE, utils.text.DEFAULT_Y_TOLERANCE
+_LIGATURES = utils.text.LIGATURES
+
+
+def cell_text(chars: list[dict]) -> str:
+    """`utils.extract_text(chars)` with pdfplumber's defaults. Nearly every cell prints one upright
+    line (a code, a name, a figure): its text is then its characters left to right, words split
+    at spaces and at gaps, which is what pdfplumber's word and line clustering comes to, without
+    building them. Any other cell is pdfplumber's."""
+    tops = [c["top"] for c in chars]
+    # As pdfplumber compares (`x <= last + tolerance`): equal floats, equal clusters.
+    if max(tops) > min(tops) + _Y_TOLERANCE or not all(c["upright"] for c in chars):
+        return utils.extract_text(chars)
+    words: list[list[dict]] = []
+    word: list[dict] = []
+    for char in sorted(chars, key=itemgetter("x0")):
+        if char["text"].isspace():
+            if word:
+                words.append(word)
+            word = []
+        elif word and (char["x0"] < word[-1]["x0"] or char["x0"] > word[-1]["x1"] + _X_TOLERANCE
+                       or abs(char["top"] - word[-1]["top"]) > _Y_TOLERANCE):
+            words.append(word)
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        words.append(word)
+    return " ".join("".join(_LIGATURES.get(c["text"], c["text"] or "") for c in w) for w in words)
+

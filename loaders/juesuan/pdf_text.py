@@ -20,6 +20,8 @@ import io
 import os
 from dataclasses import dataclass
 
+from pdfplumber import utils
+
 from .errors import LoadError
 from .formats.document import GRID_SEPARATOR, PAGE_SEPARATOR, cell_text
 from .pdf_grid import PageChars, cell_texts, find_tables
@@ -40,10 +42,19 @@ class _Item:
     text: str
 
 
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[dict]:
+    """The characters whose middle is in none of the boxes: one loop, where a test function and a
+    generator per character cost ~0.5 ms a page."""
+    out = []
+    for char in chars:
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(char)
+    return out
 
 
 def page_text(page) -> str:
@@ -61,8 +72,12 @@ def page_text(page) -> str:
             fields = [cell_text(c) for c in cells]
             if any(fields):  # an all-empty row is layout padding
                 items.append(_Item(row.bbox[1], row.bbox[0], GRID_SEPARATOR.join(fields)))
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    for line in outside.extract_text_lines(y_tolerance=_LINE_TOLERANCE, return_chars=False):
+    # `page.filter(...).extract_text_lines(...)` but for the characters alone: a filtered page
+    # tests every rule and rectangle too, and a ruled page has hundreds.
+    outside = _outside(page.chars, boxes) if boxes else page.chars
+    textmap = utils.chars_to_textmap(outside, layout_bbox=page.bbox, layout_width=page.width,
+                                     layout_height=page.height, y_tolerance=_LINE_TOLERANCE)
+    for line in textmap.extract_text_lines(strip=True, return_chars=False):
         text = line["text"].strip()
         if text:
             items.append(_Item(line["top"], line["x0"], text))

@@ -53,3 +53,125 @@ def test_a_rotated_page_is_left_to_pdfminer():
     assert page_objects(rotated, 0, heights[0], 0.0) is None
     assert page_objects(rotated, 1, heights[1], heights[0]) is not None
     assert pdf_to_text(data, "rotated.pdf", engine="pdfium") == pdf_to_text(data, "rotated.pdf", engine="pdfminer")
+
+
+def test_the_compiled_loops_are_built_where_a_compiler_is_at_hand():
+    """pip builds `_pdfium_native` (setup.py) where a C compiler is on the PATH; it is optional, so a
+    failed build would pass unnoticed but for this test (and PDFs would read at half the speed)."""
+    import shutil
+    import sysconfig
+
+    from juesuan.pdf_objects import native_reader_available
+
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"no C compiler ({compiler}) here: juesuan reads PDFs with its Python loops")
+    assert native_reader_available()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PDF.glob("*.pdf")))
+def test_the_compiled_and_python_loops_read_the_same_objects(name):
+    """Every character and every subpath of every page, field for field and bit for bit: the C
+    loops and the Python loops make the same calls and the same arithmetic."""
+    import pypdfium2.raw as pdfium_c
+
+    from juesuan import pdf_objects
+
+    native, python = pdf_objects._reader(pdfium_c, True), pdf_objects._reader(pdfium_c, False)
+    doc = pypdfium2.PdfDocument((PDF / name).read_bytes())
+    chars = paths = 0
+    for index in range(len(doc)):
+        page = doc[index]
+        textpage = page.get_textpage()
+        try:
+            handle, text_handle = pdf_objects._address(page.raw), pdf_objects._address(textpage.raw)
+            ours = native.paths(handle, 842.0)
+            assert ours == python.paths(handle, 842.0), index
+            theirs = python.chars(text_handle, 842.0, 1000.0, index + 1)
+            assert native.chars(text_handle, 842.0, 1000.0, index + 1) == theirs, index
+            chars, paths = chars + len(theirs), paths + len(ours)
+        finally:
+            textpage.close()
+            page.close()
+    assert chars > 1000 and paths > 100
+
+
+def _shapes_pdf(path: Path) -> bytes:
+    """A page of what the three PDFs above do not print: curves, a closed triangle, a rectangle
+    closed by its own four lines, a path of two subpaths, rotated and scaled text objects, Latin
+    and Chinese fonts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(60, 780, "一般公共预算财政拨款支出 1,234.56 万元")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(60, 760, "2010101 office 0.00")
+    pdf.saveState()
+    pdf.translate(300, 700)
+    pdf.scale(0.05, 0.05)
+    pdf.setFont("STSong-Light", 300)
+    pdf.drawString(0, 0, "标题 15 pt")
+    pdf.restoreState()
+    for angle in (30, 90):  # upright but not axis-aligned; not upright
+        pdf.saveState()
+        pdf.translate(100, 400 + angle)
+        pdf.rotate(angle)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(0, 0, "rotated 12.5")
+        pdf.restoreState()
+    pdf.line(50, 650, 545, 650)
+    pdf.rect(50, 600, 100, 20)
+    pdf.roundRect(200, 600, 100, 20, 5)
+    pdf.bezier(50, 550, 80, 580, 120, 520, 150, 550)
+    triangle = pdf.beginPath()
+    triangle.moveTo(300, 500)
+    triangle.lineTo(350, 500)
+    triangle.lineTo(325, 540)
+    triangle.close()
+    pdf.drawPath(triangle)
+    box = pdf.beginPath()  # four lines back to the start, no close
+    for x, y in ((400, 500), (450, 500), (450, 530), (400, 530), (400, 500)):
+        box.lineTo(x, y) if x != 400 or y != 500 or box.getCode() else box.moveTo(x, y)
+    box.moveTo(400, 450)  # a second subpath in the same path object
+    box.lineTo(500, 450)
+    pdf.drawPath(box)
+    pdf.showPage()
+    pdf.save()
+    return path.read_bytes()
+
+
+def test_shapes_and_text_objects_the_pdfs_lack_read_the_same_either_way(tmp_path):
+    pytest.importorskip("reportlab")
+    import pypdfium2.raw as pdfium_c
+
+    from juesuan import pdf_objects
+
+    data = _shapes_pdf(tmp_path / "shapes.pdf")
+    native, python = pdf_objects._reader(pdfium_c, True), pdf_objects._reader(pdfium_c, False)
+    doc = pypdfium2.PdfDocument(data)
+    page = doc[0]
+    textpage = page.get_textpage()
+    try:
+        handle, text_handle = pdf_objects._address(page.raw), pdf_objects._address(textpage.raw)
+        paths = python.paths(handle, 842.0)
+        assert native.paths(handle, 842.0) == paths
+        chars = python.chars(text_handle, 842.0, 0.0, 1)
+        assert native.chars(text_handle, 842.0, 0.0, 1) == chars
+    finally:
+        textpage.close()
+        page.close()
+    assert {kind for kind, *_ in paths} == {"line", "rect", "curve"}
+    assert not all(c["upright"] for c in chars) and {round(c["size"]) for c in chars} >= {9, 12, 15}
+    # And as pdfminer classes and places them (pdfplumber's own objects).
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = pdf.pages[0]
+        ours = page_objects(pypdfium2.PdfDocument(data), 0, float(theirs.height), 0.0)
+        for kind in ("line", "rect", "curve"):
+            boxes = sorted((round(o["x0"], 1), round(o["top"], 1), round(o["x1"], 1), round(o["bottom"], 1)) for o in ours[kind])
+            assert boxes == sorted((round(float(o["x0"]), 1), round(float(o["top"]), 1), round(float(o["x1"]), 1),
+                                    round(float(o["bottom"]), 1)) for o in theirs.objects.get(kind, [])), kind
+        assert [c["text"] for c in ours["char"]] == [c["text"] for c in theirs.chars]

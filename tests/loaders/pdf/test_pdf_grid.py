@@ -30,3 +30,34 @@ def test_tables_and_cells_are_pdfplumbers(name):
                 wrapped += sum("\n" in (c or "") for row in texts for c in row)
     # The comparison covers cells a merged cell hides and cells printed on several lines.
     assert merged and wrapped
+
+
+def test_a_cells_text_is_pdfplumbers_for_any_placement_of_its_characters():
+    """`cell_text` shortcuts pdfplumber's word and line clustering for a cell of one upright line:
+    on thousands of made-up cells (lines a tolerance apart or just beyond, gaps either side of
+    the word break, spaces, ligatures, rotated characters, characters out of order) it gives what
+    `utils.extract_text` gives, and the cells it leaves to pdfplumber are among them."""
+    import random
+
+    from pdfplumber import utils
+
+    from juesuan.pdf_grid import cell_text
+
+    rng = random.Random(20)
+    shortcut = 0
+    for _ in range(5000):
+        chars = []
+        x = rng.uniform(0, 100)
+        top = rng.uniform(0, 700)
+        for _ in range(rng.randint(1, 8)):
+            width = rng.choice([0.0, 4.5, 9.0])
+            x += rng.choice([0.0, 0.5, 2.9999, 3.0, 3.0001, 6.0, -2.0]) + width
+            char_top = top + rng.choice([0.0, 0.0, 0.0, 1.5, 3.0, 3.0000001, 2.9999999, 12.0, -3.0])
+            chars.append({"text": rng.choice("0123456789.,支出合计 \u3000ﬁ"), "x0": x, "x1": x + width,
+                          "top": char_top, "bottom": char_top + 9, "doctop": char_top + 842, "upright": rng.random() > 0.05,
+                          "height": 9, "width": width, "size": 9})
+        rng.shuffle(chars) if rng.random() < 0.2 else None
+        assert cell_text(chars) == utils.extract_text(chars), chars
+        tops = [c["top"] for c in chars]
+        shortcut += max(tops) <= min(tops) + 3 and all(c["upright"] for c in chars)
+    assert 1000 < shortcut < 4900
