@@ -1,14 +1,16 @@
-/* A PDF page's characters and path segments read from PDFium in one call each.
+/* A PDF page's characters and path objects read from PDFium in one call each.
 
-pdf_objects reads the same through ctypes, one foreign call per character field and per path
-segment field (~1 us each: most of what reading a page costs after PDFium's own work). Here the
-loops run in C and hand back plain tuples; pdf_objects turns them into pdfplumber's objects either
-way, so the two readers differ only in who made the calls (tests/loaders/pdf/test_pdf_engines.py
-compares them on every page of every PDF in the repository).
+pdf_objects reads the same through ctypes, one foreign call per field of each character and of
+each path segment (~1 us a call: most of what reading a page cost after PDFium's own work). Here
+the loops run in C: `chars` returns pdfplumber's char dicts, `paths` each subpath classed as
+pdfminer classes it. They follow pdf_objects._python_chars, _python_paths and _classify, which
+run where this was not built, rule for rule and operation for operation, so the two readers differ
+only in speed (tests/loaders/pdf/test_pdf_engines.py compares them on every page of every PDF in
+the repository and on a page of shapes those lack).
 
 PDFium is not linked: pypdfium2 loads its own library, and its functions' addresses are passed
-in. Points are transformed by the object's matrix in double precision with the same operations in
-the same order as the Python reader (built with -ffp-contract=off, so no fused multiply-add). */
+in. Arithmetic is in double precision in the Python reader's order (built with -ffp-contract=off,
+so no fused multiply-add): equal inputs give equal bits. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
