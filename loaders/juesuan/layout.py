@@ -76,6 +76,12 @@ def _all_titles() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda kv: -len(kv[1]))
 
 
+# Each title without its quotes, as `_exact_title_key` compares a line with it: made once, where
+# it was made again for every title and every line (a third of parsing a PDF's text).
+_EXACT_TITLES = {re.sub(r"[“”\"]", "", title): key for key, title in reversed(_all_titles())}
+_TITLE_SPACES_AND_QUOTES = re.compile(r"[\s\xa0\u3000“”\"]")
+
+
 def _title_key(text: str) -> str | None:
     t = _normalise_title(text)
     for key, title in _all_titles():
@@ -115,12 +121,10 @@ def _exact_title_key(text: str) -> str | None:
     """The table a line names when the line is a title and nothing else (spaces, quotes, a
     numbering, the department and year aside): `财政拨款 三公 经费支出决算表` and `表一 收入支出决算总表`
     are titles; a sentence that mentions a table is not."""
-    t = re.sub(r"[\s\xa0\u3000“”\"]", "", text)
-    t = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", t))
-    for key, title in _all_titles():
-        if t == re.sub(r"[“”\"]", "", title):
-            return key
-    return None
+    if "表" not in text:  # every title ends in 表: most lines are over here
+        return None
+    t = _TITLE_SPACES_AND_QUOTES.sub("", text)
+    return _EXACT_TITLES.get(_TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", t)))
 
 
 def names_a_table(text: str) -> bool:
