@@ -53,6 +53,11 @@ def content_lines(text: str) -> list[Line]:
         s = line.strip()
         if s and ("@#@" in s or s[0] in "-－—" or s[-1] in "告算开") and is_page_furniture(line):
             continue
-        out.append(Line(number, line))
+        out.append(_new_line(Line, (number, line)))
     return out
+
+
+# A Line made by tuple's own constructor: a NamedTuple's __new__ is a Python function (~0.5 µs,
+# a third of this function's time over a report's ~4,500 content lines).
+_new_line = tuple.__new__
 

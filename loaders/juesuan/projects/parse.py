@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..lines import Line
 from ..model import Issue, Project, ProjectIndicator
 from .budget_execution import parse_budget
@@ -27,8 +25,10 @@ def parse_projects(lines: list[Line], forms=None) -> list[Project]:
 def _with_figures(indicator: ProjectIndicator) -> ProjectIndicator:
     """The indicator with its target and actual read as numbers, where they are numbers."""
     target = parse_target(indicator.target_text)
-    return replace(indicator, target_op=target.op, target_value=target.value, target_unit=target.unit,
-                   actual_value=parse_actual(indicator.actual_text))
+    # The constructor, not dataclasses.replace, which looks the fields up again on each of a
+    # report's ~350 indicators.
+    return ProjectIndicator(**{**vars(indicator), "target_op": target.op, "target_value": target.value,
+                               "target_unit": target.unit, "actual_value": parse_actual(indicator.actual_text)})
 
 
 def _parse_reports(lines: list[Line]) -> list[Project]:
