@@ -6,9 +6,10 @@ pdfplumber's own objects come from pdfminer, which interprets each content strea
 Each character keeps pdfminer's box (PDFium's "loose" box: the advance width by the font size),
 each path is classed as pdfminer's `paint_path` classes it (a straight segment is a line, a closed
 axis-aligned four-corner path a rect, anything else a curve, whose Bézier control points pdfminer
-does not keep; one object per subpath), so the grid and the lines read from them are pdfplumber's. `extract-text` gives the same text either way on every
-PDF in the repository (tests/test_pdf_reports.py). A page this does not cover (rotated, a media
-box not at the origin, form XObjects, whose objects carry their own matrix) is left to pdfminer.
+does not keep; one object per subpath), so the grid and the lines read from them are
+pdfplumber's. `extract-text` gives the same text either way on every PDF in the repository
+(tests/test_pdf_reports.py). A page this does not cover (rotated, a media box not at the origin,
+form XObjects, whose objects carry their own matrix) is left to pdfminer.
 
 Reading them takes a PDFium call per field of each character (five) and of each path segment
 (four). Through ctypes (~1 µs a call, ~10 µs a character with its dict, ~28 µs a path) that was
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-_PATH, _TEXT, _FORM = 2, 1, 5
+_PATH, _FORM = 2, 5
 _MOVETO, _LINETO, _BEZIERTO = 2, 0, 1
 
 
