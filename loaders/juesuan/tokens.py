@@ -54,19 +54,24 @@ def _garbled(text: str) -> bool:
     return 1 <= letters <= 2 and digits >= 2 and bool(_AMOUNT_SHAPE.match(text))
 
 
+# Tokens made by tuple's own constructor (all four fields given): a NamedTuple's __new__ is a
+# Python function, ~0.3 µs of each of a report's ~2,000 tokens.
+_new = tuple.__new__
+
+
 def classify(raw: str, line: int) -> Token | None:
     text = raw.strip(_BLANK_CHARS)
     if not text:
-        return Token(Kind.BLANK, "", line) if raw else None
+        return _new(Token, (Kind.BLANK, "", line, None)) if raw else None
     if _AMOUNT.match(text):
-        return Token(Kind.AMOUNT, text, line)
+        return _new(Token, (Kind.AMOUNT, text, line, None))
     if _INT.match(text):
-        return Token(Kind.INT, text, line)
+        return _new(Token, (Kind.INT, text, line, None))
     if _NA.match(text):
-        return Token(Kind.NA, text, line)
+        return _new(Token, (Kind.NA, text, line, None))
     if "." in text and _garbled(text):  # an amount's shape has its decimal point
-        return Token(Kind.GARBLED, text, line)
-    return Token(Kind.TEXT, text, line)
+        return _new(Token, (Kind.GARBLED, text, line, None))
+    return _new(Token, (Kind.TEXT, text, line, None))
 
 
 def tokenize_line(line: Line) -> list[Token]:

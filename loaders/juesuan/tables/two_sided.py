@@ -26,7 +26,7 @@ from ..grammar import (
 )
 from ..layout import TableRegion
 from ..model import Issue
-from ..tokens import Kind, Token, tokenize
+from ..tokens import Kind, Token, tokenize, tokenize_line
 
 _FIRST_ROW = re.compile(r"^一[、.．]")
 
@@ -154,8 +154,9 @@ _ORDINAL_START = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 
 def numbered(region: TableRegion) -> bool:
-    """Whether the text prints 行次: a whole number in a two-sided table's body is one."""
-    return any(t.kind is Kind.INT for t in tokenize(body_lines(region.lines, _FIRST_ROW)))
+    """Whether the text prints 行次: a whole number in a two-sided table's body is one. Line by
+    line, so that a numbered table (the first row prints its 行次) is not tokenized twice."""
+    return any(t.kind is Kind.INT for ln in body_lines(region.lines, _FIRST_ROW) for t in tokenize_line(ln))
 
 
 def parse_sides_unnumbered(region: TableRegion, side_of, starts_name,
