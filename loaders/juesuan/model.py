@@ -126,7 +126,7 @@ class ProjectIndicator:
     source_line: int
     nature: str | None = None  # 指标性质 (`≥`, `=`, `定性`) where the form prints it as a column
     measure_unit: str | None = None  # 度量单位 where the form prints it as a column
-    # The target and actual read as numbers (projects.targets), filled in by parse_projects.
+    # The target and actual read as numbers (projects.targets.figures), where each indicator is made.
     target_op: str | None = None  # =, >=, <=, >, <; None for a qualitative target
     target_value: Decimal | None = None
     target_unit: str | None = None

@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from ..model import Issue, ProjectIndicator
+from .targets import figures
 
 LEVEL1 = ["产出指标", "效益指标", "满意度指标"]
 LEVEL2 = [
@@ -143,17 +144,19 @@ def parse_indicators(part, issues: list[Issue]) -> list[ProjectIndicator]:
                 break
             reason.append(body[i].compact)
             i += 1
+        target_text, actual_text = _join(target), _join(actual)
         rows.append(ProjectIndicator(
             row_order=len(rows) + 1,
             level1=level1,
             level2=level2,
             name="".join(name),
-            target_text=_join(target),
-            actual_text=_join(actual),
+            target_text=target_text,
+            actual_text=actual_text,
             weight_text=run[-2],
             score_text=run[-1],
             deviation_reason="".join(reason) or None,
             source_line=start_line,
+            **figures(target_text, actual_text),
         ))
     return rows
 

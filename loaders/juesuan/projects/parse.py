@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 from ..lines import Line
-from ..model import Issue, Project, ProjectIndicator
+from ..model import Issue, Project
 from .budget_execution import parse_budget
 from .indicators import parse_indicators
 from .layout import find_projects, read_header, read_sections
 from .self_assessment import read_scores
 from .standard_form import find_forms, parse_standard_forms
-from .targets import parse_actual, parse_target
 
 
 def parse_projects(lines: list[Line], forms=None) -> list[Project]:
     """All self-evaluations in `lines`, the report's content lines (lines.content_lines): the
     自评报告 narrative form, then the standard 自评表 forms (`forms`: find_forms of the same lines,
     where the caller has them already)."""
-    projects = _parse_reports(lines) + parse_standard_forms(find_forms(lines) if forms is None else forms)
-    for project in projects:
-        project.indicators = [_with_figures(i) for i in project.indicators]
-    return projects
-
-
-def _with_figures(indicator: ProjectIndicator) -> ProjectIndicator:
-    """The indicator with its target and actual read as numbers, where they are numbers."""
-    target = parse_target(indicator.target_text)
-    # The constructor, not dataclasses.replace, which looks the fields up again on each of a
-    # report's ~350 indicators.
-    return ProjectIndicator(**{**vars(indicator), "target_op": target.op, "target_value": target.value,
-                               "target_unit": target.unit, "actual_value": parse_actual(indicator.actual_text)})
+    return _parse_reports(lines) + parse_standard_forms(find_forms(lines) if forms is None else forms)
 
 
 def _parse_reports(lines: list[Line]) -> list[Project]:

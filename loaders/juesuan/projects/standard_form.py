@@ -28,6 +28,7 @@ from ..lines import Line
 from ..model import Issue, Project, ProjectBudgetRow, ProjectIndicator
 from .flat_rows import flat_rows, fund_values, indicator_values, is_unseparated
 from .layout import split_coded
+from .targets import figures
 
 _TITLE = re.compile(r"^(项目支出|部门整体支出)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
 _YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
@@ -258,7 +259,7 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 row_order=len(indicators) + 1, level1=level1, level2=level2, name=name,
                 target_text=printed_target, actual_text=actual, weight_text=values.get("weight", ""),
                 score_text=values.get("score", ""), deviation_reason=values.get("reason") or None,
-                source_line=line, nature=nature, measure_unit=unit))
+                source_line=line, nature=nature, measure_unit=unit, **figures(printed_target, actual)))
     name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
     code, bare = split_coded(name)
     unit_code, unit_name = split_coded(fields.get("实施单位") or fields.get("项目单位") or "")

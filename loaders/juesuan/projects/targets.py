@@ -39,3 +39,11 @@ def parse_actual(text: str) -> Decimal | None:
     """A numeric actual value (`500`, `3979.35`, `92%`); None for a qualitative one (`达成预期指标`)."""
     m = _NUMBER.match(text or "")
     return Decimal(m.group(1).replace(",", "")) if m else None
+
+
+def figures(target_text: str, actual_text: str) -> dict:
+    """An indicator's target and actual read as numbers: ProjectIndicator's target_op,
+    target_value, target_unit and actual_value, for its constructor."""
+    target = parse_target(target_text)
+    return {"target_op": target.op, "target_value": target.value, "target_unit": target.unit,
+            "actual_value": parse_actual(actual_text)}
