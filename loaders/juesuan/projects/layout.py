@@ -19,10 +19,11 @@ _HEADER = re.compile(r"^\s*(项目名称|项目单位|主管部门)\s*[:：]\s*(
 _CODED_NAME = re.compile(r"^\s*([0-9A-Za-z]+)\s*[-－—_]\s*(.+?)\s*$")
 
 
+# (part, heading, words every such heading prints: a line without them is tested no further).
 _PART_HEADINGS = [
-    ("budget", re.compile(r"^\s*[（(]一[)）]\s*预算执行情况")),
-    ("indicators", re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况")),
-    ("results", re.compile(r"^\s*三、")),
+    ("budget", re.compile(r"^\s*[（(]一[)）]\s*预算执行情况"), "预算执行情况"),
+    ("indicators", re.compile(r"^\s*[（(]二[)）]\s*(绩效)?指标完成情况"), "指标完成情况"),
+    ("results", re.compile(r"^\s*三、"), "三、"),
 ]
 
 
@@ -40,9 +41,11 @@ def split_parts(lines: list[Line]) -> dict[str, list[Line]]:
     parts: dict[str, list[Line]] = {"description": [], "budget": [], "indicators": [], "results": []}
     current, following = "description", 0
     for ln in lines:
-        if following < len(_PART_HEADINGS) and _PART_HEADINGS[following][1].match(ln.text):
-            current = _PART_HEADINGS[following][0]
-            following += 1
+        if following < len(_PART_HEADINGS):
+            part, heading, words = _PART_HEADINGS[following]
+            if words in ln.text and heading.match(ln.text):
+                current = part
+                following += 1
         parts[current].append(ln)
     return parts
 
