@@ -77,7 +77,7 @@ def _all_titles() -> list[tuple[str, str]]:
 
 
 # Each title without its quotes, as `_exact_title_key` compares a line with it: made once, where
-# it was made again for every title and every line (a third of parsing a PDF's text).
+# it was made again for every title and every line (half of parsing a PDF's text).
 _EXACT_TITLES = {re.sub(r"[“”\"]", "", title): key for key, title in reversed(_all_titles())}
 _TITLE_SPACES_AND_QUOTES = re.compile(r"[\s\xa0\u3000“”\"]")
 

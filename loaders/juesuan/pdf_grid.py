@@ -97,7 +97,7 @@ def cell_texts(table: Table, chars: PageChars) -> list[list[str | None]]:
             cx0, ctop, cx1, cbottom = cell
             inside = [c for c in row_chars
                       if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1 and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
-            cells.append(cell_text(inside) if inside else "")
+            cells.append(chars_text(inside) if inside else "")
         out.append(cells)
     return out
 
@@ -109,8 +109,9 @@ _X_TOLERANCE, _Y_TOLERANCE = utils.text.DEFAULT_X_TOLERANCE, utils.text.DEFAULT_
 _LIGATURES = utils.text.LIGATURES
 
 
-def cell_text(chars: list[dict]) -> str:
-    """`utils.extract_text(chars)` with pdfplumber's defaults. Nearly every cell prints one upright
+def chars_text(chars: list[dict]) -> str:
+    """A cell's text from its characters: `utils.extract_text(chars)` with pdfplumber's defaults
+    (`formats.document.cell_text` then makes it one field). Nearly every cell prints one upright
     line (a code, a name, a figure): its text is then its characters left to right, words split
     at spaces and at gaps, which is what pdfplumber's word and line clustering comes to, without
     building them. Any other cell is pdfplumber's."""

@@ -33,7 +33,7 @@ def test_tables_and_cells_are_pdfplumbers(name):
 
 
 def test_a_cells_text_is_pdfplumbers_for_any_placement_of_its_characters():
-    """`cell_text` shortcuts pdfplumber's word and line clustering for a cell of one upright line:
+    """`chars_text` shortcuts pdfplumber's word and line clustering for a cell of one upright line:
     on thousands of made-up cells (lines a tolerance apart or just beyond, gaps either side of
     the word break, spaces, ligatures, rotated characters, characters out of order) it gives what
     `utils.extract_text` gives, and the cells it leaves to pdfplumber are among them."""
@@ -41,7 +41,7 @@ def test_a_cells_text_is_pdfplumbers_for_any_placement_of_its_characters():
 
     from pdfplumber import utils
 
-    from juesuan.pdf_grid import cell_text
+    from juesuan.pdf_grid import chars_text
 
     rng = random.Random(20)
     shortcut = 0
@@ -57,7 +57,7 @@ def test_a_cells_text_is_pdfplumbers_for_any_placement_of_its_characters():
                           "top": char_top, "bottom": char_top + 9, "doctop": char_top + 842, "upright": rng.random() > 0.05,
                           "height": 9, "width": width, "size": 9})
         rng.shuffle(chars) if rng.random() < 0.2 else None
-        assert cell_text(chars) == utils.extract_text(chars), chars
+        assert chars_text(chars) == utils.extract_text(chars), chars
         tops = [c["top"] for c in chars]
         shortcut += max(tops) <= min(tops) + 3 and all(c["upright"] for c in chars)
     assert 1000 < shortcut < 4900
