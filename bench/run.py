@@ -183,14 +183,14 @@ def pdf_rates_report(r: dict) -> str:
     if r["rows"] is None:
         return text
     drift = ("" if r["rows"] <= r["pdfium"] else
-             f" (In this run the parsed rows, which include the page text, measured faster than the page text "
-             f"alone: the machine's speed drifted between rounds, so these figures are a slow minute's.)")
+             " (In this run the parsed rows, which include the page text, measured faster than the page text "
+             "alone: the machine's speed drifted between rounds, so these figures are a slow minute's.)")
     return (text + f" PDF to parsed rows (the file read, its page text, the report parsed: `parse_file`), the "
             f"default way: {r['rows']:.1f} pages/s per core. Target ≥ 100 pages/s per core to parsed rows: "
             + ("met." if r["rows"] >= 100 else
                "**missed** (per page, PDFium's own page and text-page loading is ~1.9 ms; pdfplumber's table finder "
                "~1.7 ms, its line and word clustering ~1.3 ms, pdfminer's page tree ~0.6 ms, in Python; the parse "
-               "~0.6 ms; earlier runs this session measured 101 and 109 pages/s to parsed rows).") + drift)
+               "~0.6 ms).") + drift)
 
 
 def one_pdf_report(r: dict) -> str:

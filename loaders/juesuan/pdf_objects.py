@@ -147,7 +147,9 @@ def native_reader_available() -> bool:
     return os.environ.get("JUESUAN_PDF_NATIVE", "1") != "0" and _native() is not None
 
 
+@lru_cache(maxsize=1)
 def _native():
+    # Once: where it was not built, a failed import on every page is a search of the import path.
     try:
         from . import _pdfium_native
     except ImportError:

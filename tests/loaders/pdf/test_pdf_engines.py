@@ -73,27 +73,33 @@ def test_the_compiled_loops_are_built_where_a_compiler_is_at_hand():
 def test_the_compiled_and_python_loops_read_the_same_objects(name):
     """Every character and every subpath of every page, field for field and bit for bit: the C
     loops and the Python loops make the same calls and the same arithmetic."""
+    doc = pypdfium2.PdfDocument((PDF / name).read_bytes())
+    chars = paths = 0
+    for index in range(len(doc)):
+        page_chars, page_paths = _read_both_ways(doc, index)
+        chars, paths = chars + len(page_chars), paths + len(page_paths)
+    assert chars > 1000 and paths > 100
+
+
+def _read_both_ways(doc, index: int) -> tuple[list[dict], list]:
+    """Page `index`'s characters and classed subpaths, asserted equal from the C and the Python loops."""
     import pypdfium2.raw as pdfium_c
 
     from juesuan import pdf_objects
 
     native, python = pdf_objects._reader(pdfium_c, True), pdf_objects._reader(pdfium_c, False)
-    doc = pypdfium2.PdfDocument((PDF / name).read_bytes())
-    chars = paths = 0
-    for index in range(len(doc)):
-        page = doc[index]
-        textpage = page.get_textpage()
-        try:
-            handle, text_handle = pdf_objects._address(page.raw), pdf_objects._address(textpage.raw)
-            ours = native.paths(handle, 842.0)
-            assert ours == python.paths(handle, 842.0), index
-            theirs = python.chars(text_handle, 842.0, 1000.0, index + 1)
-            assert native.chars(text_handle, 842.0, 1000.0, index + 1) == theirs, index
-            chars, paths = chars + len(theirs), paths + len(ours)
-        finally:
-            textpage.close()
-            page.close()
-    assert chars > 1000 and paths > 100
+    page = doc[index]
+    textpage = page.get_textpage()
+    try:
+        handle, text_handle = pdf_objects._address(page.raw), pdf_objects._address(textpage.raw)
+        paths = python.paths(handle, 842.0)
+        assert native.paths(handle, 842.0) == paths, index
+        chars = python.chars(text_handle, 842.0, 1000.0, index + 1)
+        assert native.chars(text_handle, 842.0, 1000.0, index + 1) == chars, index
+        return chars, paths
+    finally:
+        textpage.close()
+        page.close()
 
 
 def _shapes_pdf(path: Path) -> bytes:
@@ -134,8 +140,9 @@ def _shapes_pdf(path: Path) -> bytes:
     triangle.close()
     pdf.drawPath(triangle)
     box = pdf.beginPath()  # four lines back to the start, no close
-    for x, y in ((400, 500), (450, 500), (450, 530), (400, 530), (400, 500)):
-        box.lineTo(x, y) if x != 400 or y != 500 or box.getCode() else box.moveTo(x, y)
+    box.moveTo(400, 500)
+    for x, y in ((450, 500), (450, 530), (400, 530), (400, 500)):
+        box.lineTo(x, y)
     box.moveTo(400, 450)  # a second subpath in the same path object
     box.lineTo(500, 450)
     pdf.drawPath(box)
@@ -146,24 +153,8 @@ def _shapes_pdf(path: Path) -> bytes:
 
 def test_shapes_and_text_objects_the_pdfs_lack_read_the_same_either_way(tmp_path):
     pytest.importorskip("reportlab")
-    import pypdfium2.raw as pdfium_c
-
-    from juesuan import pdf_objects
-
     data = _shapes_pdf(tmp_path / "shapes.pdf")
-    native, python = pdf_objects._reader(pdfium_c, True), pdf_objects._reader(pdfium_c, False)
-    doc = pypdfium2.PdfDocument(data)
-    page = doc[0]
-    textpage = page.get_textpage()
-    try:
-        handle, text_handle = pdf_objects._address(page.raw), pdf_objects._address(textpage.raw)
-        paths = python.paths(handle, 842.0)
-        assert native.paths(handle, 842.0) == paths
-        chars = python.chars(text_handle, 842.0, 0.0, 1)
-        assert native.chars(text_handle, 842.0, 0.0, 1) == chars
-    finally:
-        textpage.close()
-        page.close()
+    chars, paths = _read_both_ways(pypdfium2.PdfDocument(data), 0)
     assert {kind for kind, *_ in paths} == {"line", "rect", "curve"}
     assert not all(c["upright"] for c in chars) and {round(c["size"]) for c in chars} >= {9, 12, 15}
     # And as pdfminer classes and places them (pdfplumber's own objects).
