@@ -234,15 +234,17 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
         base = start
         start = sentence_end
         items = _item_subjects(sentence, item_codes)
+        found = list(_FIGURE.finditer(sentence))
+        # The subjects named here matter only to a figure of this sentence (`current` moves at a
+        # figure or at a 项 path), and the subject pattern is the narrative's costliest.
+        subjects = _subject_matches(sentence) if found else []
         if items:
             # A 项 path names the subject of the figures that follow, in this sentence or the next
             # (`1、…行政运行（项）。主要用于：…。年初预算为…`); the 类 inside it is not a subject.
             inside = [(a, b) for a, b, _, _ in items]
-            subjects = [s for s in _subject_matches(sentence) if not any(a <= s[0] < b for a, b in inside)]
+            subjects = [s for s in subjects if not any(a <= s[0] < b for a, b in inside)]
             subjects = sorted(subjects + items)
             current = items[-1]
-        else:
-            subjects = _subject_matches(sentence)
         graded = set()  # `20个项目自评等级为“优”`: the count comes before its subject
         counts = [(m, 1, 2) for m in _GRADE_COUNT.finditer(sentence)]
         counts += [(m, 2, 1) for m in _GRADE_COUNT_AFTER.finditer(sentence)]
@@ -253,7 +255,7 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                 "个", None, m.group(0), span.line_at(base + m.start(number)),
             ))
         previous_end = 0
-        for m in _FIGURE.finditer(sentence):
+        for m in found:
             if m.start() in graded:
                 continue
             named = [s for s in subjects if s[1] <= m.start() and s[0] >= previous_end]

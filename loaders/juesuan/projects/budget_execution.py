@@ -55,7 +55,7 @@ def parse_budget(part, issues: list[Issue]) -> list[ProjectBudgetRow]:
     rows: list[dict] = []
     pending: list[tuple[str, int]] = []  # lines without figures, not yet assigned
     for ln in table_lines(part):
-        tokens = ln.text.replace("\xa0", " ").split()
+        tokens = ln.text.split()  # str.split splits at \xa0 too
         numbers_at = figures_start(tokens)
         if numbers_at is None:
             figures = sum(1 for t in tokens if _NUMBER.match(t))

@@ -43,18 +43,21 @@ class _Line(NamedTuple):
     compact: str  # the tokens joined: what a wrapped label or reason reads as
 
 
+# Made by tuple's own constructor: a NamedTuple's __new__ is a Python function.
+_new_line = tuple.__new__
+
+
 def table_lines(part) -> list[_Line]:
     """Body lines of the table: its part of the project (layout.split_parts, from the heading
     `（二）绩效指标完成情况` to 三、), after the column header, which ends once `调整后指标` is printed."""
     out: list[_Line] = []
     header, in_body = "", False
     for ln in part[1:]:  # part[0] is the heading
-        text = ln.text.replace("\xa0", " ").strip()
         if in_body:
-            tokens = text.split()
-            out.append(_Line(ln.number, tokens, "".join(tokens)))
+            tokens = ln.text.split()  # str.split splits at \xa0 too
+            out.append(_new_line(_Line, (ln.number, tokens, "".join(tokens))))
         else:
-            header += text.replace(" ", "")
+            header += ln.text.replace("\xa0", " ").strip().replace(" ", "")
             in_body = "调整后指标" in header
     return out
 
