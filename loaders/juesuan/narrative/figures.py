@@ -110,6 +110,9 @@ ATTRIBUTES_PERCENT = [
     (r"占", "share"),
     (r"下降|增长|增加|减少", "change_rate"),
 ]
+# Compiled once: re.search of a pattern's text looks it up in re's cache on every call.
+_ATTRIBUTE_PATTERNS = {unit: [(re.compile(pattern), attribute) for pattern, attribute in table]
+                       for unit, table in (("%", ATTRIBUTES_PERCENT), ("万元", ATTRIBUTES_MONEY))}
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
 _NEGATIVE = re.compile(r"减少|下降")
 
@@ -214,14 +217,11 @@ def _subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _attribute(words: str, unit: str) -> str:
-    if unit == "%":
-        table = ATTRIBUTES_PERCENT
-    elif unit == "万元":
-        table = ATTRIBUTES_MONEY
-    else:
+    table = _ATTRIBUTE_PATTERNS.get(unit)
+    if table is None:
         return ATTRIBUTES_COUNT.get(unit, "count")
     for pattern, attribute in table:
-        if re.search(pattern, words):
+        if pattern.search(words):
             return attribute
     return "amount" if unit == "万元" else "share"
 
