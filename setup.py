@@ -2,7 +2,7 @@
 
 The PDF reader's character and path loops in C (loaders/juesuan/pdf_objects.py says why).
 Optional: where it cannot be built (no C compiler) juesuan installs without it and reads every PDF
-to the same text with the same loops in Python, about half as fast. Declared here and not in
+to the same text with the same loops in Python, about two thirds as fast. Declared here and not in
 pyproject.toml, where setuptools still calls extension modules experimental.
 """
 

@@ -57,7 +57,7 @@ def test_a_rotated_page_is_left_to_pdfminer():
 
 def test_the_compiled_loops_are_built_where_a_compiler_is_at_hand():
     """pip builds `_pdfium_native` (setup.py) where a C compiler is on the PATH; it is optional, so a
-    failed build would pass unnoticed but for this test (and PDFs would read at half the speed)."""
+    failed build would pass unnoticed but for this test (and PDFs would read at two thirds of the speed)."""
     import shutil
     import sysconfig
 
