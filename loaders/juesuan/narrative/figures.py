@@ -148,15 +148,12 @@ class NarrativeFigure:
         return f"{self.subject}_{self.attribute}"
 
 
-@lru_cache(maxsize=1)
-def _subject_patterns() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, tuple[str, str | None]]]:
-    """Every subject as one alternation per first character, with the pattern that finds those
-    characters: 类 names first (longest first: `公共安全支出` is a class, not a `…支出`), then
-    SUBJECTS in their order. At each position the first that matches wins, as in one alternation
-    of them all; but Python's re tries every alternative at every position where any could start
-    (~100 of them: 8× slower over a report's narrative)."""
+def subject_alternatives() -> tuple[list[tuple[set[str], str]], dict[str, tuple[str, str | None]]]:
+    """Every subject as a named group, in the order they are tried, with the characters each can
+    start with: 类 names first (longest first: `公共安全支出` is a class, not a `…支出`), then
+    SUBJECTS in their order; and each group's (subject, code)."""
     groups: dict[str, tuple[str, str | None]] = {}
-    alternatives: list[tuple[set[str], str]] = []  # (the characters it can start with, its group)
+    alternatives: list[tuple[set[str], str]] = []
     classes = sorted(function_class_by_name().items(), key=lambda kv: -len(kv[0]))
     for n, (name, code) in enumerate(classes):
         groups[f"c{n}"] = ("class", code)
@@ -167,6 +164,16 @@ def _subject_patterns() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, tu
     for n, (pattern, key) in enumerate(SUBJECTS):
         groups[f"s{n}"] = (key, None)
         alternatives.append((_first_chars(pattern), f"(?P<s{n}>{pattern})"))
+    return alternatives, groups
+
+
+@lru_cache(maxsize=1)
+def _subject_patterns() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, tuple[str, str | None]]]:
+    """The subjects as one alternation per first character, with the pattern that finds those
+    characters. At each position the first subject that matches wins, as in one alternation of
+    them all; but Python's re tries every alternative of that at every position where any could
+    start (~100 of them: 8× slower over a report's narrative)."""
+    alternatives, groups = subject_alternatives()
     firsts = set().union(*(chars for chars, _ in alternatives))
     by_first = {c: re.compile("|".join(group for chars, group in alternatives if c in chars)) for c in firsts}
     return re.compile("[" + re.escape("".join(sorted(firsts))) + "]"), by_first, groups
@@ -199,7 +206,7 @@ def _first_chars(pattern: str) -> set[str]:
     return chars
 
 
-def _subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+def subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
     """(start, end, subject, code) of every subject named in `text`, classes included: left to
     right, none overlapping (as re.finditer of one alternation of them all)."""
     starts, by_first, groups = _subject_patterns()
@@ -249,7 +256,7 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
         found = list(_FIGURE.finditer(sentence))
         # The subjects named here matter only to a figure of this sentence (`current` moves at a
         # figure or at a 项 path), and the subject pattern is the narrative's costliest.
-        subjects = _subject_matches(sentence) if found else []
+        subjects = subject_matches(sentence) if found else []
         if items:
             # A 项 path names the subject of the figures that follow, in this sentence or the next
             # (`1、…行政运行（项）。主要用于：…。年初预算为…`); the 类 inside it is not a subject.
