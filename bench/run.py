@@ -196,6 +196,24 @@ def pdf_rates_report(r: dict) -> str:
                "~0.6 ms).") + drift)
 
 
+# pdfplumber's pages/s per core on the machine issue #20's targets were set on (its text: "~10").
+TARGETS_MACHINE_PDFMINER = 10.0
+
+
+def yardstick_report(run: dict) -> str:
+    """This run's rates scaled to the machine the targets were set on, by pdfminer's rate on each:
+    a target met on a faster machine may not be met there."""
+    if "pdf_rates" not in run or not run["results"]:
+        return ""
+    scale = TARGETS_MACHINE_PDFMINER / run["pdf_rates"]["pdfminer"]
+    parse = min(r["parse_per_core"] for r in run["results"])
+    rows = run["pdf_rates"].get("rows")
+    return (f"Scaled to the machine the targets were set on (pdfminer ~{TARGETS_MACHINE_PDFMINER:.0f} pages/s per core there, "
+            f"{run['pdf_rates']['pdfminer']:.1f} here: ×{scale:.2f}), this run's rates would be: parse "
+            f"{parse * scale:.1f} reports/s per core" + (f", PDF to parsed rows {rows * scale:.0f} pages/s per core" if rows else "")
+            + ". (The scale is pdfminer's, pure Python as our parse is; C code such as PDFium's may scale otherwise.)")
+
+
 def one_pdf_report(r: dict) -> str:
     return (f"One PDF ({r['file']}, {r['pages']} pages; read with PDFium's objects): `juesuan check` {r['check_s']:.1f} s, "
             f"`juesuan run` into a new warehouse {r['run_s']:.1f} s: check is {r['run_s'] / r['check_s']:.1f}× faster "
@@ -359,7 +377,7 @@ def main() -> None:
     text = (
         f"# Benchmark results\n\nMeasured {run['date']} by `bench/run.py --sizes {run['sizes']}` on {run['machine']}.\n\n"
         + report(results) + "\n\n" + (one_pdf_report(run["one_pdf"]) + "\n\n" if "one_pdf" in run else "")
-        + (pdf_rates_report(run["pdf_rates"]) + "\n\n" if "pdf_rates" in run else "")
+        + (pdf_rates_report(run["pdf_rates"]) + "\n\n" + yardstick_report(run) + "\n\n" if "pdf_rates" in run else "")
         + analysis(results, work)
     )
     print("\n" + text)
