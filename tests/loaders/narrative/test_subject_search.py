@@ -13,10 +13,11 @@ import pytest
 from juesuan.lines import content_lines
 from juesuan.narrative.figures import SUBJECTS, subject_alternatives, subject_matches
 from juesuan.narrative.text import narrative_spans
-from juesuan.pdf_text import pdf_to_text
 from juesuan.reference import function_class_by_name
+from juesuan.source import read_source
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
+REPORTS = sorted([*SAMPLES.glob("reports/*.txt"), *SAMPLES.glob("text/*.txt"), *SAMPLES.glob("pdf/*.pdf")])
 
 
 def one_alternation(text: str) -> list[tuple]:
@@ -25,11 +26,9 @@ def one_alternation(text: str) -> list[tuple]:
     return [(m.start(), m.end(), *groups[m.lastgroup]) for m in pattern.finditer(text)]
 
 
-def narratives() -> dict[str, str]:
-    """Each bundled report's narrative, one text a report (the PDFs read as `juesuan` reads them)."""
-    texts = {p.name: p.read_text(encoding="utf-8") for p in [*SAMPLES.glob("reports/*.txt"), *SAMPLES.glob("text/*.txt")]}
-    texts |= {p.name: pdf_to_text(p.read_bytes(), p.name) for p in SAMPLES.glob("pdf/*.pdf")}
-    return {name: "\n".join(span.text for span in narrative_spans(content_lines(text))) for name, text in texts.items()}
+def narrative(path: Path) -> str:
+    """A bundled report's narrative as one text, the file read as `juesuan` reads it."""
+    return "\n".join(span.text for span in narrative_spans(content_lines(read_source(path).text)))
 
 
 def made_up() -> str:
@@ -42,9 +41,9 @@ def made_up() -> str:
     return "，".join(classes + others + literal)
 
 
-@pytest.mark.parametrize("name", sorted(narratives()))
-def test_a_reports_subjects_are_those_of_one_alternation(name):
-    text = narratives()[name]
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_a_reports_subjects_are_those_of_one_alternation(path):
+    text = narrative(path)
     found = subject_matches(text)
     assert found
     assert found == one_alternation(text)
