@@ -176,13 +176,10 @@ def pdf_rates_report(r: dict) -> str:
         r = {**r, "pdfium_python": r["pdfium"], "native_built": False, "rows": None}
     compiled = ("the compiled loops (`_pdfium_native`)" if r["native_built"]
                 else "**the Python loops: `_pdfium_native` was not built here**")
-    # pdfminer is not juesuan's code: its rate says how fast this machine is, so that runs on
-    # different machines can be compared (issue #20's targets were set where it read ~10 pages/s).
     text = (f"PDF to page text, {r['pages']} pages of {r['files']} PDFs, per core: {r['pdfium']:.1f} pages/s with "
             f"PDFium's objects read by {compiled}, {r['pdfium_python']:.1f} pages/s with the same loops in Python, "
             f"{r['pdfminer']:.1f} pages/s with pdfminer's objects (pdfplumber's own): {r['pdfium'] / r['pdfminer']:.1f}× "
-            "pdfminer's; the same text every way. pdfminer's rate is also the machine's yardstick, being no code of "
-            "ours: issue #20's targets were set on a machine where pdfplumber read ~10 pages/s per core.")
+            "pdfminer's; the same text every way.")
     if r["rows"] is None:
         return text
     drift = ("" if r["rows"] <= r["pdfium"] else
@@ -201,10 +198,9 @@ TARGETS_MACHINE_PDFMINER = 10.0
 
 
 def yardstick_report(run: dict) -> str:
-    """This run's rates scaled to the machine the targets were set on, by pdfminer's rate on each:
-    a target met on a faster machine may not be met there."""
-    if "pdf_rates" not in run or not run["results"]:
-        return ""
+    """This run's rates scaled to the machine the targets were set on, by pdfminer's rate on each
+    (no code of ours, so it measures the machine): a target met on a faster machine may not be met
+    there."""
     scale = TARGETS_MACHINE_PDFMINER / run["pdf_rates"]["pdfminer"]
     parse = min(r["parse_per_core"] for r in run["results"])
     rows = run["pdf_rates"].get("rows")
