@@ -163,7 +163,7 @@ def test_export_dialect_writes_models_in_order(built, tmp_path, monkeypatch, cap
     monkeypatch.setenv("JUESUAN_DBT_TARGET", str(tmp_path / "target"))
     monkeypatch.setenv("JUESUAN_PARSED_DIR", str(built.parsed))
     assert main(["export", "--to", str(tmp_path / "sql"), "--dialect", "postgres"]) == EXIT_OK
-    files = sorted(p.name for p in (tmp_path / "sql" / "postgres").iterdir())
+    files = sorted(p.name for p in (tmp_path / "sql" / "postgres").glob("[!.]*"))  # not juesuan's marker
     order = [f.split("_", 1)[1] for f in files]
     assert order.index("staging.stg_parsed__table_cells.sql") < order.index("marts.fct_income.sql")
     text = (tmp_path / "sql" / "postgres" / files[order.index("staging.stg_parsed__reports.sql")]).read_text()

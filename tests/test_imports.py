@@ -15,7 +15,7 @@ PACKAGE = ROOT / "loaders" / "juesuan"
 # layer and the ones below it.
 LAYERS = {
     0: ["errors", "lines", "contract", "pdf_objects", "reference", "writers", "processes", "warehouse_sql", "placement",
-        "dbt_process",
+        "dbt_process", "outputs", "terminal",
         "formats.document", "projects.targets", "projects.self_assessment"],
     1: ["formats", "pdf_text", "pdf_grid", "pdf_unruled", "model", "tokens"],
     2: ["layout", "grammar", "grid"],

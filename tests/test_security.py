@@ -125,7 +125,14 @@ ATTACKS = [
     ("select * from other.marts.dim_report", "names another database"),
     ("select * from system.main.duckdb_settings", "names another database"),
     # the parser's own limits
-    ("select " + "(" * 1200 + "1" + ")" * 1200, "nests 1,200 parentheses deep; DuckDB reads at most 1,000"),
+    ("select " + "(" * 1200 + "1" + ")" * 1200, "nests brackets 1,200 deep; at most 100 are read"),
+    # A 2 KB list literal 990 deep: DuckDB took 30 s to bind it, deaf to the time limit.
+    ("select " + "[" * 990 + "1" + "]" * 990, "nests brackets 990 deep; at most 100 are read"),
+    ("select " + "{'a': " * 300 + "1" + "}" * 300, "nests brackets 300 deep; at most 100 are read"),
+    # A file named as the thing to summarize or describe.
+    ("summarize '/etc/passwd'", "'/etc/passwd' names a file"),
+    ("summarize '{dir}/x.csv'", "names a file"),
+    ("describe '/etc/passwd'", "is not a table of the warehouse"),
     ("select 'unterminated", "SQL does not parse"),
     ("", "no SQL given"),
 ]
@@ -141,7 +148,8 @@ ALLOWED = [
     ("select count(*) from (summarize marts.dim_project)", None),
     ("show tables", None),
     ("describe marts.dim_report", None),
-    ("select " + "(" * 900 + "1" + ")" * 900 + " as deep", [(1,)]),
+    ("select " + "(" * 100 + "1" + ")" * 100 + " as deep", [(1,)]),
+    ("select " + "[" * 40 + "1" + "]" * 40 + " is not null as deep", [(True,)]),
     # The column name of the parquet break-out: now only a column name.
     ('select 1 as "x"" int); copy (select * from read_text(\'/etc/passwd\')) to \'stolen.csv\'; create table t2 (""y"', [(1,)]),
 ]
@@ -200,10 +208,10 @@ PATHS = [
     ("table", "argument", []),
     ("csv", "argument", ["--format", "csv"]),
     ("json", "argument", ["--format", "json"]),
-    ("parquet --out", "argument", ["--format", "parquet", "--out", "result.parquet"]),
-    ("csv --out", "argument", ["--format", "csv", "--out", "result.csv"]),
-    ("-f", "file", ["--format", "json", "--out", "result.json"]),
-    ("stdin", "stdin", ["--format", "parquet", "--out", "result.parquet"]),
+    ("parquet --out", "argument", ["--format", "parquet", "--out", "result.parquet", "--force"]),
+    ("csv --out", "argument", ["--format", "csv", "--out", "result.csv", "--force"]),
+    ("-f", "file", ["--format", "json", "--out", "result.json", "--force"]),
+    ("stdin", "stdin", ["--format", "parquet", "--out", "result.parquet", "--force"]),
     ("prompt", "prompt", []),
 ]
 
@@ -283,7 +291,9 @@ def test_duckdb_itself_holds_when_the_parser_is_bypassed(built, sandbox):
     con = connect_read_only(built.db)
     ran = []
     try:
-        for sql, _ in ATTACKS:
+        for sql, reason in ATTACKS:
+            if "nests brackets" in reason:
+                continue  # harmless to DuckDB, only slow: why the parser refuses them (30 s each)
             try:
                 if sql and con.execute(attack_sql(sql, where)) is not None:
                     con.fetchall()

@@ -26,12 +26,13 @@ class CheckResult:
     incomplete: list[tuple]  # INCOMPLETE_SQL's columns
 
 
-def check_files(paths: list[Path], root: Path, file_timeout: float | None = None, progress=None) -> CheckResult:
+def check_files(paths: list[Path], root: Path, file_timeout: float | None = None, progress=None,
+                file_memory: str | None = None) -> CheckResult:
     """Parse `paths` as `juesuan load` does (into a temporary folder) and run every model on them."""
     project = compiled_project(root)
     with tempfile.TemporaryDirectory(prefix="juesuan-check-") as tmp:
         parsed = Path(tmp) / "parsed"
-        outcome = load_paths(paths, parsed, file_timeout=file_timeout, progress=progress)
+        outcome = load_paths(paths, parsed, file_timeout=file_timeout, progress=progress, file_memory=file_memory)
         if not outcome.loaded:
             return CheckResult(outcome, [], [], [])
         con = run_models(project, parsed)

@@ -11,13 +11,14 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from . import __version__, writers
-from .errors import BuildError, LoadError
+from . import __version__, terminal, writers
+from .errors import BuildError, LoadError, UsageError, os_error_line
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
+from .outputs import OutputRefused, Protected, file_target
 from .pdf_text import PAGE_SEPARATOR, pdf_to_text
 from .query import FORMATS as QUERY_FORMATS
-from .query import Limits, QueryRefused, QueryStopped, run_query, write_result
+from .query import Limits, QueryRefused, QueryStopped, is_out_of_memory, memory_stop, run_query, write_result
 from .dbt_process import dbt_target, run_dbt
 from .reference import project_root
 from .seeds import parsed_dir
@@ -64,7 +65,8 @@ class _Progress:
         what = f"refused {result.source}" if isinstance(result, LoadError) else f"loaded {result.source_file}"
         line = f"[{done}/{total}] {rate:.1f} files/s  {what}"
         if self.tty and not isinstance(result, LoadError):
-            print(f"\r{line[:100]:<100}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+            terminal.write_raw(sys.stderr, "\r")  # our own carriage return: the rest is escaped
+            print(f"{line[:100]:<100}", end="" if done < total else "\n", file=sys.stderr, flush=True)
         else:
             print(("\n" if self.tty else "") + line, file=sys.stderr, flush=True)
 
@@ -76,7 +78,7 @@ def _load(args, root: Path) -> int:
 def _load_files(args, root: Path) -> tuple[int, list[dict]]:
     """Load the files named; (exit code, the files refused as {file, reason})."""
     out = load_paths([Path(p) for p in args.paths], parsed_dir(root), file_timeout=args.file_timeout,
-                     progress=_Progress())
+                     progress=_Progress(), file_memory=args.file_memory)
     for report in out.loaded:
         print(report.summary)
         for issue in report.issues:
@@ -141,6 +143,30 @@ def _prune(args, root: Path) -> int:
 
 def _db(args, root: Path) -> Path:
     return Path(args.db).resolve() if getattr(args, "db", None) else default_db(root)
+
+
+def _refused_out(args, root: Path, kind: str) -> bool:
+    """Whether `--out` names a file this command may not write (said in one line); else
+    `args.out` becomes the checked, absolute path."""
+    if not args.out:
+        return False
+    try:
+        args.out = str(file_target(Path(args.out), kind, _protected(args, root), args.force))
+    except OutputRefused as err:
+        print(f"refused: {err}", file=sys.stderr)
+        return True
+    return False
+
+
+def _site_default(db: Path) -> Path:
+    return db.parent / "site"
+
+
+def _protected(args, root: Path) -> Protected:
+    """What no output may touch: the warehouse and its folder (but the default site there), the
+    project's seeds and the parsed reports."""
+    db = _db(args, root)
+    return Protected(warehouse=db, seeds=(root / "seeds", parsed_dir(root)), allowed_inside=(_site_default(db),))
 
 
 def _build(args, root: Path, refused: list[dict] | None = None, load_code: int = EXIT_OK) -> int:
@@ -298,7 +324,7 @@ def _check(args, root: Path) -> int:
               file=sys.stderr, flush=True)
     try:
         result = check_files([Path(p) for p in args.paths], root, file_timeout=args.file_timeout,
-                             progress=_Progress())
+                             progress=_Progress(), file_memory=args.file_memory)
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
@@ -334,10 +360,28 @@ def _report(args, root: Path) -> int:
     if not db.exists():
         print(f"error: no warehouse at {db}: run `juesuan run PATH...` first", file=sys.stderr)
         return EXIT_NOTHING
-    out = Path(args.out).resolve() if args.out else db.parent / "site"
-    pages = write_site(db, out)
+    out = Path(args.out) if args.out else _site_default(db)
+    try:
+        pages = write_site(db, out, _protected(args, root))
+    except OutputRefused as err:
+        print(f"refused: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except duckdb_errors() as err:
+        print(f"error: {db}: {_first_line(err)}", file=sys.stderr)
+        return EXIT_NOTHING
+    out = pages[0].parent
     print(f"wrote {len(pages)} pages to {out}; open {out / 'index.html'} in a browser (no network needed)")
     return EXIT_OK
+
+
+def duckdb_errors() -> tuple[type, ...]:
+    import duckdb
+
+    return (duckdb.Error,)
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).splitlines() or [type(err).__name__])[0]
 
 
 def _limits(args) -> Limits:
@@ -366,6 +410,8 @@ def _decode_sql(data: bytes, name: str) -> str:
 
 def _query(args, root: Path) -> int:
     db = _db(args, root)
+    if _refused_out(args, root, args.format if args.format != "table" else "csv"):
+        return EXIT_NOTHING  # before the query runs: a refused target costs nothing
     try:
         if args.file:
             sql = _read_sql_file(args.file)
@@ -397,12 +443,15 @@ def _answer(db: Path, sql: str, args) -> int:
         print(f"error: {type(err).__name__}: {(str(err).splitlines() or [''])[0]}", file=sys.stderr)
         return EXIT_NOTHING
     try:
-        text = write_result(result, args.format, Path(args.out) if args.out else None)
+        text = write_result(result, args.format, Path(args.out) if args.out else None, raw=args.raw)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
-    except OSError as err:
-        print(f"error: {args.out}: cannot write: {err.strerror or err}", file=sys.stderr)
+    except (OSError, MemoryError) as err:
+        if is_out_of_memory(err):
+            print(memory_stop(_limits(args)), file=sys.stderr)
+        else:
+            print(f"error: {args.out}: cannot write: {err.strerror or err}", file=sys.stderr)
         return EXIT_NOTHING
     if text is not None:
         print(text)
@@ -451,14 +500,20 @@ def _export(args, root: Path) -> int:
             if code != 0:
                 print("error: dbt compile failed (see its output above)", file=sys.stderr)
                 return EXIT_NOTHING
-            files = export_dialect(target, out, args.dialect)
+            files = export_dialect(target, out, args.dialect, _protected(args, root))
             print(f"wrote {len(files)} models as {args.dialect} SQL to {out / args.dialect}")
         else:
-            manifest = export_tables(_db(args, root), root, out, args.format)
+            manifest = export_tables(_db(args, root), root, out, args.format, _protected(args, root), args.raw)
             rows = sum(t["rows"] for t in manifest["tables"])
             print(f"wrote {len(manifest['tables'])} tables ({rows} rows) as {args.format} to {out}, with manifest.json")
+    except OutputRefused as err:
+        print(f"refused: {err}", file=sys.stderr)
+        return EXIT_NOTHING
     except (NotPortable, FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except duckdb_errors() as err:
+        print(f"error: {_db(args, root)}: {_first_line(err)}", file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_OK
 
@@ -468,6 +523,8 @@ def _docs(args, root: Path) -> int:
     db = _db(args, root)
     if not db.exists():
         print(f"error: no warehouse at {db}: run `juesuan run PATH` or `juesuan build` first", file=sys.stderr)
+        return EXIT_NOTHING
+    if _refused_out(args, root, "html"):
         return EXIT_NOTHING
     target = dbt_target(root) / "docs"
     code = run_dbt(["docs", "generate", "--static"], root,
@@ -486,6 +543,8 @@ def _docs(args, root: Path) -> int:
 
 def _extract_text(args, root: Path) -> int:
     src = Path(args.pdf)
+    if _refused_out(args, root, "text"):
+        return EXIT_NOTHING
     try:
         data = src.read_bytes()
         if not data.startswith(b"%PDF-"):
@@ -498,7 +557,8 @@ def _extract_text(args, root: Path) -> int:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
     if not args.out:
-        sys.stdout.write(text)
+        # A terminal gets the text escaped; a pipe or file gets it as `load` reads it (form feeds).
+        (sys.stdout.write if sys.stdout.isatty() else lambda t: terminal.write_raw(sys.stdout, t))(text)
         return EXIT_OK
     out = Path(args.out)
     writers.write_text(out, text)  # never a half-written file under the name a later `juesuan load` reads
@@ -510,9 +570,20 @@ def _db_option(p) -> None:
     p.add_argument("--db", help="warehouse file (default: $JUESUAN_DB or warehouse/juesuan.duckdb)")
 
 
+def _force_option(p, kind: str) -> None:
+    p.add_argument("--force", action="store_true", help=f"replace the file named by --out if it is a {kind} file")
+
+
+def _raw_option(p) -> None:
+    p.add_argument("--raw", action="store_true", help="CSV: write text cells as they are, without the apostrophe "
+                   "that keeps a spreadsheet from reading `=`, `+`, `-`, `@` as a formula")
+
+
 def _file_timeout_option(p) -> None:
     p.add_argument("--file-timeout", type=float, metavar="SECONDS",
                    help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
+    p.add_argument("--file-memory", metavar="SIZE",
+                   help="refuse a file whose parse needs more memory (default $JUESUAN_FILE_MEMORY or 4GB; 0: no limit)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -529,6 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("pdf", help="a PDF report")
     p.add_argument("-o", "--out", help="write to this file (default: standard output); do not put it beside the PDF "
                    "in a folder you load, or the report is loaded twice")
+    _force_option(p, "text")
     p.set_defaults(func=_extract_text)
 
     p = sub.add_parser("remove", help="remove loaded reports (by report id or source path) from the seeds")
@@ -560,14 +632,17 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("report", help="write the warehouse as a static site: one page per report (figures, charts, "
                        "findings with their printed lines, coverage) and an index")
     _db_option(p)
-    p.add_argument("--out", help="folder to write (default: site/ beside the warehouse); replaced whole")
+    p.add_argument("--out", help="folder to write (default: site/ beside the warehouse): a new or empty folder, or a "
+                   "site juesuan wrote, which is replaced whole")
     p.set_defaults(func=_report)
 
     p = sub.add_parser("query", help="read-only SQL against the warehouse (SQL, -f FILE, stdin, or a prompt)")
     p.add_argument("sql", nargs="?", help="one SELECT (or WITH, DESCRIBE, SHOW)")
     p.add_argument("-f", "--file", help="read the SQL from a file")
     p.add_argument("--format", default="table", choices=list(QUERY_FORMATS))
-    p.add_argument("--out", help="write the result to a file (required for parquet)")
+    p.add_argument("--out", help="write the result to a new file (required for parquet)")
+    _force_option(p, "CSV, JSON or parquet")
+    _raw_option(p)
     _db_option(p)
     limits = Limits()
     p.add_argument("--timeout", type=float, default=limits.timeout, metavar="SECONDS",
@@ -583,14 +658,16 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_query)
 
     p = sub.add_parser("export", help="every mart and audit table for BI tools, or the models' SQL for another engine")
-    p.add_argument("--to", required=True, help="output folder")
+    p.add_argument("--to", required=True, help="output folder: new, empty, or one juesuan exported to before")
     p.add_argument("--format", default="parquet", choices=list(FORMATS))
+    _raw_option(p)
     p.add_argument("--dialect", choices=list(DIALECTS), help="write the models' SQL for this engine instead")
     _db_option(p)
     p.set_defaults(func=_export)
 
     p = sub.add_parser("docs", help="dbt's documentation of every table and column, as one HTML page that opens from disk")
-    p.add_argument("--out", help="write the page here (default: target/docs/static_index.html)")
+    p.add_argument("--out", help="write the page to this new file (default: target/docs/static_index.html)")
+    _force_option(p, "HTML")
     _db_option(p)
     p.set_defaults(func=_docs)
 
@@ -608,7 +685,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its fallback notices are not for users
     try:
-        return args.func(args, project_root())
+        with terminal.safe_output():
+            return args.func(args, project_root())
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -618,6 +696,12 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except UsageError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except OSError as err:  # a full disk, a read-only folder: one line naming the file, never a traceback
+        print(terminal.escaped(f"error: {os_error_line(err)}"), file=sys.stderr)
+        return EXIT_NOTHING
 
 
 if __name__ == "__main__":

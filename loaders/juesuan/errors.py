@@ -25,3 +25,15 @@ class LoadError(Exception):
 
 class BuildError(Exception):
     """The dbt build failed; the previous warehouse was left in place."""
+
+
+class UsageError(ValueError):
+    """A flag or setting has a value juesuan cannot use; the message names it."""
+
+
+def os_error_line(err: OSError) -> str:
+    """An operating system's refusal as one line: the file, and the reason in words (a full disk,
+    a read-only folder, a permission)."""
+    name = err.filename if err.filename is not None else ""
+    reason = err.strerror or str(err) or type(err).__name__
+    return f"{name}: {reason}" if name else reason

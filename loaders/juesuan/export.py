@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from sqlglot import exp
 from sqlglot.errors import ErrorLevel, UnsupportedError
 
 from . import writers
+from .outputs import MARKER, OutputRefused, Protected, folder_target, remove_stale, work_folder, write_marker
 from .query import connect_read_only
 from .warehouse_sql import PUBLIC_SCHEMAS
 
@@ -50,16 +50,21 @@ def _quoted(schema: str, name: str) -> str:
     return ".".join('"' + part.replace('"', '""') + '"' for part in (schema, name))
 
 
-def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
+def export_tables(db: Path, root: Path, out_dir: Path, fmt: str, protected: Protected | None = None,
+                  raw: bool = False) -> dict:
     """Every table of EXPORT_SCHEMAS to `out_dir`, read through the same walled connection as
-    `juesuan query` and written from Arrow data: the folder's name is never part of any SQL."""
+    `juesuan query` and written from Arrow data: the folder's name is never part of any SQL.
+    `out_dir` must be new, empty or an export folder of juesuan's (`outputs.folder_target`); files
+    of its own there are replaced, nothing else is touched. CSV text cells are guarded against
+    spreadsheet formulas unless `raw`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    out_dir, before = folder_target(out_dir, "export", protected)
     docs = model_docs(root)
     con = connect_read_only(db)  # FileNotFoundError names the missing warehouse
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = out_dir / f".export-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
+    remove_stale(out_dir)
+    staging = work_folder(out_dir, "export")
     tables = []
     try:
         relations = con.execute(
@@ -78,7 +83,7 @@ def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
             if fmt == "parquet":
                 rows = writers.write_parquet(target, reader, doc["description"], doc["columns"])
             elif fmt == "csv":
-                rows = writers.write_csv(target, [c for c, _ in columns], writers.batch_rows(reader))
+                rows = writers.write_csv(target, [c for c, _ in columns], writers.batch_rows(reader), raw)
             else:
                 rows = writers.write_xlsx(target, [c for c, _ in columns], writers.batch_rows(reader), name)
             tables.append({
@@ -90,8 +95,13 @@ def export_tables(db: Path, root: Path, out_dir: Path, fmt: str) -> dict:
             "warehouse": str(db), "format": fmt, "tables": tables,
         }
         writers.write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-        for item in staging.iterdir():  # swap each file in only once all were written
-            os.replace(item, out_dir / item.name)
+        names = [item.name for item in staging.iterdir() if item.name != MARKER]
+        taken = [n for n in names if n not in before and os.path.lexists(out_dir / n)]
+        if taken:  # made after folder_target looked: still not ours to replace
+            raise OutputRefused(f"{out_dir / taken[0]}: exists and juesuan did not write it; give another folder")
+        write_marker(out_dir, "export", before + names)
+        for name in names:  # swap each file in only once all were written
+            os.replace(staging / name, out_dir / name)
     finally:
         con.close()
         shutil.rmtree(staging, ignore_errors=True)
@@ -178,16 +188,20 @@ def _in_dependency_order(models: dict) -> list[str]:
     return done
 
 
-def export_dialect(target: Path, out_dir: Path, dialect: str) -> list[Path]:
+def export_dialect(target: Path, out_dir: Path, dialect: str, protected: Protected | None = None) -> list[Path]:
+    """The compiled models as `dialect` SQL files in `out_dir/<dialect>/` (both folders new, empty or
+    juesuan's own, as for `export_tables`)."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}: use {', '.join(DIALECTS)}")
+    out_dir, before = folder_target(out_dir, "export", protected)
+    folder, _ = folder_target(out_dir / dialect, "sql", protected)
     models = compiled_models(target)
     # Every model transpiled before any file is written: a model that does not port leaves no
     # partial set behind.
     bodies = [(n, name, *models[name][:1], transpile_model(models[name][1], dialect, f"{models[name][0]}.{name}"))
               for n, name in enumerate(_in_dependency_order(models), start=1)]
-    folder = out_dir / dialect
     folder.mkdir(parents=True, exist_ok=True)
+    write_marker(out_dir, "export", before + [dialect])
     written = []
     for n, name, schema, body in bodies:
         path = folder / f"{n:03d}_{schema}.{name}.sql"
@@ -198,4 +212,5 @@ def export_dialect(target: Path, out_dir: Path, dialect: str) -> list[Path]:
             f"create or replace view {schema}.{name} as\n{body};\n",
         )
         written.append(path)
+    write_marker(folder, "sql", [p.name for p in written])
     return written

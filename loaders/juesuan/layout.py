@@ -52,9 +52,13 @@ class TableRegion:
     title: str
     title_line: int
     lines: list[Line]  # from the title to the last line before the next table
-    # Title lines where the same table is printed again as a table of its own (a file holding
-    # two copies of a report): not read, and reported.
-    repeated_at: tuple[int, ...] = ()
+    # The same table printed again as a table of its own, after other tables (a file holding two
+    # copies of a report, or two departments' reports): not read as this table, and reported.
+    repeats: tuple["TableRegion", ...] = ()
+
+    @property
+    def repeated_at(self) -> tuple[int, ...]:
+        return tuple(r.title_line for r in self.repeats)
 
     @property
     def no_data(self) -> bool:
@@ -136,22 +140,29 @@ def names_a_table(text: str) -> bool:
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*万?元\s*$")
 
 
-def _find_titled_grids(lines: list[Line]) -> list[tuple[int, str, str, int]]:
+def _find_titled_grids(lines: list[Line]) -> tuple[list[tuple[int, str, str, int]], list[tuple[int, str, str, int]]]:
     """Tables of a report without `公开NN表` lines: a title line followed by a table, i.e. a grid
-    row (PDF input) or the unit line of a table printed as plain text."""
-    starts = []
+    row (PDF input) or the unit line of a table printed as plain text. (starts, repeats): a title
+    printed again while its table is the one running is the table's next page; printed again
+    after another table began, it is a second copy (`find_tables`)."""
+    starts, repeats, seen, current = [], [], set(), None
     for i, ln in enumerate(lines):
         key = _exact_title_key(ln.text)
-        if key is None or any(k == key for _, k, _, _ in starts):
+        if key is None:
             continue
         # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table.
         for nxt in lines[i + 1 : i + 8]:
             if GRID_SEPARATOR in nxt.text or _UNIT_LINE.match(nxt.text.replace("\xa0", " ")):
-                starts.append((i, key, ln.text.strip(), ln.number))
+                if key not in seen:
+                    starts.append((i, key, ln.text.strip(), ln.number))
+                    seen.add(key)
+                elif key != current:
+                    repeats.append((i, key, ln.text.strip(), ln.number))
+                current = key
                 break
             if _exact_title_key(nxt.text):
                 break
-    return starts
+    return starts, repeats
 
 
 def _title_below(lines: list[Line], idx: int) -> tuple[str, int] | None:
@@ -177,7 +188,7 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
     numbers = _find_number_lines(lines)
     starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
     cuts: list[int] = []  # where the table before each number line ends: at its number or its title
-    repeats: dict[str, list[int]] = {}
+    repeats: list[tuple[int, str, str, int]] = []  # the same, for a table printed again
     for idx, printed_no in numbers:
         # The title is just below the number line (the national form prints `公开01表` above it),
         # on it, or the nearest non-empty line above it (the sample's habit).
@@ -200,21 +211,23 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             starts.append((title_idx, key, title, lines[title_idx].number))
             cuts.append(min(idx, title_idx))
         elif key:
-            repeats.setdefault(key, []).append(lines[title_idx].number)
+            repeats.append((title_idx, key, title, lines[title_idx].number))
+            cuts.append(min(idx, title_idx))
     if not starts:
-        starts = _find_titled_grids(lines)
-        cuts = [start for start, *_ in starts]
-    order = sorted(range(len(starts)), key=lambda n: starts[n])
-    starts, cuts = [starts[n] for n in order], [cuts[n] for n in order]
-    regions = []
-    for n, (start, key, title, title_line) in enumerate(starts):
-        end = max(cuts[n + 1], start + 1) if n + 1 < len(starts) else len(lines)
+        starts, repeats = _find_titled_grids(lines)
+        cuts = [start for start, *_ in starts + repeats]
+    cuts = sorted(cuts)
+
+    def region(start: int, key: str, title: str, title_line: int, repeated=()) -> TableRegion:
+        # A table ends where the next one (or a repeat) begins, or at the end of the tables.
+        end = next((c for c in cuts if c > start), len(lines))
         for j in range(start + 1, end):
             if _TABLES_END.match(lines[j].text):
                 end = j
                 break
-        regions.append(TableRegion(key, title, title_line, lines[start:end], tuple(repeats.get(key, ()))))
-    return regions
+        return TableRegion(key, title, title_line, lines[start:end], tuple(repeated))
+
+    return [region(*start, [region(*r) for r in repeats if r[1] == start[1]]) for start in sorted(starts)]
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,15 @@ import os
 import shutil
 import stat
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import writers
-from .errors import LoadError
+from .errors import LoadError, UsageError
 from .formats import DOCUMENT_SUFFIXES
 from .model import Issue, ParsedReport
-from .processes import TimedOut, WorkerDied, map_with_time_limit
+from .processes import TimedOut, WorkerDied, map_with_time_limit, size_in_bytes
 from .report import parse_file, parse_files
 from .seeds import (MEMBERS_FILE, PARTS_FILE, edited_off_contract, has_current_contract, loaded_reports, remove_report, report_parts,
                     write_report)
@@ -27,6 +28,29 @@ REPORT_SUFFIXES = {".txt", ".pdf", *DOCUMENT_SUFFIXES}
 # Seconds one file may take to parse. A 25-page PDF takes ~2 s; one flipped byte in a PDF's
 # compressed stream kept pdfminer busy for 150–400 s. JUESUAN_FILE_TIMEOUT or --file-timeout.
 FILE_TIMEOUT = 120.0
+# Memory one file's worker may take (its address space). A 171-page PDF peaks at ~130 MB; a
+# 4 KB Word file of huge spans or a 10 MB zip bomb took 5-6 GB before the structural limits of
+# `formats` stopped them, and this bounds what no such limit foresaw: two workers at 4 GB leave
+# a 24 GB machine room for everything else. JUESUAN_FILE_MEMORY or --file-memory.
+FILE_MEMORY = "4GB"
+
+
+@dataclass(frozen=True)
+class FileLimits:
+    """What parsing one file may take: seconds (None: no limit) and bytes of memory (None: no limit)."""
+
+    seconds: float | None
+    memory: int | None
+
+    @classmethod
+    def of(cls, seconds: float | None = None, memory: str | None = None) -> "FileLimits":
+        """The limits given (a flag's values), else the environment's, else the defaults."""
+        seconds = float(os.environ.get("JUESUAN_FILE_TIMEOUT", FILE_TIMEOUT)) if seconds is None else seconds
+        memory = memory or os.environ.get("JUESUAN_FILE_MEMORY") or FILE_MEMORY
+        size = size_in_bytes(memory)
+        if size is None and memory not in ("0", "none"):
+            raise UsageError(f"--file-memory {memory!r} is not a size (e.g. 4GB, 512MB; 0 for none)")
+        return cls(seconds or None, size or None)
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
@@ -166,6 +190,10 @@ def _load(path: Path, parsed_dir: Path, parse) -> Loaded | LoadError:
         return LoadError(str(path), f"cannot read or write: {err.strerror or err}")
     except RecursionError:
         return LoadError(str(path), "the text nests too deeply to parse", hint="check that the file is a report")
+    except MemoryError:
+        return LoadError(str(path), "reading it needed more memory than one file may take, and was stopped",
+                         hint="a damaged or hostile file looks like this; if it is a real report, raise the limit "
+                              "with --file-memory SIZE")
     except Exception as err:  # a parser defect must not stop the batch; it is named, not hidden
         return LoadError(str(path), f"internal error while parsing: {type(err).__name__}: {err}",
                          hint="please report it with the file")
@@ -184,19 +212,38 @@ def _outcome_of(path, result) -> Loaded | LoadError:
                               "or raise the limit with --file-timeout SECONDS")
     if isinstance(result, WorkerDied):
         return LoadError(str(path), f"the parser process ended without an answer (exit code {result.exitcode})",
-                         hint="the file may be damaged, or the machine ran out of memory")
+                         hint="the file may be damaged, or its parse needed more memory than --file-memory allows")
     return result
 
 
-def default_file_timeout() -> float:
-    return float(os.environ.get("JUESUAN_FILE_TIMEOUT", FILE_TIMEOUT))
+@contextmanager
+def load_lock(parsed_dir: Path):
+    """One load of `parsed_dir` at a time: a second waits for the first (each clears the work
+    folders of killed workers, which would be the other's live ones)."""
+    import fcntl
+
+    parsed_dir.parent.mkdir(parents=True, exist_ok=True)
+    with parsed_dir.with_name(parsed_dir.name + ".lock").open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
-               file_timeout: float | None = None, progress=None) -> LoadOutcome:
+               file_timeout: float | None = None, progress=None, file_memory: str | None = None) -> LoadOutcome:
     """Load report files into `parsed_dir`. `progress(done, total, outcome)` is called as each
     file is parsed, with its Loaded or LoadError. Files of one folder that are parts of one
-    report (group_parts) are then read again as that one report."""
+    report (group_parts) are then read again as that one report. Each file's parse is held to
+    `FileLimits` (time and memory)."""
+    limits = FileLimits.of(file_timeout, file_memory)
+    with load_lock(parsed_dir):
+        return _load_paths(paths, parsed_dir, workers, limits, progress)
+
+
+def _load_paths(paths: list[Path], parsed_dir: Path, workers: int | None, limit: FileLimits,
+                progress) -> LoadOutcome:
     outcome = LoadOutcome()
     files = collect_paths(paths)
     # A report written with other columns (an older juesuan) is parsed again, not kept.
@@ -236,7 +283,6 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     before_batch = loaded_reports(parsed_dir)  # read once: for replaced files here, for report sets below
     before = {r.source_path: r.report_id for r in before_batch}
     workers = workers or os.cpu_count() or 1
-    limit = default_file_timeout() if file_timeout is None else file_timeout
     results = _run(_load_one, todo, parsed_dir, workers, limit, progress)
     loaded: list[Loaded] = []
     for result in results:
@@ -256,7 +302,7 @@ def load_paths(paths: list[Path], parsed_dir: Path, workers: int | None = None,
     return outcome
 
 
-def _run(func, items: list, parsed_dir: Path, workers: int, limit: float, progress) -> list:
+def _run(func, items: list, parsed_dir: Path, workers: int, limit: FileLimits, progress) -> list:
     results: list = [None] * len(items)
     finished = 0
 
@@ -268,7 +314,7 @@ def _run(func, items: list, parsed_dir: Path, workers: int, limit: float, progre
             progress(finished, len(items), results[index])
 
     map_with_time_limit(func, items, (parsed_dir,), workers=min(workers, len(items)),
-                        time_limit=limit or None, on_done=done)
+                        time_limit=limit.seconds, on_done=done, memory_limit=limit.memory)
     _clear_stale_work(parsed_dir)
     return results
 
@@ -346,7 +392,7 @@ def _file_order(part: _Part) -> tuple:
 
 
 def _join_sets(loaded: list[Loaded], loaded_before: list, parsed_dir: Path, present: set[str], outcome: LoadOutcome,
-               workers: int, limit: float) -> list[Loaded]:
+               workers: int, limit: FileLimits) -> list[Loaded]:
     """Read each set of parts (group_parts) of the new reports and those loaded before in their
     folders as one report, in place of its parts. Where that fails, the parts stay loaded."""
     new = [_Part(r.report_id, str(Path(r.source_path).parent), r.parts, True) for r in loaded]

@@ -9,8 +9,10 @@ its parent is still there before each file.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
+import re
 import signal
 import time
 from dataclasses import dataclass
@@ -35,6 +37,17 @@ def die_with_parent(parent_pid: int | None = None) -> None:
         os._exit(1)
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (ours or another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and is not ours to signal
+        return True
+    return True
+
+
 @dataclass(frozen=True)
 class TimedOut:
     """A task that ran past its time limit; its worker was killed."""
@@ -49,9 +62,55 @@ class WorkerDied:
     exitcode: int | None
 
 
-def _worker_loop(conn, func, args, parent_pid: int) -> None:
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B?\s*$", re.I)
+
+
+def size_in_bytes(size: str | None) -> int | None:
+    """A size as DuckDB writes one (`500MB`, `4GB`, `1GiB`: KB = 1000, KiB = 1024) in bytes; None
+    where it is not one."""
+    m = _SIZE.match(size or "")
+    if not m:
+        return None
+    base = 1024 if m.group(3) else 1000
+    return int(float(m.group(1)) * base ** " KMGT".index(m.group(2).upper() or " "))
+
+
+def _address_space() -> int:
+    """This process's address space in bytes now (Linux), else 0."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return 0
+
+
+def limit_memory(size: int | None) -> None:
+    """Let this process's address space grow by at most `size` bytes: past it an allocation fails
+    (Python's MemoryError) instead of the machine's memory filling. The time limit alone does not
+    bound a small file that expands (a zip bomb, a span over a million cells) within seconds. The
+    limit counts from what the process holds when it starts (a worker forked from a process with
+    DuckDB's reserved arenas starts with gigabytes of address space it never touches)."""
+    if not size:
+        return
+    try:
+        import resource
+
+        limit = _address_space() + size
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ImportError, ValueError, OSError):  # not POSIX, or a hard limit already lower
+        pass
+
+
+def _worker_loop(conn, func, args, parent_pid: int, memory_limit: int | None = None) -> None:
     die_with_parent(parent_pid)
+    limit_memory(memory_limit)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # A worker answers through its pipe alone: what a library prints on its way down (a
+    # MemoryError's "Exception ignored" notices, a traceback as it dies) is not for the user,
+    # whose terminal it would otherwise reach.
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
     while True:
         try:
             item = conn.recv()
@@ -59,14 +118,26 @@ def _worker_loop(conn, func, args, parent_pid: int) -> None:
             return
         if item is None or os.getppid() != parent_pid:
             return
-        conn.send(func(item, *args))
+        try:
+            conn.send(func(item, *args))
+        except MemoryError:  # the answer itself could not be made: the parent sees WorkerDied
+            os._exit(70)
 
 
 class _Worker:
-    def __init__(self, ctx, func, args):
+    def __init__(self, ctx, func, args, memory_limit: int | None = None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_loop, args=(child, func, args, os.getpid()), daemon=True)
-        self.process.start()
+        self.process = ctx.Process(target=_worker_loop, args=(child, func, args, os.getpid(), memory_limit),
+                                   daemon=True)
+        # Everything the child inherits is frozen out of its garbage collector: a parent's
+        # unreachable DuckDB or Arrow object, finalized in a forked child that lacks its threads,
+        # crashed the worker (SIGSEGV in its first collection, after a test suite's queries).
+        # Python's documented way: freeze right before fork, unfreeze in the parent after.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self.task: int | None = None
         self.started = 0.0
@@ -83,10 +154,12 @@ class _Worker:
 
 
 def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), workers: int = 1,
-                        time_limit: float | None = None, on_done: Callable | None = None) -> list:
+                        time_limit: float | None = None, on_done: Callable | None = None,
+                        memory_limit: int | None = None) -> list:
     """[func(item, *args) for item in items] on `workers` processes, in order. A task past
     `time_limit` seconds gives TimedOut (its worker is killed and replaced), a task whose worker
-    died gives WorkerDied: one item never stops the others. `func` must catch its own errors.
+    died gives WorkerDied: one item never stops the others. Each worker's address space is capped
+    at `memory_limit` bytes. `func` must catch its own errors (MemoryError included).
     `on_done(index, result)` is called as each item finishes (for progress)."""
     if not items:
         return []
@@ -94,7 +167,7 @@ def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), worke
     results: list = [None] * len(items)
     pending = list(range(len(items)))
     pending.reverse()  # pop() from the end takes items in order
-    pool = [_Worker(ctx, func, args) for _ in range(max(1, min(workers, len(items))))]
+    pool = [_Worker(ctx, func, args, memory_limit) for _ in range(max(1, min(workers, len(items))))]
     try:
         for w in pool:
             if pending:
@@ -127,7 +200,7 @@ def map_with_time_limit(func: Callable, items: Sequence, args: tuple = (), worke
                 w.task = None
                 if isinstance(answer, (TimedOut, WorkerDied)):
                     w.kill()
-                    pool[pool.index(w)] = w = _Worker(ctx, func, args)
+                    pool[pool.index(w)] = w = _Worker(ctx, func, args, memory_limit)
                 if pending:
                     i = pending.pop()
                     w.give(i, items[i])

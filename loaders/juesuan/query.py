@@ -11,6 +11,8 @@ temporary disk, SQL size and result rows stop a runaway query with one line nami
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import signal
 import sys
@@ -24,7 +26,9 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from . import writers
+from . import terminal, writers
+from .outputs import remove_stale
+from .processes import size_in_bytes
 from .warehouse_sql import PUBLIC_SCHEMAS
 
 # Statements that only read, by the first word of the SQL (an allowlist: whatever else a
@@ -39,9 +43,11 @@ _SAFE_TABLE_FUNCTIONS = {"range", "generate_series", "unnest"}
 # Functions that reach outside the warehouse (files, the environment, other databases).
 _FORBIDDEN_PREFIXES = ("read_", "parquet_", "sqlite_", "postgres_", "mysql_", "iceberg_", "delta_", "st_read")
 _FORBIDDEN_FUNCTIONS = {"glob", "getenv", "sniff_csv", "query", "query_table", "csv_scan", "json_scan", "load_extension"}
-# DuckDB refuses deeper expressions itself (max_expression_depth); sqlglot needs a deep stack
-# for them, which the parse thread below gets.
-MAX_NESTING = 1000
+# Brackets of any kind, `(`, `[` or `{`, nested deeper than this are refused before a parse:
+# DuckDB binds nested list and struct values in time that grows with the square of the depth
+# (a 990-deep list literal, 2 KB of SQL, took 30 s), where no interrupt reaches it. Real queries
+# nest a dozen deep. sqlglot needs a deep stack even so, which the parse thread below gets.
+MAX_NESTING = 100
 _PARSE_STACK_BYTES = 256 * 1024 * 1024
 
 
@@ -105,13 +111,14 @@ def _check_shape(sql: str, limits: Limits) -> None:
         raise QueryRefused(f"only reads are allowed: {tokens[0].text.upper()} statements are refused")
     depth = deepest = 0
     for token in tokens:
-        if token.text == "(":
+        if token.text in ("(", "[", "{"):
             depth += 1
             deepest = max(deepest, depth)
-        elif token.text == ")":
+        elif token.text in (")", "]", "}"):
             depth -= 1
     if deepest > MAX_NESTING:
-        raise QueryRefused(f"the SQL nests {deepest:,} parentheses deep; DuckDB reads at most {MAX_NESTING:,}")
+        raise QueryRefused(f"the SQL nests brackets {deepest:,} deep; at most {MAX_NESTING:,} are read "
+                           "(DuckDB's time to bind nested values grows with the square of the depth)")
 
 
 def _parse(sql: str) -> list[exp.Expression]:
@@ -157,6 +164,8 @@ def check_read_only(sql: str, relations: set[tuple[str, str]], limits: Limits = 
     stmt = statements[0]
     if not isinstance(stmt, _READS):
         raise QueryRefused(f"only reads are allowed: {type(stmt).__name__.upper()} statements are refused")
+    if isinstance(stmt.this, exp.Literal) and stmt.this.is_string:  # `summarize 'a/file.csv'`
+        raise QueryRefused(f"{stmt.this.sql('duckdb')} names a file: only the warehouse's tables can be read")
     for node in stmt.walk():
         if isinstance(node, _WRITES):
             raise QueryRefused(f"only reads are allowed: the query contains a {type(node).__name__.upper()}")
@@ -236,6 +245,25 @@ def _interrupt(con) -> None:
         pass
 
 
+_TEMP_PREFIX = "juesuan-query-"
+_TEMP_NAME = re.compile(r"^juesuan-query-(\d+)-[A-Za-z0-9_]{8}$")
+
+
+def is_out_of_memory(err: BaseException) -> bool:
+    """DuckDB's, Arrow's or Python's way of saying an allocation failed."""
+    import duckdb
+
+    return isinstance(err, (duckdb.OutOfMemoryException, MemoryError)) or (
+        isinstance(err, OSError) and "out of memory" in str(err).lower())
+
+
+def memory_stop(limits: Limits) -> QueryStopped:
+    return QueryStopped(
+        f"stopped: the query needs more than its memory limit of {limits.memory_limit} and temporary "
+        f"disk of {limits.temp_limit} (raise them with --memory-limit and --temp-limit, e.g. 8GB)"
+    )
+
+
 def _stopped(err: Exception, limits: Limits, started: float) -> QueryStopped | None:
     import duckdb
     import time
@@ -245,11 +273,8 @@ def _stopped(err: Exception, limits: Limits, started: float) -> QueryStopped | N
             f"stopped after {time.monotonic() - started:.0f} s: the query ran past the time limit of "
             f"{limits.timeout:g} s (raise it with --timeout SECONDS)"
         )
-    if isinstance(err, duckdb.OutOfMemoryException):
-        return QueryStopped(
-            f"stopped: the query needs more than its memory limit of {limits.memory_limit} and temporary "
-            f"disk of {limits.temp_limit} (raise them with --memory-limit and --temp-limit, e.g. 8GB)"
-        )
+    if is_out_of_memory(err):
+        return memory_stop(limits)
     return None
 
 
@@ -261,8 +286,14 @@ def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None
     import pyarrow as pa
 
     started = time.monotonic()
-    temp_dir = Path(tempfile.mkdtemp(prefix="juesuan-query-"))
-    con = connect_read_only(db, limits, temp_dir)
+    # Spill folders of queries whose process was killed (the name carries its process id).
+    remove_stale(Path(tempfile.gettempdir()), _TEMP_NAME, marked=False)
+    temp_dir = Path(tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-"))
+    try:
+        con = connect_read_only(db, limits, temp_dir)
+    except BaseException:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        raise
     timer = threading.Timer(limits.timeout, _interrupt, [con])
     timer.daemon = True
     timer.start()
@@ -283,15 +314,21 @@ def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None
                                "(raise it with --timeout SECONDS)")
         relation = con.sql(sql, params=params) if params else con.sql(sql)
         columns, types = list(relation.columns), [str(t) for t in relation.types]
-        batches, rows = [], 0
+        batches, rows, held = [], 0, 0
+        # The result leaves DuckDB as Arrow buffers, which DuckDB's memory_limit does not count:
+        # they are held to the same limit here.
+        most = size_in_bytes(limits.memory_limit)
         reader = relation.to_arrow_reader(100_000)
         for batch in reader:
             rows += batch.num_rows
+            held += batch.nbytes
             if rows > limits.max_rows:
                 raise QueryStopped(
                     f"stopped: the result has more than {limits.max_rows:,} rows (raise it with --max-rows N, "
                     "or aggregate or add a LIMIT)"
                 )
+            if most is not None and held > most:
+                raise MemoryError("the result's Arrow buffers")
             batches.append(batch)
         return Result(columns, types, pa.Table.from_batches(batches, schema=reader.schema))
     except Exception as err:
@@ -317,7 +354,7 @@ def display_width(text: str) -> int:
 
 
 def _cell(value) -> str:
-    return "NULL" if value is None else writers.text_value(value)
+    return "NULL" if value is None else terminal.one_line(writers.text_value(value))
 
 
 _NUMERIC = ("DECIMAL", "INTEGER", "BIGINT", "DOUBLE", "HUGEINT", "SMALLINT", "TINYINT", "FLOAT", "UBIGINT", "UINTEGER")
@@ -325,7 +362,8 @@ _NUMERIC = ("DECIMAL", "INTEGER", "BIGINT", "DOUBLE", "HUGEINT", "SMALLINT", "TI
 
 def format_table(result: Result) -> str:
     cells = [[_cell(v) for v in row] for row in result.rows]
-    widths = [display_width(c) for c in result.columns]
+    columns = [terminal.one_line(c) for c in result.columns]
+    widths = [display_width(c) for c in columns]
     for row in cells:
         widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
 
@@ -337,7 +375,7 @@ def format_table(result: Result) -> str:
         return " | ".join(out).rstrip()
 
     numeric = [t.upper().startswith(_NUMERIC) for t in result.types]
-    parts = [line(result.columns), "-+-".join("-" * w for w in widths)]
+    parts = [line(columns), "-+-".join("-" * w for w in widths)]
     parts += [line(row, numeric) for row in cells]
     parts.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(parts)
@@ -346,8 +384,9 @@ def format_table(result: Result) -> str:
 FORMATS = ("table", "csv", "json", "parquet")
 
 
-def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
-    """Text for stdout (table, csv, json), or None when written to `out` (atomically)."""
+def write_result(result: Result, fmt: str, out: Path | None, raw: bool = False) -> str | None:
+    """Text for stdout (table, csv, json), or None when written to `out` (atomically). CSV text
+    cells are guarded against spreadsheet formulas unless `raw`."""
     if fmt == "parquet":
         if out is None:
             raise ValueError("--format parquet needs --out FILE")
@@ -356,7 +395,7 @@ def write_result(result: Result, fmt: str, out: Path | None) -> str | None:
     if fmt == "table":
         text = format_table(result)
     elif fmt == "csv":
-        text = writers.csv_text(result.columns, result.rows)
+        text = writers.csv_text(result.columns, result.rows, raw)
     elif fmt == "json":
         text = writers.json_text(result.columns, result.rows)
     else:

@@ -27,6 +27,28 @@ def parse_files(paths: list[Path], folder: Path) -> ParsedReport:
     return parse_source(read_sources(paths, folder))
 
 
+def _refuse_other_departments(name: str, content: list, regions) -> None:
+    """A file whose tables are printed again for another department holds two reports: refused
+    whole, since reading the first and dropping the second would lose a report silently. Each
+    copy's department is read where its own print puts it: the repeated table's header, else the
+    titles printed between the first copy's tables and the second's (a cover, part titles)."""
+    repeats = sorted((again for region in regions for again in region.repeats), key=lambda r: r.title_line)
+    if not repeats:
+        return
+    first = repeats[0]
+    end_of_first = max((ln.number for region in regions for ln in region.lines if ln.number < first.title_line),
+                       default=0)
+    first_copy = [h.department_name for h in map(read_header, regions) if h.department_name]
+    department = first_copy[0] if first_copy else \
+        read_report_title([ln for ln in content if ln.number <= end_of_first]).department_name
+    other = read_header(first).department_name or read_report_title(
+        [ln for ln in content if end_of_first < ln.number < first.title_line]).department_name
+    if department and other and other != department:
+        raise LoadError(name, f"holds the reports of more than one department ({department}; {other} from line "
+                        f"{first.title_line}, where {first.table_key} is printed again)", line=first.title_line,
+                        hint="split the file into one file per report and load those")
+
+
 def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
     content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
@@ -48,6 +70,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         )
     headers = [read_header(r) for r in regions]
     department = _most_common(h.department_name for h in headers)
+    _refuse_other_departments(name, content, regions)
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
     issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]

@@ -13,15 +13,13 @@ import html
 import json
 import re
 import shutil
-import uuid
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
-
+from .outputs import MARKER, Protected, folder_target, remove_stale, swap_in_site, work_folder, write_marker
+from .query import connect_read_only
 from .source import read_source, read_sources
-from .writers import swap_in_dir
 from .warehouse_sql import SITE_QUERIES
 
 # Chinese text in the fonts a stock machine has: Noto/Source Han on Linux, YaHei on Windows,
@@ -99,24 +97,29 @@ def _line_numbers(source_lines: str | None) -> list[int]:
 
 
 class _Texts:
-    """Each report's source text, read once, for quoting its printed lines."""
+    """Each report's source text, read once, for quoting its printed lines: only from files whose
+    content is what was loaded (a file changed, or swapped for a link to another, is not quoted)."""
 
     def __init__(self, files: dict[str, list[dict]]):
         self.files, self.cache = files, {}
 
     def lines(self, report_id: str) -> list[str] | None:
         if report_id not in self.cache:
-            members = self.files.get(report_id, [])
-            paths = [Path(f["source_path"]) for f in members]
-            try:
-                if len(paths) == 1:
-                    text = read_source(paths[0]).text
-                else:
-                    text = read_sources(paths, paths[0].parent).text
-                self.cache[report_id] = text.split("\n")
-            except Exception:  # a file moved or gone: the finding is shown without its lines
-                self.cache[report_id] = None
+            self.cache[report_id] = self._read(self.files.get(report_id, []))
         return self.cache[report_id]
+
+    @staticmethod
+    def _read(members: list[dict]) -> list[str] | None:
+        paths = [Path(f["source_path"]) for f in members]
+        if not paths:
+            return None
+        try:
+            src = read_source(paths[0]) if len(paths) == 1 else read_sources(paths, paths[0].parent)
+        except Exception:  # a file moved or gone: the finding is shown without its lines
+            return None
+        if [f.sha256 for f in src.files] != [f["source_sha256"] for f in members]:
+            return None  # not the file that was loaded: its lines would be another text's
+        return src.text.split("\n")
 
 
 def _page(title: str, body: str) -> str:
@@ -301,9 +304,13 @@ def _rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def write_site(db: Path, out: Path) -> list[Path]:
-    """Write the site for the warehouse `db` into `out` (swapped in whole); the pages written."""
-    con = duckdb.connect(str(db), read_only=True)
+def write_site(db: Path, out: Path, protected: Protected | None = None) -> list[Path]:
+    """Write the site for the warehouse `db` into the folder `out`, swapped in whole; the pages
+    written. `out` must be new, empty, or a site juesuan wrote (`outputs.folder_target`). The
+    warehouse is read through `query`'s walled connection: a view that reaches for a file fails
+    there as it would in `juesuan query`."""
+    out, _ = folder_target(out, "site", protected)
+    con = connect_read_only(db)
     try:
         tables = {name: _rows(con, sql) for name, sql in SITE_QUERIES.items()}
     finally:
@@ -317,8 +324,9 @@ def write_site(db: Path, out: Path) -> list[Path]:
         data[name] = grouped
     by_key = {(r["department_name"], r["fiscal_year"]): r for r in reports}
     texts = _Texts(data["report_files"])
-    tmp = out.with_name(f".{out.name}-{uuid.uuid4().hex[:8]}")
-    tmp.mkdir(parents=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(out.parent)
+    tmp = work_folder(out.parent, "site")
     try:
         written = [tmp / "index.html"]
         (tmp / "index.html").write_text(_index(reports), encoding="utf-8")
@@ -329,7 +337,8 @@ def write_site(db: Path, out: Path) -> list[Path]:
         (tmp / "queries.sql").write_text(
             "\n\n".join(f"-- {name}\n{sql.strip()};" for name, sql in SITE_QUERIES.items()) + "\n", encoding="utf-8")
         (tmp / "site.json").write_text(json.dumps({"reports": len(reports)}), encoding="utf-8")
-        swap_in_dir(tmp, out)
+        write_marker(tmp, "site", [p.name for p in tmp.iterdir() if p.name != MARKER])
+        swap_in_site(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

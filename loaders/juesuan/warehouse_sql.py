@@ -107,7 +107,7 @@ join marts.report_headline as h using (report_id)
 left join audit.report_summary as s using (report_id)
 order by r.fiscal_year desc, r.department_name""",
     "report_files": """
-select report_id, file_seq, source_file, source_path, first_line, last_line
+select report_id, file_seq, source_file, source_path, source_sha256, first_line, last_line
 from staging.stg_parsed__report_files
 order by report_id, file_seq""",
     "classes": """

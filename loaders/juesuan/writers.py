@@ -3,6 +3,11 @@
 A result arrives here as Arrow data, never as SQL: no column name or value, whoever chose it, can
 become a statement on the way to a file. Every file is written under a temporary name beside its
 target and renamed into place, so a reader never sees half of one.
+
+Nor can report text become a formula in the spreadsheet a user opens the file in: an xlsx cell
+of text is always a string cell, and a CSV text cell that a spreadsheet would read as a formula
+(it begins with `=`, `+`, `-`, `@`, TAB or CR) gets the usual leading apostrophe, unless the
+caller asks for the raw text (`--raw`).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import csv
 import io
 import json
 import os
+import re
 import uuid
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -52,20 +58,36 @@ def batch_rows(batches: Iterable) -> Iterator[tuple]:
         yield from zip(*columns)
 
 
-def write_csv_rows(stream, columns: list[str], rows: Iterable[tuple]) -> int:
+# What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text a spreadsheet shows as text: a leading apostrophe where it would start a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_value(value, raw: bool = False) -> str:
+    """A CSV cell: numbers exact, text guarded against formulas unless `raw`."""
+    if isinstance(value, str):
+        return value if raw else spreadsheet_text(value)
+    return text_value(value)
+
+
+def write_csv_rows(stream, columns: list[str], rows: Iterable[tuple], raw: bool = False) -> int:
     """The header and `rows`; the number of rows written."""
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_value(c, raw) for c in columns])
     count = 0
     for row in rows:
-        writer.writerow([text_value(v) for v in row])
+        writer.writerow([csv_value(v, raw) for v in row])
         count += 1
     return count
 
 
-def csv_text(columns: list[str], rows: Iterable[tuple]) -> str:
+def csv_text(columns: list[str], rows: Iterable[tuple], raw: bool = False) -> str:
     buffer = io.StringIO()
-    write_csv_rows(buffer, columns, rows)
+    write_csv_rows(buffer, columns, rows, raw)
     return buffer.getvalue()
 
 
@@ -95,10 +117,10 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         tmp.write_text(text, encoding=encoding)
 
 
-def write_csv(path: Path, columns: list[str], rows: Iterable[tuple]) -> int:
+def write_csv(path: Path, columns: list[str], rows: Iterable[tuple], raw: bool = False) -> int:
     with atomic_file(path) as tmp:
         with tmp.open("w", encoding=CSV_ENCODING, newline="") as stream:
-            return write_csv_rows(stream, columns, rows)
+            return write_csv_rows(stream, columns, rows, raw)
 
 
 def with_descriptions(schema, description: str = "", columns: dict[str, str] | None = None):
@@ -133,28 +155,45 @@ def write_parquet(path: Path, reader, description: str = "", columns: dict[str, 
     return rows
 
 
+# Characters the xlsx format cannot hold (openpyxl refuses them); shown as `\uXXXX` instead.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xlsx_cell(page, value):
+    """A value as an xlsx cell: text always a string cell (never a formula), numbers as numbers."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or isinstance(value, (int, float, Decimal, date, datetime)):
+        return value
+    text = _XLSX_ILLEGAL.sub(lambda m: f"\\u{ord(m.group()):04x}", value if isinstance(value, str) else str(value))
+    cell = WriteOnlyCell(page, value=text)
+    cell.data_type = "s"  # openpyxl makes a text beginning with `=` a formula: it is text here
+    return cell
+
+
 def write_xlsx(path: Path, columns: list[str], rows: Iterable[tuple], sheet: str) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    page = book.create_sheet(sheet[:31])
-    page.append(columns)
+    page = book.create_sheet(_XLSX_ILLEGAL.sub("_", sheet)[:31])
+    page.append([_xlsx_cell(page, c) for c in columns])
     count = 0
     for row in rows:
-        page.append([v if isinstance(v, (int, float, Decimal, str, date, datetime, type(None))) else str(v) for v in row])
+        page.append([_xlsx_cell(page, v) for v in row])
         count += 1
     with atomic_file(path) as tmp:
         book.save(tmp)
     return count
 
 
-def swap_in_dir(tmp: Path, target: Path) -> None:
+def swap_in_dir(tmp: Path, target: Path, aside: str | None = None) -> None:
     """Put the folder `tmp` in the place of `target` (which may exist): the old one is renamed
-    aside first and removed after, so a reader sees the old or the new folder, whole."""
+    aside first (to `aside`, a name in the same folder) and removed after, so a reader sees the
+    old or the new folder, whole."""
     import shutil
 
     if target.exists():
-        old = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
+        old = target.with_name(aside or f".old-{target.name}-{uuid.uuid4().hex[:8]}")
         os.replace(target, old)
         os.replace(tmp, target)
         shutil.rmtree(old, ignore_errors=True)

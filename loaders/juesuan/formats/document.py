@@ -19,6 +19,23 @@ from dataclasses import dataclass
 GRID_SEPARATOR = "\t"
 PAGE_SEPARATOR = "\f"
 
+# Structural limits, checked before anything is allocated for them: a few KB of markup can ask
+# for a grid of billions of cells (a merge over a whole sheet, a span of millions) and a zip
+# member can unpack to gigabytes. A report's tables hold thousands of cells, its files a few MB.
+MAX_GRID_CELLS = 1_000_000  # positions of one table or sheet, spans expanded
+MAX_SPAN = 1000  # columns one cell may span: HTML's own cap for colspan, 16 times Word's 63 columns
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a workbook's or Word file's members, unpacked
+
+
+class TooLarge(Exception):
+    """A file whose structure asks for more than `MAX_GRID_CELLS` or `MAX_UNPACKED_BYTES`; the
+    message says what, where."""
+
+
+def check_grid(cells: int, where: str) -> None:
+    if cells > MAX_GRID_CELLS:
+        raise TooLarge(f"{where} spans {cells:,} cells, more than the {MAX_GRID_CELLS:,} a report's table may")
+
 _SPACE_RUN = re.compile(r"[\s\u3000\xa0]+")
 _CJK = r"\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[\s\xa0]+|[\s\xa0]+(?=[{_CJK}])")

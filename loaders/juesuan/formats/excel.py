@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
 from ..errors import LoadError
-from .document import Block, Paragraph, Table, column_letter
+from .document import Block, Paragraph, Table, check_grid, column_letter
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
@@ -54,6 +54,36 @@ def _cell_text(value, number_format: str | None) -> str:
     return str(value)
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def check_merges(archive, infos) -> None:
+    """TooLarge where a sheet's merged ranges cover more than MAX_GRID_CELLS positions: openpyxl
+    makes an object for every position a merge covers as it loads the sheet (one merge over a
+    whole sheet, in a 1.6 KB file, is 17 billion). Read from the sheet's XML, before openpyxl."""
+    for info in infos:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        covered, tail = 0, b""
+        with archive.open(info) as stream:
+            while chunk := stream.read(1 << 20):
+                text = tail + chunk
+                last = 0
+                for m in _MERGE.finditer(text):
+                    c1, r1, c2, r2 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
+                    covered += (abs(r2 - r1) + 1) * (abs(_column_number(c2) - _column_number(c1)) + 1)
+                    last = m.end()
+                    check_grid(covered, f"{info.filename}'s merged cells")
+                tail = text[max(last, len(text) - 200):]
+
+
 def read_xlsx(data: bytes, name: str, names_a_table: Callable[[str], bool]) -> list[list[Block]]:
     import openpyxl  # imported here: text and PDF reports never pay for it
 
@@ -66,6 +96,7 @@ def read_xlsx(data: bytes, name: str, names_a_table: Callable[[str], bool]) -> l
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
+        check_grid(sheet.max_row * sheet.max_column, f"sheet {sheet.title}'s used range")
         merged_away = {(r, c) for rng in sheet.merged_cells.ranges
                        for r in range(rng.min_row, rng.max_row + 1) for c in range(rng.min_col, rng.max_col + 1)
                        if (r, c) != (rng.min_row, rng.min_col)}
@@ -106,6 +137,9 @@ def read_xls(data: bytes, name: str, names_a_table: Callable[[str], bool]) -> li
     for sheet in book.sheets():
         if getattr(sheet, "visibility", 0):
             continue
+        check_grid(sheet.nrows * sheet.ncols, f"sheet {sheet.name}'s used range")
+        check_grid(sum((rhi - rlo) * (chi - clo) for rlo, rhi, clo, chi in sheet.merged_cells),
+                   f"sheet {sheet.name}'s merged cells")
         merged_away = {(r, c) for rlo, rhi, clo, chi in sheet.merged_cells
                        for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo)}
         cells, places = [], []

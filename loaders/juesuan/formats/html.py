@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..errors import LoadError
-from .document import Block, Paragraph, Table
+from .document import MAX_SPAN, Block, Paragraph, Table, check_grid
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object"}
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
@@ -111,9 +111,9 @@ def _cell_text(td) -> str:
     return "".join(parts)
 
 
-def _span(td, attr: str) -> int:
+def _span(td, attr: str, most: int) -> int:
     try:
-        return max(1, min(int(str(td.get(attr, "1")).strip() or 1), 1000))
+        return max(1, min(int(str(td.get(attr, "1")).strip() or 1), most))
     except ValueError:
         return 1
 
@@ -130,7 +130,9 @@ def _table(table, number: int) -> Table:
                 continue
             while (r, c) in grid:
                 c += 1
-            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
+            # As a browser lays it out: colspan at most 1000, rowspan no further than the table's last row.
+            rowspan, colspan = _span(td, "rowspan", len(rows) - r), _span(td, "colspan", MAX_SPAN)
+            check_grid(len(grid) + rowspan * colspan, f"table {number}")
             text = _cell_text(td)
             for dr in range(rowspan):
                 for dc in range(colspan):
@@ -138,6 +140,7 @@ def _table(table, number: int) -> Table:
             c += colspan
     height = len(rows)
     width = max((c for _, c in grid), default=-1) + 1
+    check_grid(height * width, f"table {number}")
     cells = [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
     places = [[f"table {number}, row {r + 1}, column {c + 1}" for c in range(width)] for r in range(height)]
     return Table(cells, places)

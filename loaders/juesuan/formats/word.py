@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from ..errors import LoadError
-from .document import Block, Paragraph, Table
+from .document import MAX_SPAN, Block, Paragraph, Table, check_grid
 
 
 def read_docx(data: bytes, name: str) -> list[list[Block]]:
@@ -41,27 +41,38 @@ def _tc_text(tc, qn) -> str:
 def _table(tbl, number: int, qn) -> Table:
     cells: list[list[str]] = []
     places: list[list[str]] = []
+    size = 0
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         texts: list[str] = []
         trpr = tr.find(qn("w:trPr"))
         before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
         if before is not None:
-            texts.extend([""] * int(before.get(qn("w:val"), "0")))
+            texts.extend([""] * _count(before.get(qn("w:val"), "0"), 0))
         for tc in tr.iterchildren(qn("w:tc")):
             tcpr = tc.find(qn("w:tcPr"))
             span, continued = 1, False
             if tcpr is not None:
                 grid_span = tcpr.find(qn("w:gridSpan"))
                 if grid_span is not None:
-                    span = max(1, int(grid_span.get(qn("w:val"), "1")))
+                    span = _count(grid_span.get(qn("w:val"), "1"), 1)
                 v_merge = tcpr.find(qn("w:vMerge"))
                 # `<w:vMerge/>` without a value continues the cell above; `restart` begins one.
                 continued = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
             texts.append("" if continued else _tc_text(tc, qn))
             texts.extend([""] * (span - 1))
+            check_grid(size + len(texts), f"table {number}")
+        size += len(texts)
         cells.append(texts)
         places.append([f"table {number}, row {r + 1}, column {c + 1}" for c in range(len(texts))])
     return Table(cells, places)
+
+
+def _count(value: str | None, least: int) -> int:
+    """A span or skip count as Word writes it, within MAX_SPAN (a damaged value reads as `least`)."""
+    try:
+        return min(max(least, int(value or least)), MAX_SPAN)
+    except ValueError:
+        return least
 
 
 def refuse_doc(name: str) -> LoadError:
