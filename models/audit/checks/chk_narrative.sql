@@ -5,7 +5,16 @@
 -- summary must match the attached self-evaluations; last year's figures it implies must match
 -- last year's report where that is loaded.
 with f as (
-    select *, regexp_extract(value_text, '(-?[0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) as rate_text
+    select
+        *, regexp_extract(value_text, '(-?[0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) as rate_text,
+        -- Where the figure is, as a check's object names it (one object per figure, whatever the
+        -- print): its section's number where the narrative's sections were found, its line, and
+        -- its place among the figures of the same metric on that line where there are several
+        -- (`涉及一般公共预算支出 0 万元，政府性基金预算支出 0 万元`: two project_expenditure_amount).
+        coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line
+        || case when count(*) over (partition by report_id, metric, subject_code, source_line) > 1
+                then ' #' || row_number() over (partition by report_id, metric, subject_code, source_line order by figure_order)
+                else '' end as at_line
     from {{ ref('stg_parsed__narrative_figures') }}
 ),
 
@@ -39,7 +48,7 @@ stated_amounts as (
 restated as (
     select
         f.report_id, case when f.unit = '万元' then 'nr_restates_table' else 'nr_restates_count' end as check_id,
-        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
         coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source,
         c.figure as expected, 0 as addends,
         -- A 项 path the tables do not print (no code resolved) has no table figure to compare with.
@@ -59,7 +68,7 @@ restated as (
 shares as (
     select
         f.report_id, 'nr_share' as check_id,
-        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
         {% set rounded %}part.value * 100 / nullif(whole.value, 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
@@ -78,7 +87,7 @@ shares as (
 growth as (
     select
         report_id, 'nr_change_rate' as check_id,
-        subject || '_change_rate' || coalesce(' ' || subject_code, '') || ' @ ' || split_part(section, '、', 1) || ' line ' || source_line as object,
+        subject || '_change_rate' || coalesce(' ' || subject_code, '') || coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line as object,
         change_rate as actual, 'narrative:' || source_line as actual_source,
         {% set rounded %}change_value * 100 / nullif(current_value - change_value, 0){% endset %}{{ round_to(rounded, printed_decimals('change_rate_text')) }} as expected,
         -- A rate of growth from nothing (a department set up this year) is undefined: skipped.
@@ -111,7 +120,7 @@ rate_inputs as (
 completion as (
     select
         f.report_id, 'nr_completion_rate' as check_id,
-        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
         {% set rounded %}coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
               / nullif(coalesce(bud.value_yuan, tb.figure), 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
@@ -133,7 +142,7 @@ completion as (
 stated_twice as (
     select
         f.report_id, 'nr_stated_twice' as check_id,
-        f.metric || coalesce(' ' || f.subject_code, '') || ' @ ' || split_part(f.section, '、', 1) || ' line ' || f.source_line as object,
+        f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
         first.value as expected, 0 as addends, 2 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || first.source_line, 'narrative:' || f.source_line) as source_lines
