@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -86,8 +87,9 @@ def test_reports_and_findings_of_one_report(built, capsys):
     assert len(rows) == 17 and rows[0]["check_id"] == "nr_self_evaluation_amount"
     assert (rows[0]["printed"], rows[0]["expected"], rows[0]["unit"]) == (4898.19, 4938.96, "万元")
     # The argument is bound, never pasted into the SQL.
-    assert main(["findings", "x' or 1=1 --", "--format", "csv", "--db", str(built.db)]) == EXIT_OK
-    assert capsys.readouterr().out.strip().count("\n") == 0  # the header alone
+    assert main(["findings", "x' or 1=1 --", "--format", "csv", "--db", str(built.db)]) == EXIT_NOTHING
+    out = capsys.readouterr()  # it matched no report: had it been pasted into the SQL, every one
+    assert out.out == "" and "no loaded report matches \"x' or 1=1 --\"" in out.err
     assert main(["reports", "--db", str(built.db.with_name("nowhere.duckdb"))]) == EXIT_NOTHING
 
 
@@ -155,3 +157,32 @@ def test_unqualified_public_tables_resolve(built):
 
     assert run_query(built.db, "select count(*) from dim_report").rows == [(1,)]
     assert run_query(built.db, "select count(*) from findings where severity = 'discrepancy'").rows == [(9,)]
+
+
+def test_a_warehouse_held_open_by_another_program_is_named_in_one_line(built, tmp_path, capsys):
+    db = tmp_path / "warehouse" / "juesuan.duckdb"
+    db.parent.mkdir()
+    db.write_bytes(built.db.read_bytes())
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(db)!r}); "
+                               "print('open', flush=True); sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        for args in (["reports"], ["findings"], ["report", "--out", str(tmp_path / "site")], ["query", "select 1"],
+                     ["export", "--to", str(tmp_path / "exp")]):
+            code = main([*args, "--db", str(db)])
+            err = capsys.readouterr().err
+            assert code == EXIT_NOTHING and "Traceback" not in err, (args, err)
+            assert err.strip() == (f"error: {db}: the warehouse is held open for writing by {Path(sys.executable).resolve()} "
+                                   f"(PID {holder.pid}); close that program (or its connection) and try again"), (args, err)
+    finally:
+        holder.communicate("")
+
+
+def test_findings_of_no_loaded_report_says_so(built, capsys):
+    assert main(["findings", "nosuch", "--db", str(built.db)]) == EXIT_NOTHING
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == (
+        "error: no loaded report matches 'nosuch' (give a report id, its file name, or part of its department's "
+        "name; `juesuan reports` lists them)")
+    assert main(["findings", "高平市公安局", "--db", str(built.db)]) == EXIT_OK
+    assert "高平市公安局" in capsys.readouterr().out

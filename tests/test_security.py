@@ -77,8 +77,8 @@ ATTACKS = [
     ("/* select */ drop table marts.dim_report", "DROP statements are refused"),
     ("-- select\ndrop table marts.dim_report", "DROP statements are refused"),
     ("select 1 /* ; */ ; delete from marts.dim_report", "one statement at a time, please: this SQL has 2"),
-    ("ＤＲＯＰ table marts.dim_report", "ＤＲＯＰ statements are refused"),  # full-width letters
-    ("ѕelect * from marts.dim_report", "ЅELECT statements are refused"),  # a Cyrillic ѕ
+    ("ＤＲＯＰ table marts.dim_report", "near 'ＤＲＯＰ': no statement begins with it"),  # full-width letters
+    ("ѕelect * from marts.dim_report", "near 'ѕelect': no statement begins with it"),  # a Cyrillic ѕ
     ("with gone as (delete from marts.dim_report returning *) select * from gone", "the query contains a DELETE"),
     ("with x as (insert into marts.dim_report select * from marts.dim_report returning *) select 1", "the query contains a INSERT"),
     # functions that read files, the environment or other databases
@@ -126,6 +126,8 @@ ATTACKS = [
     ("select * from system.main.duckdb_settings", "names another database"),
     # the parser's own limits
     ("select " + "(" * 1200 + "1" + ")" * 1200, "nests brackets 1,200 deep; at most 100 are read"),
+    # A typo is a syntax error, not a refused kind of statement.
+    ("selct 1", "near 'selct': no statement begins with it (did you mean SELECT?)"),
     # A 2 KB list literal 990 deep: DuckDB took 30 s to bind it, deaf to the time limit.
     ("select " + "[" * 990 + "1" + "]" * 990, "nests brackets 990 deep; at most 100 are read"),
     ("select " + "{'a': " * 300 + "1" + "}" * 300, "nests brackets 300 deep; at most 100 are read"),

@@ -18,12 +18,13 @@ from .load import load_paths, prune, remove
 from .outputs import OutputRefused, Protected, file_target
 from .pdf_text import PAGE_SEPARATOR, pdf_to_text
 from .query import FORMATS as QUERY_FORMATS
-from .query import Limits, QueryRefused, QueryStopped, is_out_of_memory, memory_stop, run_query, write_result
+from .query import (Limits, QueryRefused, QueryStopped, WarehouseLocked, is_out_of_memory, memory_stop, run_query,
+                    write_result)
 from .dbt_process import dbt_target, run_dbt
 from .reference import project_root
 from .seeds import parsed_dir
-from .warehouse_sql import (DIM_REPORT, FINDINGS, FINDINGS_SQL, LOAD_ISSUES, PUBLIC_SCHEMAS, REPORT_SUMMARY,
-                            REPORTS_SQL)
+from .warehouse_sql import (DIM_REPORT, FINDINGS, FINDINGS_SQL, LOAD_ISSUES, MATCHING_REPORTS_SQL, PUBLIC_SCHEMAS,
+                            REPORT_SUMMARY, REPORTS_SQL)
 from .warehouse import (
     audit_summary,
     audit_totals,
@@ -112,13 +113,23 @@ def _reports(args, root: Path) -> int:
 
 def _findings(args, root: Path) -> int:
     report = args.report
+    if report is not None:
+        try:
+            matched = run_query(_db(args, root), MATCHING_REPORTS_SQL, Limits(), [report] * 3).rows[0][0]
+        except (FileNotFoundError, QueryRefused, QueryStopped, WarehouseLocked) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_NOTHING
+        if not matched:
+            print(f"error: no loaded report matches {report!r} (give a report id, its file name, or part of its "
+                  "department's name; `juesuan reports` lists them)", file=sys.stderr)
+            return EXIT_NOTHING
     return _print_query(args, root, FINDINGS_SQL, [report, report, report, report])
 
 
 def _print_query(args, root: Path, sql: str, params: list | None) -> int:
     try:
         result = run_query(_db(args, root), sql, Limits(), params)
-    except (FileNotFoundError, QueryRefused, QueryStopped) as err:
+    except (FileNotFoundError, QueryRefused, QueryStopped, WarehouseLocked) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
     print(write_result(result, args.format, None))
@@ -366,6 +377,9 @@ def _report(args, root: Path) -> int:
     except OutputRefused as err:
         print(f"refused: {err}", file=sys.stderr)
         return EXIT_NOTHING
+    except WarehouseLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
     except duckdb_errors() as err:
         print(f"error: {db}: {_first_line(err)}", file=sys.stderr)
         return EXIT_NOTHING
@@ -436,7 +450,7 @@ def _answer(db: Path, sql: str, args) -> int:
     except QueryStopped as err:
         print(str(err), file=sys.stderr)
         return EXIT_NOTHING
-    except (FileNotFoundError, ValueError) as err:
+    except (FileNotFoundError, ValueError, WarehouseLocked) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
     except Exception as err:  # a runtime error of a read: name, types, division…
@@ -509,7 +523,7 @@ def _export(args, root: Path) -> int:
     except OutputRefused as err:
         print(f"refused: {err}", file=sys.stderr)
         return EXIT_NOTHING
-    except (NotPortable, FileNotFoundError, ValueError) as err:
+    except (NotPortable, FileNotFoundError, ValueError, WarehouseLocked) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
     except duckdb_errors() as err:

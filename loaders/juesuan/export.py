@@ -33,15 +33,31 @@ FORMATS = ("parquet", "csv", "xlsx")
 DIALECTS = ("postgres", "trino", "snowflake", "duckdb")
 
 
+_DOC_BLOCK = re.compile(r"{%-?\s*docs\s+(\w+)\s*-?%}(.*?){%-?\s*enddocs\s*-?%}", re.S)
+_DOC_CALL = re.compile(r"""{{\s*doc\(\s*['"](\w+)['"]\s*\)\s*}}""")
+
+
+def doc_blocks(root: Path) -> dict[str, str]:
+    """The project's `{% docs name %}` blocks (models/*.md), by name."""
+    return {m.group(1): m.group(2).strip() for path in sorted((root / "models").rglob("*.md"))
+            for m in _DOC_BLOCK.finditer(path.read_text(encoding="utf-8"))}
+
+
 def model_docs(root: Path) -> dict[str, dict]:
-    """{model name: {'description': …, 'columns': {name: description}}} from the dbt YAML files."""
+    """{model name: {'description': …, 'columns': {name: description}}} from the dbt YAML files,
+    with `{{ doc('…') }}` replaced by its block's text as dbt renders it."""
+    blocks = doc_blocks(root)
+
+    def rendered(text) -> str:
+        return _DOC_CALL.sub(lambda m: blocks.get(m.group(1), m.group(0)), (text or "").strip())
+
     docs: dict[str, dict] = {}
     for path in sorted((root / "models").rglob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for model in content.get("models", []) or []:
             docs[model["name"]] = {
-                "description": (model.get("description") or "").strip(),
-                "columns": {c["name"]: (c.get("description") or "").strip() for c in model.get("columns", []) or []},
+                "description": rendered(model.get("description")),
+                "columns": {c["name"]: rendered(c.get("description")) for c in model.get("columns", []) or []},
             }
     return docs
 

@@ -11,6 +11,7 @@ temporary disk, SQL size and result rows stop a runaway query with one line nami
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -35,6 +36,11 @@ from .warehouse_sql import PUBLIC_SCHEMAS
 # statement starts with is refused before it is even parsed) and by the parsed kind.
 _READ_KEYWORDS = {"SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "DESC", "SHOW", "SUMMARIZE",
                   "PIVOT", "UNPIVOT", "("}
+# Every other word a DuckDB statement may begin with (refused, but not a typo).
+_STATEMENT_WORDS = {"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "COPY", "EXPORT", "IMPORT", "ATTACH",
+                    "DETACH", "INSTALL", "LOAD", "FORCE", "PRAGMA", "SET", "RESET", "CALL", "USE", "CHECKPOINT",
+                    "VACUUM", "ANALYZE", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE", "EXECUTE",
+                    "DEALLOCATE", "EXPLAIN", "TRUNCATE", "MERGE", "COMMENT", "UPSERT", "REPLACE", "GRANT", "REVOKE"}
 _READS = (exp.Query, exp.Subquery, exp.Values, exp.Pivot, exp.Describe, exp.Show, exp.Summarize)
 _WRITES = (exp.DML, exp.Create, exp.Drop, exp.Alter, exp.Copy, exp.Attach, exp.Detach, exp.Command,
            exp.Pragma, exp.Set, exp.Install, exp.Use, exp.Transaction, exp.Commit, exp.Rollback)
@@ -53,6 +59,13 @@ _PARSE_STACK_BYTES = 256 * 1024 * 1024
 
 class QueryRefused(Exception):
     """The SQL is not a single read of the warehouse."""
+
+
+class WarehouseLocked(Exception):
+    """Another program holds the warehouse file open for writing; the message names it."""
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
 
 
 class QueryStopped(Exception):
@@ -107,6 +120,11 @@ def _check_shape(sql: str, limits: Limits) -> None:
     if not tokens:
         raise QueryRefused("no SQL given: write one SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, PIVOT, VALUES)")
     first = tokens[0].text.upper()
+    if first not in _READ_KEYWORDS and first not in _STATEMENT_WORDS:
+        # No statement of DuckDB's begins so: a typo (`selct`), not a write to refuse.
+        guess = difflib.get_close_matches(first, sorted(_READ_KEYWORDS - {"("}), n=1)
+        raise QueryRefused(f"SQL does not parse at line {tokens[0].line}, column 1 near {tokens[0].text!r}: no "
+                           f"statement begins with it" + (f" (did you mean {guess[0]}?)" if guess else ""))
     if first not in _READ_KEYWORDS:
         raise QueryRefused(f"only reads are allowed: {tokens[0].text.upper()} statements are refused")
     depth = deepest = 0
@@ -216,6 +234,13 @@ def connect_read_only(db: Path, limits: Limits = Limits(), temp_dir: Path | None
         con = duckdb.connect(str(db), read_only=True, config=config)
     except (duckdb.ParserException, duckdb.InvalidInputException) as err:  # the settings' values
         raise ValueError(f"a query limit is not valid: {str(err).splitlines()[0]}") from None
+    except duckdb.IOException as err:
+        holder = _LOCK_HOLDER.search(str(err))
+        if "lock" not in str(err).lower():
+            raise
+        by = f" by {holder.group(1)} (PID {holder.group(2)})" if holder else " by another program"
+        raise WarehouseLocked(f"{db}: the warehouse is held open for writing{by}; close that program (or its "
+                              "connection) and try again") from None
     # The public schemas first, so `select * from dim_report` reads marts.dim_report. A session
     # setting, the only one left open: it changes where names are looked up, nothing else.
     con.execute(f"set search_path = '{','.join(PUBLIC_SCHEMAS)},main'")

@@ -89,6 +89,12 @@ order by department_name, fiscal_year, severity = 'discrepancy' desc, severity =
          abs(actual - expected) desc nulls last, check_id, object
 """
 
+# `juesuan findings REPORT`: the reports REPORT names, as FINDINGS_SQL matches them.
+MATCHING_REPORTS_SQL = """
+select count(*) from marts.dim_report
+where report_id = ? or source_file = ? or contains(department_name, ?)
+"""
+
 # The incremental build.
 BUILT_REPORTS_SQL = "select report_id, department_name, fiscal_year from marts.dim_report"
 # Projects are keyed by project_id only in some tables: they are mapped through the project list.
