@@ -114,23 +114,28 @@ def _reports(args, root: Path) -> int:
 def _findings(args, root: Path) -> int:
     report = args.report
     if report is not None:
-        try:
-            matched = run_query(_db(args, root), MATCHING_REPORTS_SQL, Limits(), [report] * 3).rows[0][0]
-        except (FileNotFoundError, QueryRefused, QueryStopped, WarehouseLocked) as err:
-            print(f"error: {err}", file=sys.stderr)
+        matched = _own_query(args, root, MATCHING_REPORTS_SQL, [report] * 3)
+        if matched is None:
             return EXIT_NOTHING
-        if not matched:
+        if not matched.rows[0][0]:
             print(f"error: no loaded report matches {report!r} (give a report id, its file name, or part of its "
                   "department's name; `juesuan reports` lists them)", file=sys.stderr)
             return EXIT_NOTHING
     return _print_query(args, root, FINDINGS_SQL, [report, report, report, report])
 
 
-def _print_query(args, root: Path, sql: str, params: list | None) -> int:
+def _own_query(args, root: Path, sql: str, params: list | None):
+    """One of juesuan's own queries on the warehouse; None (said in one line) where it cannot run."""
     try:
-        result = run_query(_db(args, root), sql, Limits(), params)
-    except (FileNotFoundError, QueryRefused, QueryStopped, WarehouseLocked) as err:
+        return run_query(_db(args, root), sql, Limits(), params)
+    except (FileNotFoundError, QueryRefused, QueryStopped) as err:
         print(f"error: {err}", file=sys.stderr)
+        return None
+
+
+def _print_query(args, root: Path, sql: str, params: list | None) -> int:
+    result = _own_query(args, root, sql, params)
+    if result is None:
         return EXIT_NOTHING
     print(write_result(result, args.format, None))
     return EXIT_OK
@@ -156,17 +161,11 @@ def _db(args, root: Path) -> Path:
     return Path(args.db).resolve() if getattr(args, "db", None) else default_db(root)
 
 
-def _refused_out(args, root: Path, kind: str) -> bool:
-    """Whether `--out` names a file this command may not write (said in one line); else
-    `args.out` becomes the checked, absolute path."""
-    if not args.out:
-        return False
-    try:
+def _check_out(args, root: Path, kind: str) -> None:
+    """`args.out` made the checked, absolute path of a `kind` file this command may write; else
+    OutputRefused (said by `main`). Called before any work, so a refused target costs nothing."""
+    if args.out:
         args.out = str(file_target(Path(args.out), kind, _protected(args, root), args.force))
-    except OutputRefused as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return True
-    return False
 
 
 def _site_default(db: Path) -> Path:
@@ -374,13 +373,7 @@ def _report(args, root: Path) -> int:
     out = Path(args.out) if args.out else _site_default(db)
     try:
         pages = write_site(db, out, _protected(args, root))
-    except OutputRefused as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return EXIT_NOTHING
-    except WarehouseLocked as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_NOTHING
-    except duckdb_errors() as err:
+    except _duckdb_errors() as err:
         print(f"error: {db}: {_first_line(err)}", file=sys.stderr)
         return EXIT_NOTHING
     out = pages[0].parent
@@ -388,7 +381,7 @@ def _report(args, root: Path) -> int:
     return EXIT_OK
 
 
-def duckdb_errors() -> tuple[type, ...]:
+def _duckdb_errors() -> tuple[type, ...]:
     import duckdb
 
     return (duckdb.Error,)
@@ -424,8 +417,7 @@ def _decode_sql(data: bytes, name: str) -> str:
 
 def _query(args, root: Path) -> int:
     db = _db(args, root)
-    if _refused_out(args, root, args.format if args.format != "table" else "csv"):
-        return EXIT_NOTHING  # before the query runs: a refused target costs nothing
+    _check_out(args, root, args.format if args.format != "table" else "csv")
     try:
         if args.file:
             sql = _read_sql_file(args.file)
@@ -520,13 +512,10 @@ def _export(args, root: Path) -> int:
             manifest = export_tables(_db(args, root), root, out, args.format, _protected(args, root), args.raw)
             rows = sum(t["rows"] for t in manifest["tables"])
             print(f"wrote {len(manifest['tables'])} tables ({rows} rows) as {args.format} to {out}, with manifest.json")
-    except OutputRefused as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return EXIT_NOTHING
-    except (NotPortable, FileNotFoundError, ValueError, WarehouseLocked) as err:
+    except (NotPortable, FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_NOTHING
-    except duckdb_errors() as err:
+    except _duckdb_errors() as err:
         print(f"error: {_db(args, root)}: {_first_line(err)}", file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_OK
@@ -538,8 +527,7 @@ def _docs(args, root: Path) -> int:
     if not db.exists():
         print(f"error: no warehouse at {db}: run `juesuan run PATH` or `juesuan build` first", file=sys.stderr)
         return EXIT_NOTHING
-    if _refused_out(args, root, "html"):
-        return EXIT_NOTHING
+    _check_out(args, root, "html")
     target = dbt_target(root) / "docs"
     code = run_dbt(["docs", "generate", "--static"], root,
                    {"JUESUAN_DB": str(db), "JUESUAN_PARSED_DIR": str(parsed_dir(root).resolve())}, target)
@@ -557,8 +545,7 @@ def _docs(args, root: Path) -> int:
 
 def _extract_text(args, root: Path) -> int:
     src = Path(args.pdf)
-    if _refused_out(args, root, "text"):
-        return EXIT_NOTHING
+    _check_out(args, root, "text")
     try:
         data = src.read_bytes()
         if not data.startswith(b"%PDF-"):
@@ -710,8 +697,13 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except UsageError as err:
-        print(f"error: {err}", file=sys.stderr)
+    # What every command may meet, said once here: a target it may not write, a warehouse another
+    # program holds, a flag's value. (Printed after the escaping stream is gone: escaped here.)
+    except OutputRefused as err:
+        print(terminal.escaped(f"refused: {err}"), file=sys.stderr)
+        return EXIT_NOTHING
+    except (UsageError, WarehouseLocked) as err:
+        print(terminal.escaped(f"error: {err}"), file=sys.stderr)
         return EXIT_NOTHING
     except OSError as err:  # a full disk, a read-only folder: one line naming the file, never a traceback
         print(terminal.escaped(f"error: {os_error_line(err)}"), file=sys.stderr)

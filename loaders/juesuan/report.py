@@ -27,20 +27,20 @@ def parse_files(paths: list[Path], folder: Path) -> ParsedReport:
     return parse_source(read_sources(paths, folder))
 
 
-def _refuse_other_departments(name: str, content: list, regions) -> None:
+def _refuse_other_departments(name: str, content: list, regions, department: str | None) -> None:
     """A file whose tables are printed again for another department holds two reports: refused
     whole, since reading the first and dropping the second would lose a report silently. Each
-    copy's department is read where its own print puts it: the repeated table's header, else the
-    titles printed between the first copy's tables and the second's (a cover, part titles)."""
+    copy's department is read where its own print puts it: the first copy's table headers
+    (`department`, as read from them) or the titles printed up to the end of its tables; the
+    repeated table's header, else the titles printed between the two copies' tables (a cover,
+    part titles)."""
     repeats = sorted((again for region in regions for again in region.repeats), key=lambda r: r.title_line)
     if not repeats:
         return
     first = repeats[0]
     end_of_first = max((ln.number for region in regions for ln in region.lines if ln.number < first.title_line),
                        default=0)
-    first_copy = [h.department_name for h in map(read_header, regions) if h.department_name]
-    department = first_copy[0] if first_copy else \
-        read_report_title([ln for ln in content if ln.number <= end_of_first]).department_name
+    department = department or read_report_title([ln for ln in content if ln.number <= end_of_first]).department_name
     other = read_header(first).department_name or read_report_title(
         [ln for ln in content if end_of_first < ln.number < first.title_line]).department_name
     if department and other and other != department:
@@ -70,7 +70,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         )
     headers = [read_header(r) for r in regions]
     department = _most_common(h.department_name for h in headers)
-    _refuse_other_departments(name, content, regions)
+    _refuse_other_departments(name, content, regions, department)
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
     issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]

@@ -159,27 +159,26 @@ def write_parquet(path: Path, reader, description: str = "", columns: dict[str, 
 _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _xlsx_cell(page, value):
+def _xlsx_cell(page, value, cell_class):
     """A value as an xlsx cell: text always a string cell (never a formula), numbers as numbers."""
-    from openpyxl.cell import WriteOnlyCell
-
     if value is None or isinstance(value, (int, float, Decimal, date, datetime)):
         return value
     text = _XLSX_ILLEGAL.sub(lambda m: f"\\u{ord(m.group()):04x}", value if isinstance(value, str) else str(value))
-    cell = WriteOnlyCell(page, value=text)
+    cell = cell_class(page, value=text)
     cell.data_type = "s"  # openpyxl makes a text beginning with `=` a formula: it is text here
     return cell
 
 
 def write_xlsx(path: Path, columns: list[str], rows: Iterable[tuple], sheet: str) -> int:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     page = book.create_sheet(_XLSX_ILLEGAL.sub("_", sheet)[:31])
-    page.append([_xlsx_cell(page, c) for c in columns])
+    page.append([_xlsx_cell(page, c, WriteOnlyCell) for c in columns])
     count = 0
     for row in rows:
-        page.append([_xlsx_cell(page, v) for v in row])
+        page.append([_xlsx_cell(page, v, WriteOnlyCell) for v in row])
         count += 1
     with atomic_file(path) as tmp:
         book.save(tmp)
