@@ -38,7 +38,7 @@ def test_a_full_disk_at_the_last_step_keeps_the_old_warehouse(built, tmp_path, m
 
     def no_dbt(args, root, tmp, parsed, target):
         shutil.copyfile(db, tmp)  # as if dbt had built it
-        return []
+        return 0, []
 
     def full_disk(tmp, root, mode):
         raise duckdb.IOException('IO Error: Could not write file "x": No space left on device')

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from juesuan.check import check_files
-from juesuan.cli import EXIT_FINDINGS, main
+from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
 from juesuan.warehouse_sql import CHECK_FINDINGS_SQL, SUMMARY_SQL
 from tests.conftest import ROOT, SAMPLE, Workspace
 
@@ -44,3 +44,28 @@ def test_check_prints_findings_and_leaves_no_warehouse(checked, check_target, tm
     assert "高平市公安局 2024: 811 / 794 / 8 / 9 / 10" in out
     assert "nr_self_evaluations: projects_count line 1355 printed 31 projects at narrative:1355, expected 30" in out
     assert not ws.db.exists() and not ws.parsed.exists()
+
+
+def test_a_report_a_model_fails_on_is_left_out_and_the_rest_checked(check_target, tmp_path, monkeypatch, capsys):
+    """A parser gap that writes a value the staging model cannot read (simulated: the copy's first
+    amount overwritten as it is written): that report is named, the sample is checked whole."""
+    import juesuan.load
+    from tests.test_build_quarantine import unreadable_value
+
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(SAMPLE.read_bytes() + b"\n")
+    real = juesuan.load.write_report
+
+    def gap(report, path, out_dir, refused=None):
+        folder = real(report, path, out_dir, refused)
+        if path.name == "broken.txt":
+            unreadable_value(out_dir, report.report_id)
+        return folder
+
+    monkeypatch.setattr(juesuan.load, "write_report", gap)  # the workers are forked: they see it
+    code = main(["check", str(SAMPLE), str(broken)])
+    out = capsys.readouterr().out
+    assert code == EXIT_PARTIAL
+    assert ("  broken.txt: not checked, model.juesuan.stg_parsed__table_cells failed on its rows: Conversion Error: "
+            'CSV Error on Line: 2; Error when converting column "value". Could not convert string "abc"') in out
+    assert "  高平市公安局 2024: 811 / 794 / 8 / 9 / 10" in out

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from juesuan import __version__
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, main
+from juesuan.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
 from juesuan.load import load_paths
 
 from tests.conftest import ROOT, SAMPLE, Workspace
@@ -70,16 +70,17 @@ def test_load_reports_progress_a_line_per_file(tmp_path, monkeypatch, capsys):
     (tmp_path / "in" / "a.txt").write_bytes(SAMPLE.read_bytes())
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     assert main(["load", str(tmp_path / "in")]) == 1
-    err = capsys.readouterr().err.splitlines()
+    printed = capsys.readouterr()
+    err = printed.err.splitlines()
     progress = [line for line in err if line.startswith("[")]
     assert len(progress) == 2 and all(re.match(r"\[\d/2\] [\d.]+ files/s  (loaded|refused) ", p) for p in progress)
-    assert err[-1] == "1 file(s) loaded, 1 refused (named above)"
+    assert printed.out.splitlines()[-1] == "1 report(s) loaded, 1 file(s) refused (named above)"
 
 
 def test_reports_and_findings_of_one_report(built, capsys):
     assert main(["reports", "--format", "csv", "--db", str(built.db)]) == EXIT_OK
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0] == ("report_id,department_name,fiscal_year,source_file,tables,tables_missing,tables_incomplete,"
+    assert lines[0] == ("report_id,status,department_name,fiscal_year,source_file,tables,tables_missing,tables_incomplete,"
                         "discrepancies,rounding")
     assert lines[1].endswith(",高平市公安局,2024,000_76716e9dec051514.txt,10,,,9,8")
     assert main(["findings", "公安局", "--format", "json", "--db", str(built.db)]) == EXIT_OK
@@ -142,9 +143,16 @@ def test_ctrl_c_stops_a_running_query(built):
     import signal
     import time
 
+    import tempfile
+
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "juesuan"), "query", "select count(*) from range(1e12::bigint)",
                              "--db", str(built.db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    # Not a fixed sleep (a loaded machine took longer to start): the query's spill folder, made as
+    # it opens the warehouse, says it is about to run; a key pressed from then on stops it.
+    deadline = time.monotonic() + 60
+    while not list(Path(tempfile.gettempdir()).glob(f"juesuan-query-{proc.pid}-*")):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
     started = time.monotonic()
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
@@ -186,3 +194,29 @@ def test_findings_of_no_loaded_report_says_so(built, capsys):
         "name; `juesuan reports` lists them)")
     assert main(["findings", "高平市公安局", "--db", str(built.db)]) == EXIT_OK
     assert "高平市公安局" in capsys.readouterr().out
+
+
+def test_load_ends_with_one_summary_line_and_exits_1_when_rows_were_not_read(tmp_path, monkeypatch, capsys):
+    """The two real plain-text reports of Shanghai print 279 issues between them: counted, with the
+    file that lists them, and one line at the end; `--verbose` prints each."""
+    from tests.loaders.test_plain_text import TEXT
+
+    files = [str(TEXT / "putuo_shiquan_2025.txt"), str(TEXT / "putuo_wenlv_2025.txt")]
+    ws = Workspace(tmp_path, monkeypatch)
+    assert main(["load", *files]) == EXIT_PARTIAL
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 7 and not any(line.lstrip().startswith("error:") for line in out)
+    rid = next(d.name for d in ws.parsed.iterdir() if (d / "reports.csv").exists()
+               and "putuo_shiquan_2025.txt" in (d / "reports.csv").read_text(encoding="utf-8"))
+    assert f"  the 158 issues are in {ws.parsed / rid / 'load_issues.csv'}" in "\n".join(out)
+    assert out[-1] == ("2 report(s) loaded, 0 file(s) refused; rows or values not read in 2 report(s): "
+                       "putuo_shiquan_2025.txt 157, putuo_wenlv_2025.txt 122")
+    verbose = tmp_path / "verbose"
+    monkeypatch.setenv("JUESUAN_PARSED_DIR", str(verbose))
+    assert main(["load", "--verbose", *files]) == EXIT_PARTIAL
+    printed = capsys.readouterr().out.splitlines()
+    assert sum(1 for line in printed if line.startswith("  error: ")) == 279
+    # One report read whole: nothing to count, exit 0.
+    monkeypatch.setenv("JUESUAN_PARSED_DIR", str(tmp_path / "sample"))
+    assert main(["load", str(SAMPLE)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[-1] == "1 report(s) loaded, 0 file(s) refused"

@@ -21,7 +21,7 @@ LAYERS = {
     2: ["layout", "grammar", "grid"],
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],
-    5: ["seeds", "load", "spark_load", "incremental", "compiled", "warehouse", "query", "export", "corpus"],
+    5: ["seeds", "load", "spark_load", "incremental", "compiled", "quarantine", "warehouse", "query", "export", "corpus"],
     6: ["check", "site"],
     7: ["cli", "__init__"],
 }

@@ -1,4 +1,6 @@
-"""Every real report in ../shared/reports, in one batch: it loads and builds.
+"""The corpus test: every real report in ../shared/reports and the fuzz set (damaged copies of the
+sample and of a PDF, tests/test_fuzz.py), in one batch. It loads and builds, and each report built
+in the batch has the rows it has when built alone: no report changes another's marts.
 
 One report never stops the others, at load or at build. The 2019 report of 佛山市轨道交通局 failed
 every build it was in (two narrative figures of one metric on one line, and figures outside any
@@ -8,38 +10,121 @@ accounts are not read yet, and are refused with one line each while the rest bui
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
+from pathlib import Path
 
+import duckdb
 import pytest
 
 from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
+from juesuan.compiled import compiled_project, run_models
+from juesuan.seeds import loaded_reports
 
 from tests.conftest import ROOT, Workspace
+from tests.test_fuzz import fuzz_inputs
 
 SHARED = ROOT.parent / "shared" / "reports"
 
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/reports is not beside this checkout")
 
+REAL_DEPARTMENTS = {"高平市公安局", "佛山市轨道交通局", "上海市普陀区财政局", "上海市普陀区人民政府石泉路街道办事处",
+                    "上海市普陀区文化和旅游局"}
+# Rows a report has only beside others: its prior-year comparison names the report of its
+# department a year before, when the batch holds one.
+BESIDE_OTHERS = {"marts.fct_narrative_prior_year": "prior_report_id"}
 
-def test_every_real_report_loads_and_builds_in_one_batch(tmp_path, monkeypatch, capsys):
-    ws = Workspace(tmp_path, monkeypatch)
-    code = main(["run", str(SHARED)])
-    out = capsys.readouterr()
-    assert code in (EXIT_PARTIAL, EXIT_FINDINGS), out.err[-2000:]
-    assert "Traceback" not in out.err and "internal error" not in out.err
-    departments = {row[0] for row in ws.sql("select department_name from marts.dim_report")}
-    assert {"高平市公安局", "佛山市轨道交通局", "上海市普陀区财政局", "上海市普陀区人民政府石泉路街道办事处",
-            "上海市普陀区文化和旅游局"} <= departments
-    assert ws.one("select count(*) from marts.dim_report") == 8
-    # Each identity check of 佛山 has a key of its own (8 keys were shared, and the build failed).
-    assert ws.one("""select count(*) from (select report_id, check_id, object from audit.identity_checks
-                     group by all having count(*) > 1)""") == 0
-    # Its line 474 states 涉及一般公共预算支出 0 万元 and 政府性基金预算支出 0 万元: two figures of one metric.
-    assert ws.sql("""select distinct c.object from audit.identity_checks c join marts.dim_report r using (report_id)
-                     where r.department_name = '佛山市轨道交通局' and c.check_id = 'nr_restates_table'
-                       and c.object like 'project_expenditure_amount @ 四 line 474%' order by 1""") == \
-        [("project_expenditure_amount @ 四 line 474 #1",), ("project_expenditure_amount @ 四 line 474 #2",)]
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    base = tmp_path_factory.mktemp("corpus")
+    fuzz = fuzz_inputs(base / "fuzz")
+    mp = pytest.MonkeyPatch()
+    ws = Workspace(base, mp)
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            ws.code = main(["run", str(SHARED), str(fuzz)])
+        ws.out, ws.err = out.getvalue(), err.getvalue()
+    finally:
+        mp.undo()
+    ws.fuzz = fuzz
+    return ws
+
+
+def test_every_real_report_and_the_fuzz_set_load_and_build_in_one_batch(corpus):
+    assert corpus.code in (EXIT_PARTIAL, EXIT_FINDINGS), corpus.err[-2000:]
+    assert "Traceback" not in corpus.err and "internal error" not in corpus.err
+    real = corpus.sql("select r.department_name from marts.dim_report r join staging.stg_parsed__reports p "
+                      "using (report_id) where p.source_path like ?", f"{SHARED}%")
+    assert {d for (d,) in real} >= REAL_DEPARTMENTS and len(real) == 8
     # What is not read yet is refused by name, one line each, and stops nothing.
-    summary = json.loads((ws.db.parent / "last_run.json").read_text(encoding="utf-8"))
-    refused = {r["file"] for r in summary["files_refused"]}
+    summary = json.loads((corpus.db.parent / "last_run.json").read_text(encoding="utf-8"))
+    refused = {r["file"] for r in summary["files_refused"] if str(SHARED) in r["file"]}
     assert len(refused) == 55 and all("budget" in f or "swu_2023" in f for f in refused), refused
+    # The damaged copies build with the rest: published incomplete, never failing the batch.
+    fuzz, incomplete = corpus.one("""select count(*), count(*) filter (where tables_incomplete <> '')
+                                     from marts.dim_report r join staging.stg_parsed__reports p using (report_id)
+                                     where p.source_path like ?""", f"{corpus.fuzz}%")
+    assert fuzz >= 38 and incomplete >= 10
+    assert corpus.one("select count(*) from audit.build_quarantine") == 0
+
+
+def test_foshan_checks_have_a_key_each(corpus):
+    # Each identity check of 佛山 has a key of its own (8 keys were shared, and the build failed).
+    assert corpus.one("""select count(*) from (select report_id, check_id, object from audit.identity_checks
+                         group by all having count(*) > 1)""") == 0
+    # Its line 474 states 涉及一般公共预算支出 0 万元 and 政府性基金预算支出 0 万元: two figures of one metric.
+    assert corpus.sql("""select distinct c.object from audit.identity_checks c join marts.dim_report r using (report_id)
+                         where r.department_name = '佛山市轨道交通局' and c.check_id = 'nr_restates_table'
+                           and c.object like 'project_expenditure_amount @ 四 line 474%' order by 1""") == \
+        [("project_expenditure_amount @ 四 line 474 #1",), ("project_expenditure_amount @ 四 line 474 #2",)]
+
+
+def _report_tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[tuple[str, str, str]]:
+    """(schema, table, key column) of every public table whose rows belong to one report."""
+    return con.execute(
+        """select table_schema, table_name,
+                  case when bool_or(column_name = 'report_id') then 'report_id' else 'project_id' end
+           from information_schema.columns
+           where table_catalog = ? and table_schema in ('marts', 'audit')
+             and column_name in ('report_id', 'project_id')
+           group by all order by 1, 2""", [catalog]).fetchall()
+
+
+def test_each_report_built_alone_has_the_rows_it_has_in_the_batch(corpus, tmp_path):
+    """Each report of the batch, built alone by the same SQL (the compiled plan the batch's build
+    saved), gives the same rows in every marts and audit table keyed by report or project."""
+    project = compiled_project(ROOT, corpus.target)
+    built = {rid for (rid,) in corpus.sql("select report_id from marts.dim_report")}
+    reports = [r for r in loaded_reports(corpus.parsed) if r.report_id in built]
+    assert len(reports) >= 46
+    differing, compared = {}, set()
+    for report in reports:
+        alone = tmp_path / report.report_id
+        shutil.copytree(corpus.parsed / report.report_id, alone / report.report_id)
+        con = run_models(project, alone)
+        try:
+            con.execute(f"attach '{corpus.db}' as batch (read_only)")
+            for schema, table, key in _report_tables(con, project.database):
+                name = f"{schema}.{table}"
+                compared.add(name)
+                columns = "*" if name not in BESIDE_OTHERS else f"* exclude ({BESIDE_OTHERS[name]})"
+                match = "report_id = ?" if key == "report_id" else "starts_with(project_id, ? || '-p')"
+                (n,) = con.execute(
+                    f"""select count(*) from (
+                          (select {columns} from "{project.database}".{name}
+                           except all select {columns} from batch.{name} where {match})
+                          union all
+                          (select {columns} from batch.{name} where {match}
+                           except all select {columns} from "{project.database}".{name}))""",
+                    [report.report_id, report.report_id]).fetchone()
+                if n:
+                    differing.setdefault(Path(report.source_path).name, []).append(f"{name}: {n} rows")
+        finally:
+            con.close()
+            shutil.rmtree(alone)
+    assert {"marts.fct_table_cell", "marts.fct_project_indicator", "audit.findings", "audit.identity_checks"} <= compared
+    assert differing == {}

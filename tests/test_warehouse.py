@@ -131,6 +131,6 @@ def test_a_failed_build_keeps_the_previous_warehouse(tmp_path, monkeypatch, buil
     assert main(["build", "--full"]) == 2
     err = capsys.readouterr().err
     assert "previous warehouse was kept" in err and "unique_combination_of_columns_stg_parsed__table_rows" in err
-    assert f"reports: {rid} (000_76716e9dec051514.txt)" in err
+    assert f"000_76716e9dec051514.txt (高平市公安局 2024)" in err and "every report failed the build" in err
     assert hashlib.sha256(ws.db.read_bytes()).hexdigest() == before
     assert not list(ws.db.parent.glob(".*building*"))

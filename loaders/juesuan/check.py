@@ -9,12 +9,15 @@ or so of SQL, instead of ~200 dbt nodes.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compiled import compiled_project, run_models
+from .errors import BuildError
 from .load import LoadOutcome, load_paths
+from .quarantine import compiled_failure, isolate, node_and_reason
 from .warehouse_sql import CHECK_FINDINGS_SQL, INCOMPLETE_SQL, SUMMARY_SQL
 
 
@@ -24,6 +27,7 @@ class CheckResult:
     findings: list[tuple]  # CHECK_FINDINGS_SQL's columns
     summary: list[tuple]  # SUMMARY_SQL's columns
     incomplete: list[tuple]  # INCOMPLETE_SQL's columns
+    left_out: dict[str, tuple[str, str]] = field(default_factory=dict)  # {source file: (model, its error)}
 
 
 def check_files(paths: list[Path], root: Path, file_timeout: float | None = None, progress=None,
@@ -35,9 +39,23 @@ def check_files(paths: list[Path], root: Path, file_timeout: float | None = None
         outcome = load_paths(paths, parsed, file_timeout=file_timeout, progress=progress, file_memory=file_memory)
         if not outcome.loaded:
             return CheckResult(outcome, [], [], [])
-        con = run_models(project, parsed)
+        left_out: dict[str, tuple[str, str]] = {}
+        try:
+            con = run_models(project, parsed)
+        except BuildError:
+            # A model fails on some report's rows: those reports are left out (found by halving,
+            # as a build finds them) and the others checked.
+            found = isolate([r.report_id for r in outcome.loaded],
+                            compiled_failure(project, parsed, Path(tmp) / "isolate", tests=False))
+            if not found:
+                raise
+            for rid in found:
+                shutil.rmtree(parsed / rid)
+            left_out = {r.source_file: node_and_reason(found[r.report_id]) for r in outcome.loaded
+                        if r.report_id in found}
+            con = run_models(project, parsed)
         try:
             return CheckResult(outcome, con.execute(CHECK_FINDINGS_SQL).fetchall(),
-                               con.execute(SUMMARY_SQL).fetchall(), con.execute(INCOMPLETE_SQL).fetchall())
+                               con.execute(SUMMARY_SQL).fetchall(), con.execute(INCOMPLETE_SQL).fetchall(), left_out)
         finally:
             con.close()

@@ -22,9 +22,9 @@ from .query import (Limits, QueryRefused, QueryStopped, WarehouseLocked, is_out_
                     write_result)
 from .dbt_process import dbt_target, run_dbt
 from .reference import project_root
-from .seeds import parsed_dir
+from .seeds import loaded_reports, parsed_dir
 from .warehouse_sql import (DIM_REPORT, FINDINGS, FINDINGS_SQL, LOAD_ISSUES, MATCHING_REPORTS_SQL, PUBLIC_SCHEMAS,
-                            REPORT_SUMMARY, REPORTS_SQL)
+                            QUARANTINE_TABLE, REPORT_SUMMARY, REPORTS_SQL)
 from .warehouse import (
     audit_summary,
     audit_totals,
@@ -33,14 +33,16 @@ from .warehouse import (
     department_years_twice,
     headline,
     incomplete_reports,
+    quarantined_reports,
     top_findings,
     write_run_summary,
 )
 
 # Exit codes, for cron and CI (the most serious outcome wins, in this order):
 # 2 nothing built: nothing could be loaded, or the build failed (the previous warehouse is kept);
-# 1 built, but not everything was read: some files were refused, or some reports have tables with
-#   unreadable rows (published with what was read; see audit.findings, parse_incomplete);
+# 1 built, but not everything was read: some files were refused, some reports have tables with
+#   unreadable rows (published with what was read; see audit.findings, parse_incomplete), or some
+#   reports were left out because a model or test failed on their rows (audit.build_quarantine);
 # 3 built, and some report's own arithmetic has discrepancies (audit.findings);
 # 0 built (or loaded) and clean.
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING, EXIT_FINDINGS = 0, 1, 2, 3
@@ -73,15 +75,32 @@ class _Progress:
 
 
 def _load(args, root: Path) -> int:
-    return _load_files(args, root)[0]
+    code, _, not_read = _load_files(args, root)
+    # `load` alone says when rows or values were not read; `run` says it through the build, which
+    # counts the tables published incomplete.
+    return _worst(code, EXIT_PARTIAL if not_read and code != EXIT_NOTHING else EXIT_OK)
 
 
-def _load_files(args, root: Path) -> tuple[int, list[dict]]:
-    """Load the files named; (exit code, the files refused as {file, reason})."""
+ISSUES_SHOWN = 5  # a report's issues printed after its line; more are counted and pointed to
+
+
+def _load_files(args, root: Path) -> tuple[int, list[dict], int]:
+    """Load the files named; (exit code by the files refused, the files refused as {file, reason},
+    the reports with rows or values not read)."""
     out = load_paths([Path(p) for p in args.paths], parsed_dir(root), file_timeout=args.file_timeout,
                      progress=_Progress(), file_memory=args.file_memory)
+    verbose = getattr(args, "verbose", False)
+    not_read = []  # (file, errors) of the reports with rows or values not read
     for report in out.loaded:
         print(report.summary)
+        errors = sum(1 for i in report.issues if i.severity == "error")
+        if errors:
+            not_read.append((report.source_file, errors))
+        if len(report.issues) > ISSUES_SHOWN and not verbose:
+            # Hundreds of lines for one report drown the rest: their place, and the flag that prints them.
+            print(f"  the {len(report.issues)} issues are in {parsed_dir(root) / report.report_id / 'load_issues.csv'} "
+                  "(`--verbose` prints them; after a build, staging.stg_parsed__load_issues)")
+            continue
         for issue in report.issues:
             where = f"{report.source_file}:{issue.source_line}" if issue.source_line else report.source_file
             print(f"  {issue.severity}: {where} [{issue.table_key or '-'}] {issue.message}")
@@ -99,16 +118,36 @@ def _load_files(args, root: Path) -> tuple[int, list[dict]]:
     refused = [{"file": err.source, "reason": str(err)} for err in out.failed]
     for err in out.failed:
         print(f"error: {err}", file=sys.stderr)
-    if out.failed:
-        print(f"{len(out.loaded)} file(s) loaded, {len(out.failed)} refused (named above)", file=sys.stderr)
     if not out.loaded and not out.unchanged and not out.duplicates:
         print("error: nothing was loaded", file=sys.stderr)
-        return EXIT_NOTHING, refused
-    return (EXIT_PARTIAL if out.failed else EXIT_OK), refused
+        return EXIT_NOTHING, refused, 0
+    line = f"{len(out.loaded)} report(s) loaded, {len(out.failed)} file(s) refused"
+    if out.failed:
+        line += " (named above)"
+    if not_read:
+        shown = ", ".join(f"{name} {n}" for name, n in not_read[:SHOWN])
+        line += f"; rows or values not read in {len(not_read)} report(s): {shown}" + (" …" if len(not_read) > SHOWN else "")
+    print(line)
+    return (EXIT_PARTIAL if out.failed else EXIT_OK), refused, len(not_read)
 
 
 def _reports(args, root: Path) -> int:
-    return _print_query(args, root, REPORTS_SQL, None)
+    """The reports of the warehouse (built, or left out by a build), then those loaded since the
+    last build, marked so."""
+    result = _own_query(args, root, REPORTS_SQL, None)
+    if result is None:
+        return EXIT_NOTHING
+    listed = {row[0] for row in result.rows}
+    waiting = [r for r in loaded_reports(parsed_dir(root)) if r.report_id not in listed]
+    if waiting:
+        import pyarrow as pa
+
+        extra = [{"report_id": r.report_id, "status": "loaded, not built", "department_name": r.department_name,
+                  "fiscal_year": int(r.fiscal_year) if r.fiscal_year.isdigit() else None,
+                  "source_file": Path(r.source_path).name} for r in waiting]
+        result.table = pa.concat_tables([result.table, pa.Table.from_pylist(extra, schema=result.table.schema)])
+    print(write_result(result, args.format, None))
+    return EXIT_OK
 
 
 def _findings(args, root: Path) -> int:
@@ -121,7 +160,7 @@ def _findings(args, root: Path) -> int:
             print(f"error: no loaded report matches {report!r} (give a report id, its file name, or part of its "
                   "department's name; `juesuan reports` lists them)", file=sys.stderr)
             return EXIT_NOTHING
-    return _print_query(args, root, FINDINGS_SQL, [report, report, report, report])
+    return _print_query(args, root, FINDINGS_SQL, [report] * 6)
 
 
 def _own_query(args, root: Path, sql: str, params: list | None):
@@ -203,11 +242,20 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
     incomplete = [dict(zip(("report_id", "department_name", "fiscal_year", "source_file", "tables_incomplete"), row))
                   for row in incomplete_reports(result.db)]
     _print_incomplete(incomplete, refused or [])
+    quarantined = quarantined_reports(result.db)
+    left_out = [q.as_dict() for q in quarantined]
+    if left_out:
+        print(f"\nReports left out of the warehouse ({len(left_out)}): a model or test failed on their rows; "
+              f"the rest was built (see {QUARANTINE_TABLE}; `juesuan build --full` tries them again):")
+    for q in quarantined[:SHOWN]:
+        print(f"  {q.line()}")
+    _more(len(left_out), QUARANTINE_TABLE)
     twice = [dict(zip(("department_name", "fiscal_year", "reports", "files"), row)) for row in department_years_twice(result.db)]
     for t in twice:
         print(f"\nnote: {t['department_name']} {t['fiscal_year']} is loaded {t['reports']} times ({t['files']}); "
               "`juesuan remove ID|PATH` drops the ones not wanted")
-    code = _worst(load_code, EXIT_PARTIAL if incomplete else EXIT_OK, EXIT_FINDINGS if discrepancies else EXIT_OK)
+    code = _worst(load_code, EXIT_PARTIAL if incomplete or left_out else EXIT_OK,
+                  EXIT_FINDINGS if discrepancies else EXIT_OK)
     status = {EXIT_PARTIAL: "built_partial", EXIT_FINDINGS: "built_with_findings", EXIT_OK: "built"}[code]
     summary.update(
         status="unchanged" if result.plan.mode == "unchanged" else status, exit_code=code,
@@ -217,6 +265,7 @@ def _build(args, root: Path, refused: list[dict] | None = None, load_code: int =
         tests_passed=result.count("pass"), tests_warned=result.count("warn"),
         rounding_findings=rounding, discrepancy_findings=discrepancies,
         reports_incomplete=incomplete,
+        reports_quarantined=left_out,
         department_years_loaded_twice=twice,
         # Only the reports that need a look: at 10,000 reports the full list made a 2 MB file.
         reports_with_discrepancies=[
@@ -314,7 +363,7 @@ def _figure(value, unit: str | None, sign: bool = False) -> str:
 
 
 def _run(args, root: Path) -> int:
-    loaded, refused = _load_files(args, root)
+    loaded, refused, _ = _load_files(args, root)
     if loaded == EXIT_NOTHING:
         db = _db(args, root)
         _finish(db, {"started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "warehouse": str(db),
@@ -351,6 +400,8 @@ def _check(args, root: Path) -> int:
         print(f"  {dept} {year}: {checked} / {held} / {rounding} / {discrepancy} / {skipped}")
     for _, dept, year, source, tables in result.incomplete:
         print(f"  {dept} {year} ({source}): tables with unreadable rows: {tables}")
+    for source, (node, reason) in result.left_out.items():
+        print(f"  {source}: not checked, {node} failed on its rows: {reason}")
     if result.findings:
         print(f"\nFindings ({len(result.findings)}; printed vs expected, with the lines their figures are on):")
     for dept, year, severity, check, obj, unit, expected, actual, diff, at, page, page_line, lines in result.findings:
@@ -358,7 +409,7 @@ def _check(args, root: Path) -> int:
               f"{_place(at, page, page_line)}, expected {_figure(expected, unit)} "
               f"(difference {_figure(diff, unit, sign=True)})" + (f"\n              lines {lines}" if lines else ""))
     discrepancies = sum(1 for f in result.findings if f[2] == "discrepancy")
-    return _worst(EXIT_PARTIAL if out.failed or result.incomplete else EXIT_OK,
+    return _worst(EXIT_PARTIAL if out.failed or result.incomplete or result.left_out else EXIT_OK,
                   EXIT_FINDINGS if discrepancies else EXIT_OK)
 
 
@@ -580,6 +631,11 @@ def _raw_option(p) -> None:
                    "that keeps a spreadsheet from reading `=`, `+`, `-`, `@` as a formula")
 
 
+def _verbose_option(p) -> None:
+    p.add_argument("--verbose", action="store_true",
+                   help="print every issue of every report loaded (by default their count and the file that lists them)")
+
+
 def _file_timeout_option(p) -> None:
     p.add_argument("--file-timeout", type=float, metavar="SECONDS",
                    help="refuse a file whose parse takes longer (default $JUESUAN_FILE_TIMEOUT or 120; 0: no limit)")
@@ -595,6 +651,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("load", help="parse report files or folders into seed CSVs under seeds/parsed/")
     p.add_argument("paths", nargs="+", help="report files (.pdf, .txt) or folders of them")
     _file_timeout_option(p)
+    _verbose_option(p)
     p.set_defaults(func=_load)
 
     p = sub.add_parser("extract-text", help="write a PDF report's page text (tables as TAB-separated grid rows), the text `load` reads")
@@ -622,6 +679,7 @@ def main(argv: list[str] | None = None) -> int:
     _db_option(p)
     p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
     _file_timeout_option(p)
+    _verbose_option(p)
     p.set_defaults(func=_run)
 
     p = sub.add_parser("check", help="parse report files and print their findings, without touching the warehouse "

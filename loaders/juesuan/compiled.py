@@ -214,6 +214,18 @@ def _copy_tables(con: duckdb.DuckDBPyConnection, source: Path, tables: list[tupl
     con.execute("detach juesuan_copied")
 
 
+def error_summary(err: Exception) -> str:
+    """DuckDB's error in one line: its first, and for a CSV that does not read, which file and
+    which value (DuckDB says so on later lines, among advice on sniffing that does not apply)."""
+    lines = [ln.strip() for ln in str(err).splitlines() if ln.strip()]
+    if not lines:
+        return type(err).__name__
+    parts = [lines[0]]
+    parts += [ln for ln in lines[1:] if ln.startswith("Error when converting")]
+    parts += [f"in {Path(ln.split('=', 1)[1].strip()).name}" for ln in lines[1:] if ln.startswith("file = ")]
+    return "; ".join(parts)
+
+
 def create_models(con: duckdb.DuckDBPyConnection, steps: list[Step], parsed: Path) -> list[dict]:
     """Each model as a table or view, in order; a result per model in dbt's run-results shape.
     A model that fails stops the run (BuildError), as it would leave its dependants unbuilt."""
@@ -225,7 +237,7 @@ def create_models(con: duckdb.DuckDBPyConnection, steps: list[Step], parsed: Pat
         try:
             con.execute(f"create {kind} {step.relation} as {step.sql.replace(PARSED_PLACEHOLDER, folder)}")
         except duckdb.Error as err:
-            raise BuildError(f"model {step.unique_id} failed: {str(err).splitlines()[0]}") from None
+            raise BuildError(f"model {step.unique_id} failed: {error_summary(err)}") from None
         results.append({"unique_id": step.unique_id, "status": "success", "message": f"{kind} created",
                         "failures": None, "execution_time": time.monotonic() - started})
     return results
@@ -243,7 +255,7 @@ def run_tests(con: duckdb.DuckDBPyConnection, tests: list[CompiledTest]) -> list
                 f"{test.fail_calc} {test.error_if} as should_error from (\n{test.sql}{limit}\n) dbt_internal_test"
             ).fetchone()
         except duckdb.Error as err:
-            results.append({"unique_id": test.unique_id, "status": "error", "message": str(err).splitlines()[0],
+            results.append({"unique_id": test.unique_id, "status": "error", "message": error_summary(err),
                             "failures": None, "execution_time": time.monotonic() - started, "compiled_code": test.sql})
             continue
         s = "" if failures == 1 else "s"

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
     type: str  # a DuckDB type, as declared to read_csv
+    # Text kept as printed that staging casts to this type (`score_text VARCHAR AS DECIMAL(9,2)`):
+    # the writer lets through only text that cast takes.
+    read_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,12 +38,13 @@ class ParsedFile:
 
 
 def _columns(spec: str) -> tuple[Column, ...]:
-    """`name TYPE, name TYPE, …` (a type may hold a comma inside parentheses)."""
+    """`name TYPE, name TYPE AS TYPE, …` (a type may hold a comma inside parentheses)."""
     out, depth, part = [], 0, ""
     for ch in spec + ",":
         if ch == "," and depth == 0:
             name, type_ = part.split(None, 1)
-            out.append(Column(name, type_.strip()))
+            type_, _, read_as = type_.partition(" AS ")
+            out.append(Column(name, type_.strip(), read_as.strip() or None))
             part = ""
             continue
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -80,8 +87,8 @@ FILES: tuple[ParsedFile, ...] = (
                "项目资金 rows (standard 自评表, in 万元), amounts in the unit printed (`amount_unit`).", _columns(
         f"project_id VARCHAR, row_order INTEGER, funding_source VARCHAR, target_declared {PROJECT_MONEY}, "
         f"budget_compiled {PROJECT_MONEY}, annual_budget {PROJECT_MONEY}, executed {PROJECT_MONEY}, "
-        f"balance {PROJECT_MONEY}, execution_rate_text VARCHAR, score_text VARCHAR, deviation_reason VARCHAR, "
-        f"source_line INTEGER, weight_text VARCHAR, amount_unit VARCHAR")),
+        f"balance {PROJECT_MONEY}, execution_rate_text VARCHAR AS DECIMAL(9,2), score_text VARCHAR AS DECIMAL(9,2), "
+        f"deviation_reason VARCHAR, source_line INTEGER, weight_text VARCHAR AS DECIMAL(9,2), amount_unit VARCHAR")),
     ParsedFile("project_indicators", "One row per performance indicator of a project's 绩效指标 table.", _columns(
         "project_id VARCHAR, row_order INTEGER, level1 VARCHAR, level2 VARCHAR, indicator_name VARCHAR, "
         "target_text VARCHAR, target_op VARCHAR, target_value DECIMAL(18,4), target_unit VARCHAR, "
@@ -94,6 +101,87 @@ FILES: tuple[ParsedFile, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FILES}
+
+
+class NotOfType(ValueError):
+    """A value its column's declared type cannot hold: the reason, said to the user."""
+
+
+# No figure of these reports reaches 10^12 in the unit it is printed in: staging converts 万元 to
+# 元 within DECIMAL(18,2), which holds up to 10^16, and a larger figure is a misread, not a budget.
+MAX_FIGURE_DIGITS = 12
+# Text as DuckDB and Spark both cast it to a number: no exponent, no separators, no sign of a unit.
+_NUMERAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?Z?")
+_DECIMAL_TYPE = re.compile(r"DECIMAL\(([0-9]+),\s*([0-9]+)\)")
+_INT32 = 2**31
+
+
+def type_check(column: Column):
+    """The check of a value written in `column` (None for free text): a function taking the value
+    (never None) and returning it as it is to be written, or raising NotOfType. Every seed value
+    passes it, so no read of a CSV and no cast in staging can fail on what a report prints."""
+    type_ = column.read_as or column.type
+    if m := _DECIMAL_TYPE.fullmatch(type_):
+        return _decimal_check(int(m[1]), int(m[2]), text=column.read_as is not None)
+    if type_ == "INTEGER":
+        return _integer_check
+    if type_ == "TIMESTAMP":
+        return _timestamp_check
+    return None
+
+
+def _decimal_check(precision: int, scale: int, text: bool):
+    digits = min(precision - scale, MAX_FIGURE_DIGITS)
+    quantum = Decimal(1).scaleb(-scale)
+    largest = Decimal(10) ** digits
+
+    def check(value):
+        printed = None
+        if isinstance(value, str):
+            printed = value.strip()
+            if not printed:
+                return ""
+            if not _NUMERAL.fullmatch(printed):
+                raise NotOfType(f"not a number ({'DECIMAL' if text else type_name})")
+            number = Decimal(printed)
+        elif isinstance(value, Decimal):
+            number = value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            number = Decimal(value)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))
+        else:
+            raise NotOfType(f"a {type(value).__name__}, not a number")
+        if not number.is_finite():
+            raise NotOfType("not a finite number")
+        if number and (number.adjusted() >= digits or abs(number.quantize(quantum, ROUND_HALF_UP)) >= largest):
+            raise NotOfType(f"{digits} digits or more before the point (more than {type_name} holds)")
+        if text:
+            return printed if printed is not None else format(number, "f")
+        # A Decimal with a positive exponent prints as `1E+3`, which a cast from text refuses.
+        return format(number, "f") if number.as_tuple().exponent > 0 else value
+
+    type_name = f"DECIMAL({precision},{scale})"
+    return check
+
+
+def _integer_check(value):
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit() and value.strip().isascii():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise NotOfType("not a whole number")
+    if not -_INT32 <= value < _INT32:
+        raise NotOfType("a whole number beyond INTEGER")
+    return value
+
+
+def _timestamp_check(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
+        return value
+    raise NotOfType("not a timestamp")
 
 # The declaration as one fingerprint, written beside each report's CSVs: a report written by a
 # juesuan with other files or columns is parsed again when its file is loaded, and refused by
@@ -139,6 +227,9 @@ def sources_yaml() -> str:
         ]
         for c in f.columns:
             out += [f"          - name: {c.name}", f"            data_type: {c.type.lower()}"]
+            if c.read_as:
+                out.append(f"            description: Text as printed, read by staging as {c.read_as.lower()} "
+                           "(the loader writes only text that cast takes).")
     return "\n".join(out) + "\n"
 
 

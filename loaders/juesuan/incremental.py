@@ -90,8 +90,10 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
             return Plan("full", "the warehouse does not record the models it was built with")
         if built_hash != code_hash(root):
             return Plan("full", "models, macros, reference seeds or dbt tests changed since the last build")
-        loaded = {rid: (dept, year) for rid, dept, year in con.execute(
-            BUILT_REPORTS_SQL).fetchall()}
+        try:
+            loaded = {rid: (dept, year) for rid, dept, year in con.execute(BUILT_REPORTS_SQL).fetchall()}
+        except duckdb.Error:
+            return Plan("full", "the warehouse was built by an older juesuan (no audit.build_quarantine)")
     finally:
         con.close()
     present_set = set(present)
@@ -110,8 +112,9 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
     touched = {where[rid] for rid in new} | {loaded[rid] for rid in removed}
     # A report compares itself with its department's report of the year before: the reports a
     # year after a touched one get another prior-year report (or none).
-    rebuilt = sorted(set(new) | {rid for rid, (dept, year) in where.items() if (dept, year - 1) in touched})
-    priors = {(where[rid][0], where[rid][1] - 1) for rid in rebuilt}
+    rebuilt = sorted(set(new) | {rid for rid, (dept, year) in where.items()
+                                 if year is not None and (dept, year - 1) in touched})
+    priors = {(where[rid][0], where[rid][1] - 1) for rid in rebuilt if where[rid][1] is not None}
     context = sorted(set(rebuilt) | {rid for rid, key in where.items() if key in priors})
     return Plan("incremental", f"{len(new)} new, {len(removed)} removed", new, removed, rebuilt, context)
 

@@ -180,7 +180,8 @@ def _load_set(files: tuple[Path, ...], parsed_dir: Path) -> Loaded | LoadError:
 def _load(path: Path, parsed_dir: Path, parse) -> Loaded | LoadError:
     try:
         report = parse()
-        write_report(report, path, parsed_dir)
+        refused: list[Issue] = []
+        write_report(report, path, parsed_dir, refused)
     except LoadError as err:
         return err
     except OSError as err:
@@ -197,8 +198,9 @@ def _load(path: Path, parsed_dir: Path, parse) -> Loaded | LoadError:
     except Exception as err:  # a parser defect must not stop the batch; it is named, not hidden
         return LoadError(str(path), f"internal error while parsing: {type(err).__name__}: {err}",
                          hint="please report it with the file")
+    issues = [*report.issues, *refused]
     return Loaded(report.report_id, report.source_file, str(path.resolve()), report.department_name,
-                  report.fiscal_year, describe(report), report.issues, report_parts(report))
+                  report.fiscal_year, describe(report, issues), issues, report_parts(report))
 
 
 def _outcome_of(path, result) -> Loaded | LoadError:
@@ -484,10 +486,10 @@ def prune(parsed_dir: Path) -> list[str]:
     return gone
 
 
-def describe(report: ParsedReport) -> str:
+def describe(report: ParsedReport, issues: list[Issue]) -> str:
     cells = sum(1 for t in report.tables.values() for c in t.cells if c.state == "value")
-    errors = sum(1 for i in report.issues if i.severity == "error")
-    warnings = sum(1 for i in report.issues if i.severity == "warning")
+    errors = sum(1 for i in issues if i.severity == "error")
+    warnings = sum(1 for i in issues if i.severity == "warning")
     text = (
         f"loaded {report.source_file}: {report.department_name} {report.fiscal_year} "
         f"(report {report.report_id}), {len(report.tables)} tables, {cells} printed numbers, "

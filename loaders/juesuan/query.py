@@ -323,12 +323,19 @@ def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None
     timer.daemon = True
     timer.start()
     # Ctrl-C interrupts the query itself: DuckDB does not look at Python's signal flag while it
-    # runs, so without this the key did nothing until the time limit.
-    ctrl_c = threading.Event()
+    # runs, so without this the key did nothing until the time limit. An interrupt before DuckDB
+    # starts executing is lost, so it is repeated until the query ends.
+    ctrl_c, finished = threading.Event(), threading.Event()
+
+    def keep_interrupting() -> None:
+        while not finished.is_set():
+            _interrupt(con)
+            finished.wait(0.1)
 
     def on_sigint(signum, frame):
-        ctrl_c.set()
-        _interrupt(con)
+        if not ctrl_c.is_set():
+            ctrl_c.set()
+            threading.Thread(target=keep_interrupting, daemon=True).start()
 
     previous = signal.signal(signal.SIGINT, on_sigint) if threading.current_thread() is threading.main_thread() else None
     try:
@@ -337,6 +344,8 @@ def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None
         if time.monotonic() - started > limits.timeout:
             raise QueryStopped(f"stopped: reading the SQL took longer than the time limit of {limits.timeout:g} s "
                                "(raise it with --timeout SECONDS)")
+        if ctrl_c.is_set():
+            raise KeyboardInterrupt
         relation = con.sql(sql, params=params) if params else con.sql(sql)
         columns, types = list(relation.columns), [str(t) for t in relation.types]
         batches, rows, held = [], 0, 0
@@ -366,6 +375,7 @@ def run_query(db: Path, sql: str, limits: Limits = Limits(), params: list | None
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+        finished.set()
         timer.cancel()
         con.close()
         shutil.rmtree(temp_dir, ignore_errors=True)

@@ -19,9 +19,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .contract import BY_NAME, FINGERPRINT
+from .contract import BY_NAME, FINGERPRINT, NotOfType, type_check
 from .writers import swap_in_dir
-from .model import ParsedReport
+from .model import Issue, ParsedReport
 from .projects.layout import SECTION_KEYS
 
 CONTRACT_FILE = "contract"
@@ -86,32 +86,59 @@ def parsed_dir(root: Path) -> Path:
     return Path(env) if env else root / "seeds" / "parsed"
 
 
-def _write_csv(folder: Path, name: str, rows) -> None:
+def _write_csv(folder: Path, name: str, rows, refused: list[Issue] | None = None) -> None:
     """`<name>.csv` with the declared columns in the declared order; each row is a dict of
-    exactly those columns (a missing or extra one is a defect, raised here, not a shifted CSV)."""
+    exactly those columns (a missing or extra one is a defect, raised here, not a shifted CSV).
+
+    Each value goes through its column's type check (`contract.type_check`): one its type cannot
+    hold is written blank and said in `refused`, as an issue with its printed text and line, so
+    that reading the CSV and every cast in staging succeed whatever a report prints."""
     columns = BY_NAME[name].column_names
     wanted = set(columns)
+    checks = [(c.name, check) for c in BY_NAME[name].columns if (check := type_check(c)) is not None]
     # A row's values in the declared order, taken in C (the csv module writes None as ''): a
     # Python loop over each cell's columns was a tenth of a load worker's time.
     values = operator.itemgetter(*columns)
-    with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
+    # A lone surrogate (a file decoded with errors kept) is written as its escape, not a failed load.
+    with (folder / f"{name}.csv").open("w", encoding="utf-8", errors="backslashreplace", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(columns)
         for row in rows:
             if row.keys() != wanted:
                 raise ValueError(f"{name}.csv: row columns {sorted(row.keys() ^ wanted)} differ from the contract")
+            for column, check in checks:
+                value = row[column]
+                if value is None:
+                    continue
+                try:
+                    row[column] = check(value)
+                except NotOfType as why:
+                    row[column] = None
+                    if refused is None:
+                        raise ValueError(f"{name}.csv: {column} {value!r}: {why}") from None
+                    refused.append(_refusal(name, column, row, value, str(why)))
             w.writerow(values(row))
 
 
-def write_report(report: ParsedReport, source_path: Path, out_dir: Path) -> Path:
+def _refusal(name: str, column: str, row: dict, value, why: str) -> Issue:
+    """The issue of a value refused at the door: where it was printed, as far as its row says."""
+    line = row.get("source_line", row.get("title_line"))
+    line = line if isinstance(line, int) else None
+    printed = str(value)[:500]
+    return Issue("error", row.get("table_key"), line,
+                 f"{name}.{column}: {printed!r} is {why}; written blank", printed_text=printed, kind="value_refused")
+
+
+def write_report(report: ParsedReport, source_path: Path, out_dir: Path, refused: list[Issue] | None = None) -> Path:
     """Serialise a parsed report into `out_dir/<report_id>/`, swapped in whole. `source_path` is
-    the file, or the folder of a report of several files."""
+    the file, or the folder of a report of several files. The values no declared type holds
+    (written blank, and in load_issues) are added to `refused` when given."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rid = report.report_id
     tmp = out_dir / f".tmp-{rid}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
-        _write_report_rows(report, source_path, tmp)
+        _write_report_rows(report, source_path, tmp, refused if refused is not None else [])
         parts = report_parts(report)
         (tmp / PARTS_FILE).write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
         if len(parts["files"]) > 1:
@@ -140,7 +167,9 @@ def report_parts(report: ParsedReport) -> dict:
     }
 
 
-def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path) -> None:
+def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path, refused: list[Issue]) -> None:
+    """Every CSV of the report; the values no declared type holds are gathered in `refused` and
+    written in load_issues, the last CSV."""
     rid = report.report_id
     _write_csv(folder, "reports", [dict(
         report_id=rid, source_file=report.source_file, source_path=str(source_path.resolve()),
@@ -149,33 +178,33 @@ def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path) ->
         tables_found=",".join(report.tables), tables_missing=",".join(report.missing_tables),
         parser_version=__version__, loaded_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         page_starts=",".join(map(str, report.page_starts)),
-    )])
+    )], refused)
     _write_csv(folder, "report_files", (dict(
         report_id=rid, file_seq=n, source_file=f.path.name, source_path=str(f.path.resolve()),
         source_sha256=f.sha256, source_encoding=f.encoding, first_line=f.first_line, last_line=f.last_line,
-    ) for n, f in enumerate(report.files, 1)))
+    ) for n, f in enumerate(report.files, 1)), refused)
     where = _locator(report)
     _write_csv(folder, "table_rows", (dict(
         report_id=rid, table_key=r.table_key, row_key=r.row_key, row_code=r.row_code, row_label=r.row_label,
         line_number=r.line_number, row_order=r.row_order, source_line=r.source_line,
         source_location=where(r.source_line),
-    ) for t in report.tables.values() for r in t.rows))
+    ) for t in report.tables.values() for r in t.rows), refused)
     _write_csv(folder, "table_cells", (dict(
         report_id=rid, table_key=c.table_key, row_key=c.row_key, column_key=c.column_key, cell_state=c.state,
         value_text=c.value_text, value=c.value, unit=c.unit, source_line=c.source_line,
         source_location=where(c.source_line, c.source_column), placement=c.placement,
-    ) for t in report.tables.values() for c in t.cells))
-    _write_csv(folder, "load_issues", (dict(
-        report_id=rid, severity=i.severity, table_key=i.table_key, source_line=i.source_line, message=i.message,
-        printed_text=i.printed_text, kind=i.kind, source_location=where(i.source_line),
-    ) for i in report.issues))
-    _write_projects(report, folder)
+    ) for t in report.tables.values() for c in t.cells), refused)
+    _write_projects(report, folder, refused)
     _write_csv(folder, "narrative_figures", (dict(
         report_id=rid, figure_order=n, section=f.section, subsection=f.subsection, subject=f.subject,
         subject_code=f.subject_code, attribute=f.attribute, metric=f.metric, value=f.value, unit=f.unit,
         denominator=f.denominator, value_text=f.text, source_line=f.source_line,
         source_location=where(f.source_line),
-    ) for n, f in enumerate(report.narrative, 1)))
+    ) for n, f in enumerate(report.narrative, 1)), refused)
+    _write_csv(folder, "load_issues", (dict(
+        report_id=rid, severity=i.severity, table_key=i.table_key, source_line=i.source_line, message=i.message,
+        printed_text=i.printed_text, kind=i.kind, source_location=where(i.source_line),
+    ) for i in [*report.issues, *refused]), [])
 
 
 def _locator(report: ParsedReport):
@@ -191,7 +220,7 @@ def _locator(report: ParsedReport):
     return where
 
 
-def _write_projects(report: ParsedReport, folder: Path) -> None:
+def _write_projects(report: ParsedReport, folder: Path, refused: list[Issue]) -> None:
     rid = report.report_id
     projects, budgets, indicators = [], [], []
     for p in report.projects:
@@ -219,12 +248,12 @@ def _write_projects(report: ParsedReport, folder: Path) -> None:
             weight=i.weight_text, score=i.score_text, deviation_reason=i.deviation_reason,
             source_line=i.source_line, indicator_nature=i.nature, measure_unit=i.measure_unit,
         ) for i in p.indicators]
-    _write_csv(folder, "projects", projects)
-    _write_csv(folder, "project_budget", budgets)
-    _write_csv(folder, "project_indicators", indicators)
+    _write_csv(folder, "projects", projects, refused)
+    _write_csv(folder, "project_budget", budgets, refused)
+    _write_csv(folder, "project_indicators", indicators, refused)
 
 
-def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000) -> int:
+def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000, only: list[str] | None = None) -> int:
     """The per-report CSVs of `parsed_dir` as one CSV of each kind per batch of reports
     (`out_dir/batch-00000/table_cells.csv`, …): 10,000 reports are 90,000 small files, 90 in
     batches of 1,000. The build reads either layout through the same `*/<kind>.csv` glob, and
@@ -234,8 +263,11 @@ def compact(parsed_dir: Path, out_dir: Path, reports_per_batch: int = 1000) -> i
     pruning the per-report one).
 
     Bytes, not text: a file's rows are copied as written (its header dropped after the batch's
-    first), ~10 s for 10,000 reports where decoding them took ~37 s."""
-    reports = sorted(e.name for e in os.scandir(parsed_dir) if e.is_dir() and not e.name.startswith("."))
+    first), ~10 s for 10,000 reports where decoding them took ~37 s. `only` names the reports to take
+    (a build leaving some out), all by default."""
+    wanted = None if only is None else set(only)
+    reports = sorted(e.name for e in os.scandir(parsed_dir) if e.is_dir() and not e.name.startswith(".")
+                     and (wanted is None or e.name in wanted))
     out_dir.mkdir(parents=True, exist_ok=True)
     batches = 0
     for start in range(0, len(reports), reports_per_batch):

@@ -18,8 +18,10 @@ from .compiled import (CompiledProject, compiled_project, connect, create_models
                        save_plan_from_build)
 from .dbt_process import dbt_target, run_dbt
 from .errors import BuildError
+from . import quarantine
 from .incremental import Plan, merge_reports, plan_build, write_build_info
-from .warehouse_sql import (GLOBAL_TAG, HEADLINE_SQL, INCOMPLETE_SQL, REPORT_COUNT_SQL, SUMMARY_SQL,
+from .quarantine import Quarantined
+from .warehouse_sql import (GLOBAL_TAG, HEADLINE_SQL, INCOMPLETE_SQL, QUARANTINED_SQL, REPORT_COUNT_SQL, SUMMARY_SQL,
                             TOP_FINDINGS_SQL, TOTALS_SQL, TWICE_SQL)
 from .seeds import compact, loaded_reports, stale_reports
 
@@ -51,6 +53,7 @@ class BuildResult:
     results: list[dict]  # dbt's run_results: one per seed, model and test
     plan: Plan | None = None  # what the build did: full, incremental or nothing
     phases: dict[str, float] = field(default_factory=dict)  # seconds per step, for last_run.json
+    quarantined: list[Quarantined] = field(default_factory=list)  # reports left out (see `quarantine`)
 
     @property
     def nodes(self) -> int:
@@ -76,7 +79,8 @@ def write_run_summary(db: Path, summary: dict) -> Path:
     for key, name in (("reports", "reports"), ("discrepancy_findings", "discrepancies"), ("seconds", "seconds")):
         if summary.get(key) is not None:
             fields.append(f"{name}={summary[key]}")
-    for key, name in (("files_refused", "refused"), ("reports_incomplete", "incomplete")):
+    for key, name in (("files_refused", "refused"), ("reports_incomplete", "incomplete"),
+                      ("reports_quarantined", "quarantined")):
         if summary.get(key):
             fields.append(f"{name}={len(summary[key])}")
     if summary.get("error"):
@@ -120,15 +124,17 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
         phases = Phases()
         try:
             if plan.mode == "incremental":
-                results = _build_incremental(root, db, parsed, tmp, target, plan, phases)
+                try:
+                    results, left_out = _build_incremental(root, db, parsed, tmp, target, plan, phases)
+                except GlobalFailure as failure:
+                    # The merged warehouse's dimensions failed their tests: only a build of every
+                    # report can say which reports cause it.
+                    plan = Plan("full", f"the incremental build's dimensions failed ({failure}); every report "
+                                        "was built again", plan.new, plan.removed)
+                    _remove_db_files(tmp)
+                    results, left_out = _build_full(root, db, parsed, tmp, target, present, phases)
             else:
-                with phases("compact_parsed"):
-                    view = _parsed_view(db, parsed)
-                with phases("dbt_build"):
-                    results = _dbt_build(["build"], root, tmp, view, target)
-                with phases("save_compiled_plan"):
-                    # What the next incremental build runs: this build's own compiled SQL.
-                    save_plan_from_build(root, target, tmp, _dbt_env(tmp, view)["JUESUAN_PARSED_DIR"])
+                results, left_out = _build_full(root, db, parsed, tmp, target, present, phases)
             write_build_info(tmp, root, plan.mode)
             os.replace(tmp, db)
         except BuildError:
@@ -146,7 +152,86 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
         finally:
             _remove_db_files(tmp)
             _remove_parsed_view(db)  # a copy of every report's rows, once compacted
-        return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds)
+            shutil.rmtree(_isolation_folder(db), ignore_errors=True)
+        return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds, left_out)
+
+
+# Rounds of building without the reports found to break it: each round's failure is explained
+# by the reports it names, then the build runs again without them.
+QUARANTINE_ROUNDS = 3
+
+
+class GlobalFailure(Exception):
+    """An incremental build's merged dimensions failed their tests."""
+
+
+def _build_full(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, present: list[str],
+                phases: "Phases") -> tuple[list[dict], list[Quarantined]]:
+    """dbt builds every report; where it fails on some reports' rows, again without them."""
+    left_out: dict[str, Quarantined] = {}
+    for _ in range(QUARANTINE_ROUNDS + 1):
+        building = [rid for rid in present if rid not in left_out]
+        if not building:
+            break
+        with phases("compact_parsed"):
+            view = _parsed_view(db, parsed, building if left_out else None)
+        with phases("dbt_build"):
+            code, results = _dbt_build(["build"], root, tmp, view, target)
+        if code == 0:
+            with phases("save_compiled_plan"):
+                # What the next incremental build runs: this build's own compiled SQL.
+                save_plan_from_build(root, target, tmp, _dbt_env(tmp, view)["JUESUAN_PARSED_DIR"])
+            if left_out:
+                with phases("quarantine"):
+                    _record_quarantine(tmp, list(left_out.values()))
+            return results, list(left_out.values())
+        with phases("quarantine"):
+            found = _explain(results, tmp, building, lambda: compiled_project(root, target), parsed, db)
+        if not found:
+            raise BuildError(_failure_summary(results, _reports_named_in(results, tmp, parsed)))
+        left_out.update(found)
+        _remove_db_files(tmp)
+    raise BuildError(f"every report failed the build or kept failing it ({len(left_out)} left out: "
+                     + "; ".join(q.line() for q in list(left_out.values())[:3]) + "); the previous warehouse was kept")
+
+
+def _isolation_folder(db: Path) -> Path:
+    return db.with_name(f".{db.name}.isolate")
+
+
+def _explain(results: list[dict], built: Path | None, candidates: list[str], plan, parsed: Path, db: Path,
+             base: list[str] = (), catalog: str | None = None) -> dict[str, Quarantined]:
+    """The reports that explain a failed build (`quarantine.explain`), read from the warehouse the
+    failed run left (`built`, when it left one; attached as `catalog`, the name its SQL uses, when
+    that is not the file's own)."""
+    work = _isolation_folder(db)
+    work.mkdir(exist_ok=True)
+    con = None
+    try:
+        if built is not None and built.exists():
+            try:
+                if catalog is None:
+                    con = duckdb.connect(str(built), read_only=True)
+                else:
+                    con = duckdb.connect()
+                    con.execute(f"attach '{built}' as \"{catalog}\" (read_only)")
+                    con.execute(f'use "{catalog}"')
+            except duckdb.Error:
+                con = None
+        return quarantine.explain(results, con, candidates, plan, parsed, work, base)
+    finally:
+        if con is not None:
+            con.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _record_quarantine(db: Path, left_out: list[Quarantined]) -> None:
+    con = duckdb.connect(str(db))
+    try:
+        quarantine.record(con, left_out)
+        con.execute("checkpoint")
+    finally:
+        con.close()
 
 
 class Phases:
@@ -161,20 +246,21 @@ class Phases:
         try:
             yield
         finally:
-            self.seconds[name] = round(time.monotonic() - started, 2)
+            self.seconds[name] = round(self.seconds.get(name, 0) + time.monotonic() - started, 2)
 
 
-def _parsed_view(db: Path, parsed: Path, reports: list[str] | None = None) -> Path:
+def _parsed_view(db: Path, parsed: Path, reports: list[str] | None = None, copies: bool = False) -> Path:
     """The parsed dir as dbt sees it, always under one name (dbt re-parses every source and
-    model that reads an environment variable whose value changed: ~3 s): for a full build every
-    report's CSVs compacted into batches (`seeds.compact`: DuckDB opens 90 files for 10,000
-    reports, not 90,000); for an incremental one a folder with copies of just `reports`."""
+    model that reads an environment variable whose value changed: ~3 s): for a full build the
+    CSVs of every report (or of `reports`) compacted into batches (`seeds.compact`: DuckDB opens
+    90 files for 10,000 reports, not 90,000); for an incremental one (`copies`) a folder with
+    copies of just `reports`."""
     view = _remove_parsed_view(db)
-    if reports is None:
-        compact(parsed, view)
+    if not copies:
+        compact(parsed, view, only=reports)
     else:
         view.mkdir()
-        for rid in reports:
+        for rid in reports or []:
             shutil.copytree(parsed / rid, view / rid)  # a few small CSVs per report
     return view
 
@@ -197,29 +283,34 @@ def _dbt_env(db: Path, parsed: Path) -> dict[str, str]:
     return {"JUESUAN_DB": db.name, "JUESUAN_PARSED_DIR": os.path.relpath(parsed.absolute(), folder)}
 
 
-def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> list[dict]:
+def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path) -> tuple[int, list[dict]]:
     (target / "run_results.json").unlink(missing_ok=True)  # never report a previous run's results
     code = run_dbt(args, root, _dbt_env(db, parsed), target, cwd=db.parent.absolute())
     results = _run_results(target)
-    if code != 0:
-        try:
-            con = duckdb.connect(str(db), read_only=True) if db.exists() else None
-        except duckdb.Error:
-            con = None
-        if con is None:
-            raise BuildError(_failure_summary(results))
-        try:
-            named = _reports_named(results, con, parsed)
-        finally:
-            con.close()
-        raise BuildError(_failure_summary(results, named))
-    return results
+    if code != 0 and not quarantine.failed(results):
+        # dbt stopped before any node ran (a broken profile, a killed child): nothing to explain.
+        raise BuildError(_failure_summary(results))
+    return code, results
+
+
+def _reports_named_in(results: list[dict], db: Path, parsed: Path) -> dict[str, list[str]]:
+    try:
+        con = duckdb.connect(str(db), read_only=True) if db.exists() else None
+    except duckdb.Error:
+        con = None
+    if con is None:
+        return {}
+    try:
+        return _reports_named(results, con, parsed)
+    finally:
+        con.close()
 
 
 def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, plan: Plan,
-                       phases: Phases) -> list[dict]:
+                       phases: Phases) -> tuple[list[dict], list[Quarantined]]:
     """The changed reports built alone (every model and test), merged into a copy of the warehouse,
-    whose dimensions are then rebuilt and tested over all reports.
+    whose dimensions are then rebuilt and tested over all reports. New reports whose rows break
+    the build are left out, as a full build leaves them out (`quarantine`).
 
     Both steps run the SQL dbt compiled for this version of the models (`compiled`: saved by the
     last full build), not dbt itself: dbt's ~0.07 s of Python per node was ~20 s of adding 10
@@ -230,37 +321,62 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
         work.mkdir()
         with phases("compiled_plan"):
             project = compiled_project(root, target)
-        scratch, results = None, []
-        if plan.context:  # reports only removed: nothing to build, only rows to drop
-            subset = _parsed_view(db, parsed, plan.context)
-            scratch = work / "scratch.duckdb"
+        scratch, results, left_out = None, [], {}
+        rebuilt, context = list(plan.rebuilt), list(plan.context)
+        for _ in range(QUARANTINE_ROUNDS + 1):
+            if not context:  # reports only removed (or every new one left out): only rows to drop
+                scratch = None
+                break
+            subset = _parsed_view(db, parsed, context, copies=True)
+            scratch = work / f"scratch-{len(left_out)}.duckdb"
 
             def build_changed(con) -> list[dict]:
                 load_seeds(con, project)
                 return create_models(con, project.steps, subset) + run_tests(con, project.tests)
 
             with phases("build_changed_reports"):
-                results = _run_compiled(project, scratch, parsed, build_changed)
+                results = _run_compiled(project, scratch, build_changed)
+            if not quarantine.failed(results):
+                break
+            # Only new reports are left out: the others are in the warehouse already.
+            candidates = [rid for rid in plan.new if rid in context]
+            with phases("quarantine"):
+                found = _explain(results, scratch, candidates, lambda: project, parsed, db,
+                                 base=[rid for rid in context if rid not in candidates], catalog=project.database)
+            if not found:
+                raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed)))
+            left_out.update(found)
+            rebuilt = [rid for rid in rebuilt if rid not in left_out]
+            context = [rid for rid in context if rid not in left_out]
+        else:
+            raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed)))
         with phases("copy_warehouse"):
             shutil.copyfile(db, tmp)
         with phases("merge"):
-            merge_reports(tmp, scratch, plan.rebuilt, plan.removed)
+            merge_reports(tmp, scratch, rebuilt, plan.removed)
+            if left_out:
+                _record_quarantine(tmp, list(left_out.values()))
         with phases("rebuild_dimensions"):
-            results += _run_compiled(project, tmp, parsed, lambda con: _rebuild_global(con, project))
-        return results
+            dims = _run_compiled(project, tmp, lambda con: _rebuild_global(con, project))
+        if quarantine.failed(dims):
+            raise GlobalFailure(", ".join(r["unique_id"] for r in quarantine.failed(dims)[:3]))
+        return results + dims, list(left_out.values())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run_compiled(project: CompiledProject, db: Path, parsed: Path, run) -> list[dict]:
-    """`run(con)` on `db` opened under the plan's catalog; its failed tests stop the build, naming
-    the reports of their failing rows."""
+def _run_compiled(project: CompiledProject, db: Path, run) -> list[dict]:
+    """`run(con)` on `db` opened under the plan's catalog, checkpointed when nothing failed; a
+    model that fails is a failed result, as dbt records it."""
     con = connect(project, db)
     try:
-        results = run(con)
-        if any(r["status"] in _FAILED for r in results):
-            raise BuildError(_failure_summary(results, _reports_named(results, con, parsed)))
-        con.execute("checkpoint")
+        try:
+            results = run(con)
+        except BuildError as err:  # create_models stops at a failed model: the rest cannot be built
+            return [{"unique_id": str(err).split(" failed", 1)[0].removeprefix("model "), "status": "error",
+                     "message": str(err), "failures": None}]
+        if not quarantine.failed(results):
+            con.execute("checkpoint")
     finally:
         con.close()
     return results
@@ -294,29 +410,16 @@ def _run_results(target: Path) -> list[dict]:
         return []
 
 
-_FAILED = ("error", "fail", "runtime error")
-
-
 def _reports_named(results: list[dict], con: duckdb.DuckDBPyConnection, parsed: Path) -> dict[str, list[str]]:
     """{failed test: the reports (id and source file) of its failing rows}, read back from the
     warehouse being built (`con`), so that a structural break names the files to look at."""
-    failed = [r for r in results if r.get("status") in _FAILED and r.get("compiled_code")
-              and str(r.get("unique_id", "")).startswith("test.")]
-    if not failed:
+    found, _ = quarantine.from_failing_rows(results, con)
+    if not found:
         return {}
     files = {r.report_id: Path(r.source_path).name for r in loaded_reports(parsed)}
     named: dict[str, list[str]] = {}
-    for r in failed:
-        try:
-            cur = con.execute(f"select * from ({r['compiled_code']}) as failing limit 50")
-            columns = [d[0] for d in cur.description]
-            rows = cur.fetchall()
-        except duckdb.Error:
-            continue
-        if "report_id" not in columns:
-            continue
-        ids = sorted({row[columns.index("report_id")] for row in rows if row[columns.index("report_id")]})
-        named[r["unique_id"]] = [f"{rid} ({files.get(rid, 'file unknown')})" for rid in ids]
+    for rid, q in sorted(found.items()):
+        named.setdefault(q.node, []).append(f"{rid} ({files.get(rid, 'file unknown')})")
     return named
 
 
@@ -324,7 +427,7 @@ def _failure_summary(results: list[dict], named: dict[str, list[str]] | None = N
     named = named or {}
     failed = []
     for r in results:
-        if r.get("status") not in _FAILED:
+        if r.get("status") not in quarantine.FAILED:
             continue
         line = f"  {r.get('unique_id')}: {r.get('status')} ({(r.get('message') or '').strip()[:300]})"
         if named.get(r.get("unique_id")):
@@ -365,6 +468,14 @@ def department_years_twice(db: Path) -> list[tuple]:
 def incomplete_reports(db: Path) -> list[tuple]:
     """Reports published with tables that have unreadable rows."""
     return query(db, INCOMPLETE_SQL)
+
+
+def quarantined_reports(db: Path) -> list[Quarantined]:
+    """The reports the builds of this warehouse left out (none for one built before quarantine)."""
+    try:
+        return [Quarantined(*row) for row in query(db, QUARANTINED_SQL)]
+    except duckdb.CatalogException:
+        return []
 
 
 def top_findings(db: Path, limit: int = 10) -> list[tuple]:

@@ -15,6 +15,8 @@ DIM_REPORT = "marts.dim_report"
 LOAD_ISSUES = "staging.stg_parsed__load_issues"
 REPORT_SUMMARY = "audit.report_summary"
 FINDINGS = "audit.findings"
+# Reports a build left out because a model or test failed on their rows (juesuan.quarantine).
+QUARANTINE_TABLE = "audit.build_quarantine"
 
 HEADLINE_SQL = """
 select department_name, fiscal_year, report_id, income_yuan, expenditure_yuan, basic_yuan, project_yuan,
@@ -56,6 +58,12 @@ where tables_incomplete <> ''
 order by department_name, fiscal_year, report_id
 """
 
+QUARANTINED_SQL = f"""
+select report_id, node, reason, failing_rows, source_lines, source_file, department_name, fiscal_year
+from {QUARANTINE_TABLE}
+order by department_name, fiscal_year, report_id
+"""
+
 TWICE_SQL = """
 select department_name, fiscal_year, count(*), string_agg(source_file, ', ' order by source_file)
 from marts.dim_report
@@ -64,17 +72,20 @@ having count(*) > 1
 order by department_name, fiscal_year
 """
 
-REPORTS_SQL = """
-select r.report_id, r.department_name, r.fiscal_year, r.source_file, r.table_count as tables,
+REPORTS_SQL = f"""
+select r.report_id, 'built' as status, r.department_name, r.fiscal_year, r.source_file, r.table_count as tables,
        r.tables_missing, r.tables_incomplete, s.discrepancy_findings as discrepancies,
        s.rounding_findings as rounding
 from marts.dim_report as r
 left join audit.report_summary as s using (report_id)
-order by r.department_name, r.fiscal_year, r.report_id
+union all
+select report_id, 'quarantined', department_name, fiscal_year, source_file, null, null, null, null, null
+from {QUARANTINE_TABLE}
+order by department_name, fiscal_year, report_id
 """
 
 # One report, chosen by id, file name or department (as a substring); money in 万元 as printed.
-FINDINGS_SQL = """
+FINDINGS_SQL = f"""
 select department_name, fiscal_year, severity, check_id, object,
        case when unit = '元' then cast(actual / 10000 as decimal(18, 6)) else actual end as printed,
        case when unit = '元' then cast(expected / 10000 as decimal(18, 6)) else expected end as expected,
@@ -83,20 +94,32 @@ select department_name, fiscal_year, severity, check_id, object,
 from audit.findings as f
 where ? is null
    or f.report_id = ?
-   or f.report_id in (select report_id from marts.dim_report
-                      where source_file = ? or contains(department_name, ?))
-order by department_name, fiscal_year, severity = 'discrepancy' desc, severity = 'incomplete' desc,
+   or f.report_id in (select report_id from marts.dim_report where source_file = ? or contains(department_name, ?)
+                      union all
+                      select report_id from {QUARANTINE_TABLE} where source_file = ? or contains(department_name, ?))
+order by department_name, fiscal_year, severity = 'quarantined' desc, severity = 'discrepancy' desc,
+         severity = 'incomplete' desc,
          abs(actual - expected) desc nulls last, check_id, object
 """
 
 # `juesuan findings REPORT`: the reports REPORT names, as FINDINGS_SQL matches them.
-MATCHING_REPORTS_SQL = """
-select count(*) from marts.dim_report
+MATCHING_REPORTS_SQL = f"""
+select count(*) from (
+    select report_id, source_file, department_name from marts.dim_report
+    union all
+    select report_id, source_file, department_name from {QUARANTINE_TABLE}
+)
 where report_id = ? or source_file = ? or contains(department_name, ?)
 """
 
 # The incremental build.
-BUILT_REPORTS_SQL = "select report_id, department_name, fiscal_year from marts.dim_report"
+# A report left out of the last build (audit.build_quarantine) counts as built: it is not tried
+# again until the models change or `build --full`.
+BUILT_REPORTS_SQL = f"""
+select report_id, department_name, fiscal_year from marts.dim_report
+union all
+select report_id, department_name, fiscal_year from {QUARANTINE_TABLE}
+"""
 # Projects are keyed by project_id only in some tables: they are mapped through the project list.
 PROJECTS_TABLE = "staging.stg_parsed__projects"
 

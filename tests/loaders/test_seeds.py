@@ -86,11 +86,11 @@ def test_a_failed_write_leaves_the_previous_load_untouched(tmp_path, sample, sam
     calls = {"n": 0}
     real = seeds._write_csv
 
-    def failing(folder, name, rows):
+    def failing(folder, name, rows, *rest):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
-        real(folder, name, rows)
+        real(folder, name, rows, *rest)
 
     monkeypatch.setattr(seeds, "_write_csv", failing)
     with pytest.raises(OSError):

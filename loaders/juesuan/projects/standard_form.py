@@ -127,14 +127,26 @@ _INDICATOR_COLUMNS = [
 ]
 
 
+# What a form prints in a cell it has no figure for (得分 `—` where nothing was scored): no
+# figure, as a blank is, not a misprint.
+_PLACEHOLDERS = frozenset({"-", "--", "—", "——", "－", "/", "／", "─"})
+
+
 def _decimal(text: str) -> Decimal | None:
     t = text.replace(",", "").strip()
-    if not t or t in ("-", "—", "/"):
+    if not t or t in _PLACEHOLDERS:
         return None
     try:
-        return Decimal(t)
+        number = Decimal(t)
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
+
+
+def _figure_text(text: str | None) -> str | None:
+    """A rate, weight or score cell as printed, None where it prints no figure."""
+    t = (text or "").strip()
+    return None if not t or t in _PLACEHOLDERS else t
 
 
 def _cell(row: list[str], col: dict[str, int], key: str) -> str:
@@ -208,16 +220,16 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 amounts = {}
                 for key in ("budget_start", "budget_annual", "executed"):
                     amounts[key] = _decimal(values.get(key, ""))
-                    if values.get(key) and amounts[key] is None and values[key].strip() not in ("-", "—", "/"):
+                    if values.get(key) and amounts[key] is None and values[key].strip() not in _PLACEHOLDERS:
                         issues.append(Issue("error", "project_budget", line,
                                             f"{label}: {values[key]!r} is not an amount; not loaded"))
                 budget.append(ProjectBudgetRow(
                     row_order=len(budget) + 1, funding_source=label or "(no name)", target_declared=None,
                     budget_compiled=amounts["budget_start"], annual_budget=amounts["budget_annual"],
                     executed=amounts["executed"], balance=None,
-                    execution_rate_text=values.get("rate", "").rstrip("%％").strip() or None,
-                    score_text=values.get("score") or None, deviation_reason=None, source_line=line,
-                    weight_text=values.get("weight") or None, amount_unit="万元"))
+                    execution_rate_text=_figure_text(values.get("rate", "").rstrip("%％")),
+                    score_text=_figure_text(values.get("score")), deviation_reason=None, source_line=line,
+                    weight_text=_figure_text(values.get("weight")), amount_unit="万元"))
                 continue
         if goal_col is not None and fund_cols is None and ind_cols is None:
             if flat is not None:
@@ -257,8 +269,8 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 printed_target = f"{target}{unit}"
             indicators.append(ProjectIndicator(
                 row_order=len(indicators) + 1, level1=level1, level2=level2, name=name,
-                target_text=printed_target, actual_text=actual, weight_text=values.get("weight", ""),
-                score_text=values.get("score", ""), deviation_reason=values.get("reason") or None,
+                target_text=printed_target, actual_text=actual, weight_text=_figure_text(values.get("weight")) or "",
+                score_text=_figure_text(values.get("score")) or "", deviation_reason=values.get("reason") or None,
                 source_line=line, nature=nature, measure_unit=unit, **figures(printed_target, actual)))
     name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
     code, bare = split_coded(name)
