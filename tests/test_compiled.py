@@ -4,11 +4,16 @@ and stops one at a failing test."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
+import duckdb
 import pytest
 
-from juesuan.compiled import PARSED_PLACEHOLDER, CompiledTest, compiled_project, connect, run_tests
+from juesuan import compiled
+from juesuan.compiled import (PARSED_PLACEHOLDER, SEEDS_FILE, SHIPPED_PLAN, CompiledTest, compiled_project, connect,
+                              run_models, run_tests)
+from juesuan.incremental import code_hash
 from tests.conftest import ROOT
 
 
@@ -62,3 +67,43 @@ def test_thresholds_and_severity(tmp_path, built):
     finally:
         con.close()
 
+
+def test_the_shipped_plan_is_the_plan_of_these_models():
+    spec = json.loads(SHIPPED_PLAN.read_text(encoding="utf-8"))
+    assert spec["code_hash"] == code_hash(ROOT), (
+        "models, macros, reference seeds or dbt tests changed since loaders/juesuan/plan/plan.json was written: "
+        "run `python -m juesuan.compiled`")
+
+
+def test_a_first_check_runs_the_shipped_plan_without_dbt(built, tmp_path, monkeypatch):
+    """Without a plan in the target (a fresh install), the shipped one is unpacked: no dbt run, the
+    same models and tests as the build's, the reference seeds as dbt loaded them, the same findings."""
+    monkeypatch.setattr(compiled, "run_dbt", lambda *args, **kwargs: pytest.fail("dbt was run"))
+    target = tmp_path / "target"
+    assert compiled.has_plan(ROOT, target)
+    project = compiled_project(ROOT, target)
+    from_build = compiled_project(ROOT, built.target)
+    assert [s.unique_id for s in project.steps] == [s.unique_id for s in from_build.steps]
+    assert [t.unique_id for t in project.tests] == [t.unique_id for t in from_build.tests]
+    con = duckdb.connect(str(project.folder / SEEDS_FILE), read_only=True)
+    try:
+        con.execute(f"attach '{built.db}' as built (read_only)")
+        for schema, table in project.seed_tables:
+            types = "select column_name, data_type from information_schema.columns where table_catalog = ? " \
+                    "and table_schema = ? and table_name = ? order by ordinal_position"
+            catalog = con.execute("select current_database()").fetchone()[0]
+            assert con.execute(types, [catalog, schema, table]).fetchall() == \
+                con.execute(types, ["built", schema, table]).fetchall(), table
+            (n,) = con.execute(f"""select count(*) from ((select * from "{schema}"."{table}" except all
+                                   select * from built."{schema}"."{table}") union all
+                                  (select * from built."{schema}"."{table}" except all
+                                   select * from "{schema}"."{table}"))""").fetchone()
+            assert n == 0, table
+    finally:
+        con.close()
+    memory = run_models(project, built.parsed)
+    try:
+        findings = "select check_id, object, severity, actual, expected from audit.findings order by all"
+        assert memory.execute(findings).fetchall() == built.sql(findings)
+    finally:
+        memory.close()

@@ -34,6 +34,12 @@ from .incremental import code_hash
 PARSED_PLACEHOLDER = "/__juesuan_parsed_dir__"
 PLAN_FILE = "plan.json"
 SEEDS_FILE = "seeds.duckdb"
+# The plan of the committed models, shipped in the package (`python -m juesuan.compiled` writes
+# it; tests/test_compiled.py fails while it is stale): the first `check` or incremental build
+# after an install runs it instead of having dbt compile the project (~30 s). Its reference seeds
+# are read from seeds/reference/*.csv with the column types dbt gave them.
+SHIPPED_PLAN = Path(__file__).parent / "plan" / PLAN_FILE
+SEED_FOLDER = "seeds/reference"
 
 
 @dataclass(frozen=True)
@@ -81,13 +87,68 @@ def plan_folder(root: Path, target: Path | None = None) -> Path:
 
 
 def has_plan(root: Path, target: Path | None = None) -> bool:
-    return (plan_folder(root, target) / PLAN_FILE).exists()
+    """Whether a plan for these models is at hand without dbt (cached, or shipped and current)."""
+    return (plan_folder(root, target) / PLAN_FILE).exists() or _shipped_spec(root) is not None
+
+
+def _shipped_spec(root: Path) -> dict | None:
+    try:
+        spec = json.loads(SHIPPED_PLAN.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return spec if spec.get("code_hash") == code_hash(root) else None
+
+
+def _unpack_shipped(root: Path, folder: Path) -> bool:
+    """The shipped plan into `folder` (its reference seeds read from their CSVs), when it is the
+    plan of these models; False otherwise."""
+    spec = _shipped_spec(root)
+    if spec is None:
+        return False
+    with _new_plan_folder(folder) as work:
+        (work / PLAN_FILE).write_text(json.dumps({k: spec[k] for k in ("database", "steps", "tests", "seed_tables")},
+                                                 ensure_ascii=False), encoding="utf-8")
+        con = duckdb.connect(str(work / SEEDS_FILE))
+        try:
+            for schema, table in spec["seed_tables"]:
+                columns = ", ".join(f"'{name}': '{type_}'" for name, type_ in spec["seed_columns"][f"{schema}.{table}"])
+                con.execute(f'create schema if not exists "{schema}"')
+                con.execute(f"""create table "{schema}"."{table}" as select * from read_csv(
+                                '{root / SEED_FOLDER / (table + ".csv")}', header = true, auto_detect = false,
+                                delim = ',', quote = '"', escape = '"', columns = {{{columns}}})""")
+        finally:
+            con.close()
+    return True
+
+
+def ship(root: Path) -> Path:
+    """The plan of the models under `root`, compiled by dbt, as SHIPPED_PLAN: with the code hash
+    it is the plan of, and each reference seed's columns and types as dbt loaded them."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "plan"
+        _compile(root, folder)
+        spec = json.loads((folder / PLAN_FILE).read_text(encoding="utf-8"))
+        con = duckdb.connect(str(folder / SEEDS_FILE), read_only=True)
+        try:
+            spec["seed_columns"] = {
+                f"{schema}.{table}": con.execute(
+                    "select column_name, data_type from information_schema.columns where table_schema = ? "
+                    "and table_name = ? order by ordinal_position", [schema, table]).fetchall()
+                for schema, table in spec["seed_tables"]}
+        finally:
+            con.close()
+    spec["code_hash"] = code_hash(root)
+    SHIPPED_PLAN.parent.mkdir(exist_ok=True)
+    SHIPPED_PLAN.write_text(json.dumps(spec, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return SHIPPED_PLAN
 
 
 def compiled_project(root: Path, target: Path | None = None) -> CompiledProject:
     """The plan of this version of the models: from the cache, or made now by dbt (~30 s)."""
     folder = plan_folder(root, target)
-    if not (folder / PLAN_FILE).exists():
+    if not (folder / PLAN_FILE).exists() and not _unpack_shipped(root, folder):
         _compile(root, folder)
     spec = json.loads((folder / PLAN_FILE).read_text(encoding="utf-8"))
     return CompiledProject(folder, spec["database"], [Step(**s) for s in spec["steps"]],
@@ -276,3 +337,9 @@ def run_models(project: CompiledProject, parsed: Path) -> duckdb.DuckDBPyConnect
     load_seeds(con, project)
     create_models(con, project.steps, parsed)
     return con
+
+
+if __name__ == "__main__":
+    from .reference import project_root
+
+    print(f"wrote {ship(project_root())}")
