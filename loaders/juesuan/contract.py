@@ -24,6 +24,9 @@ class Column:
     # Text kept as printed that staging casts to this type (`score_text VARCHAR AS DECIMAL(9,2)`):
     # the writer lets through only text that cast takes.
     read_as: str | None = None
+    # The values a code column may take (`cell_state VARCHAR IN (value, blank, na)`); staging's
+    # accepted_values tests list the same (tests/loaders/test_contract.py).
+    values: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,16 @@ class ParsedFile:
 
 
 def _columns(spec: str) -> tuple[Column, ...]:
-    """`name TYPE, name TYPE AS TYPE, …` (a type may hold a comma inside parentheses)."""
+    """`name TYPE, name TYPE AS TYPE, name TYPE IN (a, b), …` (a type or a list may hold a comma
+    inside parentheses)."""
     out, depth, part = [], 0, ""
     for ch in spec + ",":
         if ch == "," and depth == 0:
             name, type_ = part.split(None, 1)
+            type_, _, values = type_.partition(" IN ")
             type_, _, read_as = type_.partition(" AS ")
-            out.append(Column(name, type_.strip(), read_as.strip() or None))
+            allowed = tuple(v.strip() for v in values.strip().strip("()").split(",")) if values else None
+            out.append(Column(name, type_.strip(), read_as.strip() or None, allowed))
             part = ""
             continue
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -58,7 +64,7 @@ PROJECT_MONEY = "DECIMAL(20,6)"  # a 自评表's 万元 to the 元, a 自评报�
 FILES: tuple[ParsedFile, ...] = (
     ParsedFile("reports", "One row per loaded report (its files are in report_files).", _columns(
         "report_id VARCHAR, source_file VARCHAR, source_path VARCHAR, source_sha256 VARCHAR, "
-        "source_encoding VARCHAR, department_name VARCHAR, fiscal_year INTEGER, amount_unit VARCHAR, "
+        "source_encoding VARCHAR, department_name VARCHAR, fiscal_year INTEGER, amount_unit VARCHAR IN (万元, 元), "
         "tables_found VARCHAR, tables_missing VARCHAR, parser_version VARCHAR, loaded_at TIMESTAMP, "
         "page_starts VARCHAR")),
     ParsedFile("report_files", "One row per file a report was read from: one for a report published as one "
@@ -69,12 +75,12 @@ FILES: tuple[ParsedFile, ...] = (
         "report_id VARCHAR, table_key VARCHAR, row_key VARCHAR, row_code VARCHAR, row_label VARCHAR, "
         "line_number INTEGER, row_order INTEGER, source_line INTEGER, source_location VARCHAR")),
     ParsedFile("table_cells", "One row per printed cell, including blank and `────` cells.", _columns(
-        f"report_id VARCHAR, table_key VARCHAR, row_key VARCHAR, column_key VARCHAR, cell_state VARCHAR, "
+        f"report_id VARCHAR, table_key VARCHAR, row_key VARCHAR, column_key VARCHAR, cell_state VARCHAR IN (value, blank, na), "
         f"value_text VARCHAR, value {MONEY}, unit VARCHAR, source_line INTEGER, source_location VARCHAR, "
         f"placement VARCHAR")),
     ParsedFile("load_issues", "What the parser noticed and could not settle, per report.", _columns(
-        "report_id VARCHAR, severity VARCHAR, table_key VARCHAR, source_line INTEGER, message VARCHAR, "
-        "printed_text VARCHAR, kind VARCHAR, source_location VARCHAR")),
+        "report_id VARCHAR, severity VARCHAR IN (error, warning), table_key VARCHAR, source_line INTEGER, message VARCHAR, "
+        "printed_text VARCHAR, kind VARCHAR IN (refused, ambiguous, repeated, value_refused), source_location VARCHAR")),
     ParsedFile("projects", "One row per project self-evaluation (项目支出绩效自评) attached to a report.", _columns(
         "project_id VARCHAR, report_id VARCHAR, project_seq INTEGER, project_name VARCHAR, "
         "project_unit_code VARCHAR, project_unit_name VARCHAR, supervisor_code VARCHAR, supervisor_name VARCHAR, "
@@ -88,7 +94,7 @@ FILES: tuple[ParsedFile, ...] = (
         f"project_id VARCHAR, row_order INTEGER, funding_source VARCHAR, target_declared {PROJECT_MONEY}, "
         f"budget_compiled {PROJECT_MONEY}, annual_budget {PROJECT_MONEY}, executed {PROJECT_MONEY}, "
         f"balance {PROJECT_MONEY}, execution_rate_text VARCHAR AS DECIMAL(9,2), score_text VARCHAR AS DECIMAL(9,2), "
-        f"deviation_reason VARCHAR, source_line INTEGER, weight_text VARCHAR AS DECIMAL(9,2), amount_unit VARCHAR")),
+        f"deviation_reason VARCHAR, source_line INTEGER, weight_text VARCHAR AS DECIMAL(9,2), amount_unit VARCHAR IN (万元, 元)")),
     ParsedFile("project_indicators", "One row per performance indicator of a project's 绩效指标 table.", _columns(
         "project_id VARCHAR, row_order INTEGER, level1 VARCHAR, level2 VARCHAR, indicator_name VARCHAR, "
         "target_text VARCHAR, target_op VARCHAR, target_value DECIMAL(18,4), target_unit VARCHAR, "
@@ -121,6 +127,8 @@ def type_check(column: Column):
     """The check of a value written in `column` (None for free text): a function taking the value
     (never None) and returning it as it is to be written, or raising NotOfType. Every seed value
     passes it, so no read of a CSV and no cast in staging can fail on what a report prints."""
+    if column.values is not None:
+        return _one_of(column.values)
     type_ = column.read_as or column.type
     if m := _DECIMAL_TYPE.fullmatch(type_):
         return _decimal_check(int(m[1]), int(m[2]), text=column.read_as is not None)
@@ -163,6 +171,17 @@ def _decimal_check(precision: int, scale: int, text: bool):
         return format(number, "f") if number.as_tuple().exponent > 0 else value
 
     type_name = f"DECIMAL({precision},{scale})"
+    return check
+
+
+def _one_of(values: tuple[str, ...]):
+    allowed = frozenset(values)
+
+    def check(value):
+        if value not in allowed:
+            raise NotOfType(f"none of {', '.join(values)}")
+        return value
+
     return check
 
 

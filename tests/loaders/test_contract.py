@@ -76,3 +76,23 @@ def test_a_csv_edited_with_its_columns_in_another_order_is_refused_and_parsed_ag
     outcome = load_paths([sample_path], parsed)
     assert [r.report_id for r in outcome.loaded] == [out.name] and not outcome.unchanged
     assert edited_off_contract(out) == []
+
+
+def test_the_values_a_code_column_may_take_are_the_ones_staging_accepts():
+    """A code column's values are declared once, in the contract, where the writer holds every
+    value to them; staging's accepted_values tests of the same columns list the same values."""
+    staging = yaml.safe_load((ROOT / "models" / "staging" / "_staging.yml").read_text(encoding="utf-8"))
+    accepted = {}
+    for model in staging["models"]:
+        for column in model.get("columns", []):
+            for test in column.get("data_tests", []):
+                if isinstance(test, dict) and "accepted_values" in test:
+                    accepted[(model["name"], column["name"])] = test["accepted_values"]["arguments"]["values"]
+    declared = {(f"stg_parsed__{f.name}", c.name): list(c.values) for f in contract.FILES for c in f.columns if c.values}
+    both = declared.keys() & accepted.keys()
+    assert {("stg_parsed__table_cells", "cell_state"), ("stg_parsed__load_issues", "kind"),
+            ("stg_parsed__reports", "amount_unit")} <= both
+    assert {key: declared[key] for key in both} == {key: accepted[key] for key in both}
+    cell_state = next(c for c in contract.BY_NAME["table_cells"].columns if c.name == "cell_state")
+    with pytest.raises(contract.NotOfType, match="none of value, blank, na"):
+        contract.type_check(cell_state)("dash")
