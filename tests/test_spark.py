@@ -96,7 +96,8 @@ def test_marts_and_audit_tables_equal_duckdbs_value_for_value(builds, spark):
         got, want = _rows(tuple(r) for r in frame.collect()), _rows(duck.fetchall())
         assert got == want, name
         filled += bool(want)
-    assert filled == len(tables)
+    # Every table holds rows but the record of reports a build left out: none were, here.
+    assert filled == len(tables) - 1 and ("audit", "build_quarantine") in tables
     # The findings themselves, with the pages they were printed on (a regex read the line).
     found = spark.sql("select count(*), count(source_page) from audit.findings where severity = 'discrepancy'").collect()[0]
     assert found[0] > 10 and found[0] == found[1]

@@ -27,19 +27,21 @@ TABLE_TITLES = {
     "T09": "财政拨款“三公”经费支出决算表",
     "T10": "部门决算公开相关信息统计表",
 }
-# Titles regions print instead (上海: no 明细 in 公开06表; 公开08表 as a 收入支出 table like 公开07表).
+# Titles regions print instead (上海: no 明细 in 公开06表; 公开08表 as a 收入支出 table like 公开07表;
+# the 2019 template's 表7 (广东) names the 三公 of the general budget; 陕西 adds 会议费 and 培训费).
 TITLE_ALIASES = {
     "T06": ("一般公共预算财政拨款基本支出决算表",),
     "T08": ("国有资本经营预算财政拨款收入支出决算表",),
+    "T09": ("一般公共预算财政拨款“三公”经费支出决算表", "财政拨款“三公”经费及会议费、培训费支出决算表"),
 }
 
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
 _NUMBER_TAIL = re.compile(r"^\s*表\s*$")
 _TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$")
-# `部门名称：`, `单位名称：`, `编制单位：`, `填报单位：`, and a bare `部门：` / `部门:` (web pages) at the
+# `部门名称：`, `单位名称：`, `编制单位：`, `编制部门：` (陕西), `填报单位：`, and a bare `部门：` / `部门:` (web pages) at the
 # start of a line or cell; not `本部门：` in a sentence, and not the unit line `单位：万元`.
 _DEPARTMENT = re.compile(
-    r"(?:(?:部门|单位)名称|编制单位|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
+    r"(?:(?:部门|单位)名称|编制(?:单位|部门)|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
 )
 _YEAR = re.compile(r"^\s*(\d{4})\s*年度\s*$")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万?元)")
@@ -88,11 +90,13 @@ _TITLE_SPACES_AND_QUOTES = re.compile(r"[\s\xa0\u3000“”\"]")
 
 def _title_key(text: str) -> str | None:
     t = _normalise_title(text)
+    # A 三公 title is 公开09表 whatever else it lists (`…“三公”经费及会议费、培训费支出决算表`), though
+    # it ends as 支出决算表 (公开03表) does.
+    if "三公" in t and t.endswith("支出决算表"):
+        return "T09"
     for key, title in _all_titles():
         if t.endswith(_normalise_title(title)) or t == _normalise_title(title).replace("“", "").replace("”", ""):
             return key
-    if "三公" in t and t.endswith("经费支出决算表"):
-        return "T09"
     return None
 
 
@@ -273,6 +277,12 @@ _REPORT_TITLE = re.compile(
 )
 _OVERVIEW_TITLE = re.compile(r"^第一部分(?P<dept>.+?)概况$")
 _YEAR_ALONE = re.compile(r"^\d{4}$")
+# A title whose name is no department's: a part's own label (`第二部分 2022年度部门决算情况说明`
+# read as the name `第二部分`) or the generic word (`第一部分 部门概况`).
+_NO_NAME = re.compile(r"(?:第[一二三四五六七八九十]+部分)?(?:本?部门|本?单位)?")
+# The cover printed on two lines (陕西): the department's name alone, then `2022年度部门决算`.
+_COVER_NAME = re.compile(r"^[^\d\s:：。，,；;、]{4,40}$")
+_YEAR_TITLE = re.compile(r"^(?P<year>\d{4})年度?部门决算$")
 
 
 @dataclass(frozen=True)
@@ -289,21 +299,32 @@ def read_report_title(lines: list[Line]) -> ReportTitle:
     years: dict[int, int] = {}
     for k, ln in enumerate(lines):
         text = re.sub(r"[\s\xa0\u3000]", "", ln.text)
-        m = _REPORT_TITLE.match(text) or _OVERVIEW_TITLE.match(text)
-        if not m or GRID_SEPARATOR in ln.text:
+        if GRID_SEPARATOR in ln.text:
             continue
-        dept = m.group("dept")
+        m = _REPORT_TITLE.match(text) or _OVERVIEW_TITLE.match(text)
+        if not m:
+            m = _YEAR_TITLE.match(text)
+            previous = re.sub(r"[\s\xa0\u3000]", "", lines[k - 1].text) if k else ""
+            if not m or not _COVER_NAME.match(previous) or _NO_NAME.fullmatch(previous):
+                continue
+            dept = previous
+        else:
+            dept = m.group("dept")
+        year = m.groupdict().get("year")
+        if _NO_NAME.fullmatch(dept):
+            if year:
+                years[int(year)] = years.get(int(year), 0) + 1
+            continue
         names[dept] = names.get(dept, 0) + 1
         first_line.setdefault(dept, ln.number)
-        year = m.groupdict().get("year")
         if year is None and m.re is _REPORT_TITLE:
             # The year printed detached, on the line below or above the title.
             near = [x.text.strip() for x in lines[max(k - 1, 0) : k + 2] if x is not ln]
             year = next((y for y in near if _YEAR_ALONE.match(y)), None)
         if year:
             years[int(year)] = years.get(int(year), 0) + 1
-    if not names:
-        return ReportTitle(None, None, None, {})
-    dept = max(names, key=lambda n: (names[n], -first_line[n]))
     year = max(years, key=years.get) if years else None
+    if not names:
+        return ReportTitle(None, year, None, {})
+    dept = max(names, key=lambda n: (names[n], -first_line[n]))
     return ReportTitle(dept, year, first_line[dept], names)

@@ -33,7 +33,6 @@ class SourceFile:
 class SourceText:
     path: Path  # the file, or for a report of several files the folder holding them
     sha256: str
-    sha256: str
     encoding: str
     text: str
     # The line each page starts on, page 1 first: a form feed (a PDF's page break in its text)

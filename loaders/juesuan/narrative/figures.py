@@ -53,7 +53,7 @@ SUBJECTS: list[tuple[str, str]] = [
     # The pair first: `公务用车购置及运行维护费 37.35` is both, not the 购置 alone.
     (r"公务用车购置及运行(维护)?费", "vehicle_costs"),
     (r"公务用车购置(费)?", "vehicle_purchase"),
-    (r"公务用车运行维护(费|支出)", "vehicle_operation"),
+    (r"公务用车运行及?维护(费|支出)", "vehicle_operation"),  # 广东: 公务用车运行及维护支出
     (r"公务用车保有量", "vehicles_held"),
     (r"国内接待费", "reception_domestic"),
     (r"外事接待费|外宾接待(支出|费)?|接待外宾", "reception_foreign_affairs"),
@@ -101,6 +101,7 @@ SUBJECTS: list[tuple[str, str]] = [
 ATTRIBUTES_MONEY = [
     (r"年初预算", "initial_budget"),
     (r"全年预算", "budget"),
+    (r"完成预算", "budget"),  # 广东: `支出决算为 0.16万元，完成预算 0万元的 0%`: the budget, not the spending
     (r"减少|增加", "change"),
     (r"决算", "final"),
 ]
@@ -115,6 +116,19 @@ _ATTRIBUTE_PATTERNS = {unit: [(re.compile(pattern), attribute) for pattern, attr
                        for unit, table in (("%", ATTRIBUTES_PERCENT), ("万元", ATTRIBUTES_MONEY))}
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
 _NEGATIVE = re.compile(r"减少|下降")
+# A clause naming its own 支出 or 收入 that is none of SUBJECTS (`3.上缴上级支出 0万元`, `涉及一般公共预算
+# 支出 0 万元` of the projects evaluated): its figure is of that unknown subject, not of the one
+# carried from before, and is not read.
+_OWN_UNKNOWN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入)(?:决算)?(?:数)?(?:为|是)?\s*$")
+# The budgets other than the general one: a sentence naming one speaks of its own scope (`组织对 0 个
+# 政府性基金预算项目开展绩效自评，共涉及资金 0 万元`), and a subject carried into it from the general
+# budget's sentences is not its subject (a 类 or 项 carried by its code is, whatever its budget).
+_OTHER_SCOPE = re.compile(r"政府性基金|国有资本经营")
+_OTHER_SCOPE_SUBJECTS = ("fund_",)
+# `1 个单位`, `0 个第三方机构`: a count printed before its noun counts that noun. Read only where the
+# noun is the projects the narrative counts.
+_COUNTED_NOUN = re.compile(r"\s*([\u4e00-\u9fff])")
+_COUNTED_PROJECTS = ("项",)
 
 _FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
 _SENTENCE = re.compile(r"[。；;]")
@@ -283,10 +297,25 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
             if named and "占" in sentence[max(named[-1][0] - 3, previous_end) : named[-1][0]]:
                 denominator = named[-1][2]
                 named = named[:-1]
+            if named and not named[-1][2].startswith(_OTHER_SCOPE_SUBJECTS) \
+                    and _OTHER_SCOPE.search(sentence, max(named[-1][0] - 8, 0), named[-1][0]):
+                # `政府性基金预算项目支出`: the subject of another budget than the general one's.
+                previous_end = m.end()
+                current = None
+                continue
             if named:
                 current = named[-1]
+            clause_start = max(_clause_start(sentence, m.start()), previous_end)
             previous_end = m.end()
             if current is None:
+                continue
+            if not named and _OWN_UNKNOWN_SUBJECT.search(sentence[clause_start : m.start()]):
+                continue
+            if not named and current[3] is None and not current[2].startswith(_OTHER_SCOPE_SUBJECTS) \
+                    and _OTHER_SCOPE.search(sentence, current[1] if current in subjects else 0, _clause_end(sentence, m.end())):
+                continue
+            if m.group(2) == "个" and (noun := _COUNTED_NOUN.match(sentence, m.end())) \
+                    and noun.group(1) not in _COUNTED_PROJECTS:
                 continue
             unit = m.group(2).replace("％", "%").replace("(", "（").replace(")", "）")
             # Named here: the words since the name; carried over: the words of this clause.
@@ -311,6 +340,11 @@ def _qualified(subject: str, sentence: str) -> str:
     if subject in ("income_total", "expenditure_total") and re.search(r"财政拨款(收入|支出)总计", sentence):
         return "appropriation_" + subject
     return subject
+
+
+def _clause_end(sentence: str, offset: int) -> int:
+    ends = [i for i in (sentence.find(c, offset) for c in "，、：:") if i >= 0]
+    return min(ends, default=len(sentence))
 
 
 def _clause_start(sentence: str, offset: int) -> int:

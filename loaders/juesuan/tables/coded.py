@@ -275,8 +275,8 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
             row_key, label = "total", next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)
         elif code is not None:
             row_key, label = code, name
-        elif all(not c or not grid.is_amount_or_blank(c) for c in cells):
-            continue  # the header printed again on a continued page
+        elif all(not c or not grid.is_amount_or_blank(c) for c in cells) or grid.is_numbering_row(cells):
+            continue  # the header printed again on a continued page, its `栏次 1 2 3 …` line too
         else:
             table.issues.append(Issue("error", key, row.line, f"row {' | '.join(cells)!r} has no subject code; not placed"))
             continue

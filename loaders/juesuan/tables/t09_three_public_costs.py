@@ -76,9 +76,15 @@ def _refuse_unnumbered(region: TableRegion, table: ParsedTable) -> None:
         table.issues.append(Issue("warning", TABLE_KEY, region.title_line, "no line of 三公 figures found under the header"))
 
 
+# Columns some provinces print beside the 三公 (陕西: `…“三公”经费及会议费、培训费支出决算表`): read
+# where the header names them, never required.
+EXTRA_COLUMNS = [("meeting", "会议费"), ("training", "培训费")]
+
 # Item of a column by the words of its deepest header label (上海 prints 公务用车运行费 for
 # 公务用车运行维护费); checked in this order, since 公务用车购置及运行维护费 holds both 购置 and 运行.
 _ITEM_WORDS = [
+    ("meeting", ("会议费",)),
+    ("training", ("培训费",)),
     ("total", ("合计",)),
     ("vehicle_subtotal", ("小计",)),
     ("overseas", ("出国",)),
@@ -89,15 +95,30 @@ _ITEM_WORDS = [
 _PHASE_WORDS = {"预算数": "budget", "决算数": "final"}
 
 
+def _item_of(label: tuple[str, ...]) -> str | None:
+    """The item of a grid column from its label path, by its deepest label that is not a phase."""
+    items = [p for p in label if p not in _PHASE_WORDS]
+    if not items:
+        return None
+    if "小计" in items[-1] and len(items) > 1 and "公务用车" not in items[-1] + items[-2]:
+        return "total"  # the 小计 of the 三公 themselves (`财政拨款安排的“三公”经费 / 小计`)
+    return next((key for key, words in _ITEM_WORDS if any(w in items[-1] for w in words)), None)
+
+
 def _column_of(label: tuple[str, ...]) -> tuple[str, str] | None:
     """(phase, item) of a grid column from its label path, e.g. ('…', '公务接待费', '决算数')."""
     phase = next((_PHASE_WORDS[p] for p in label if p in _PHASE_WORDS), None)
-    items = [p for p in label if p not in _PHASE_WORDS]
-    if phase is None or not items:
-        return None
-    leaf = items[-1]
-    item = next((key for key, words in _ITEM_WORDS if any(w in leaf for w in words)), None)
-    return (phase, item) if item else None
+    item = _item_of(label)
+    return (phase, item) if phase and item else None
+
+
+def _phase_row(cells: list[str]) -> str | None:
+    """The phase a row prints in its first cell where the form prints 预算数 and 决算数 as rows (陕西),
+    its other cells amounts or blank."""
+    first = next((c for c in cells if c), "")
+    if first in _PHASE_WORDS and all(grid.is_amount_or_blank(c) for c in cells[cells.index(first) + 1:]):
+        return _PHASE_WORDS[first]
+    return None
 
 
 def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
@@ -109,7 +130,9 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
     rows, width = g.rows, g.width
     # The header runs to the first row of amounts (an empty table prints none: all header).
     first = next((i for i, r in enumerate(rows) if not grid.is_numbering_row(r.cells)
-                  and all(grid.is_amount_or_blank(c) for c in r.cells)), len(rows))
+                  and (all(grid.is_amount_or_blank(c) for c in r.cells) or _phase_row(r.cells))), len(rows))
+    if first < len(rows) and _phase_row(rows[first].cells):
+        return _parse_phase_rows(table, rows, first, width, unit)
     if not any(c in _PHASE_WORDS for r in rows[:first] for c in r.cells):
         table.issues.append(Issue("error", TABLE_KEY, region.title_line, "no 预算数/决算数 in the table's header; table not read"))
         return table
@@ -132,4 +155,32 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
                 table.issues.append(Issue("error", TABLE_KEY, line, f"no {label} column for {column_key!r} in the header; cell not loaded"))
                 continue
             grid.add_value_cell(table, phase, column_key, values[c], unit, line, c)
+    return table
+
+
+def _parse_phase_rows(table: ParsedTable, rows: list[grid.GridRow], first: int, width: int, unit: str) -> ParsedTable:
+    """预算数 and 决算数 printed as rows, the items as columns (陕西's form, with 会议费 and 培训费)."""
+    labels = grid.column_labels(rows[:first], width)
+    items = {c: _item_of(lab) for c, lab in enumerate(labels)}
+    label_col = next(c for c, text in enumerate(rows[first].cells) if text)
+    header_line = rows[first - 1].line if first else table.title_line
+    for c, item in items.items():
+        if item is None and c != label_col and any(c < len(r.cells) and r.cells[c] for r in rows[first:]):
+            table.issues.append(Issue("error", TABLE_KEY, header_line,
+                                      f"column {'/'.join(labels[c])!r} is no 三公 item; not loaded"))
+    seen: set[str] = set()
+    for r in rows[first:]:
+        if r.is_empty() or grid.is_numbering_row(r.cells):
+            continue
+        phase = _phase_row(r.cells)
+        if phase is None or phase in seen:
+            table.issues.append(Issue("error", TABLE_KEY, r.line, f"row {' | '.join(r.cells)!r} is no 预算数/决算数 row "
+                                      "of its own; not loaded", kind="refused"))
+            continue
+        seen.add(phase)
+        cells = (r.cells + [""] * width)[:width]
+        table.rows.append(Row(TABLE_KEY, phase, None, dict(PHASES)[phase], None, len(table.rows) + 1, r.line))
+        for c, item in items.items():
+            if item is not None:
+                grid.add_value_cell(table, phase, item, cells[c], unit, r.line, c)
     return table

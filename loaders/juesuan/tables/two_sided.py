@@ -114,14 +114,21 @@ def parse_sides_grid(
         issues.append(Issue("error", key, region.title_line, f"the income side has {len(left_amounts)} amount columns, the form one; table not read"))
         return [], issues
     if len(right_columns) == 1:
-        found = {next(iter(right_columns)): right_amounts[0]}  # one amount column: 决算数 / 金额
+        found, unmatched = {next(iter(right_columns)): right_amounts[0]}, []  # one amount column: 决算数 / 金额
     else:
-        found, _ = grid.match_columns(labels, right_columns, right_amounts)
+        found, unmatched = grid.match_columns(labels, right_columns, right_amounts)
     left_number = next((c for c in number_cols if c < right_name), None)
     right_number = next((c for c in number_cols if c > right_name), None)
+    for c in unmatched:
+        printed = [r.cells[c] for r in rows[head_end + 1 :] if c < len(r.cells) and r.cells[c] and not grid.is_numbering_row(r.cells)]
+        if printed:
+            issues.append(Issue("error", key, region.title_line, f"column {'/'.join(labels[c]) or c + 1!r} is not a column "
+                                f"of the national form; its {len(printed)} printed values are not loaded"))
     for column_key in right_columns:
         if column_key not in found:
-            issues.append(Issue("error", key, region.title_line, f"no column {right_columns[column_key][0]!r} in the header; its cells are left blank"))
+            # A column the template does not print (the 2019 template has no 国有资本经营 fund): its
+            # cells are blank, and any printed column it could be is reported above.
+            issues.append(Issue("warning", key, region.title_line, f"no column {right_columns[column_key][0]!r} in the header; its cells are left blank"))
     header_texts = {c for r in rows[: head_end + 1] for c in r.cells if c}
     sides: list[SideRow] = []
     for row in rows[head_end + 1 :]:
