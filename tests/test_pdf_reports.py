@@ -135,8 +135,11 @@ def test_printed_discrepancies_are_findings(pdfs):
         """select r.department_name, f.object, f.actual from audit.findings f join marts.dim_report r using (report_id)
            where f.check_id like 'nr_%' and f.severity = 'discrepancy' order by 1, 2"""
     )
+    # And 规划和自然资源局's 一般公共预算财政拨款基本支出 5,377.64: 公开05表 prints the general budget's 基本
+    # as 5,364.75; 5,377.64 is 公开03表's, of every fund (read as that, it had held).
     assert narrative == [
         (GHZY, "class_amount 210 @ 五 line 347", D("2366300")),
+        (GHZY, "general_budget_basic_expenditure_amount @ 六 line 417", D("53776400")),
         (GHZY, "personnel_cost_amount @ 六 line 418", D("48969800")),
         (CZJ, "appropriation_expenditure_total_amount @ 四 line 312", D("3000")),
         (CZJ, "class_share 201 @ 五 line 323", D("71.73")),

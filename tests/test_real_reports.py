@@ -147,4 +147,12 @@ def test_the_provinces_reports_come_out_of_the_warehouse_as_printed(corpus):
     for department in ("西安市卫生健康委员会（汇总）", "佛山市轨道交通局"):
         assert corpus.one("select tables_incomplete from marts.dim_report where department_name = ?", department) == ""
     assert corpus.sql("""select f.check_id, f.object from audit.findings f join marts.dim_report r using (report_id)
-                         where r.department_name = '佛山市轨道交通局' and f.severity = 'discrepancy'""") == []
+                         where r.department_name in ('佛山市轨道交通局', '西安市卫生健康委员会（汇总）')
+                           and f.severity = 'discrepancy'""") == []
+    # 西安's narrative, before its tables (EXPECTED.md 11): 机关运行经费 and 政府采购, in 元.
+    narrative = dict(((s, a), v) for s, a, v in corpus.sql(
+        "select subject, attribute, value_yuan from marts.fct_narrative_figure where report_id = ? "
+        "and subject in ('running_cost', 'procurement_total') and value_yuan is not null", xian))
+    assert narrative == {("running_cost", "budget"): Decimal("6276200.00"), ("running_cost", "final"): Decimal("6276200.00"),
+                         ("running_cost", "change"): Decimal("1133700.00"),
+                         ("procurement_total", "amount"): Decimal("2720676900.00")}

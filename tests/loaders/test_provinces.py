@@ -120,3 +120,36 @@ def test_the_2019_template_tables_by_their_titles(foshan):
         (Decimal("649.20"), Decimal("97.19"), Decimal("94.65"), Decimal("2.54"))
     # 表4 prints no 国有资本经营 column: said, and the table is whole.
     assert any(i.severity == "warning" and "国有资本经营预算财政拨款" in i.message for i in foshan.issues)
+
+
+def test_the_narrative_before_the_tables_is_read(xian):
+    """陕西 prints the 情况说明 before the tables, its 目录 listing a heading wrapped over two lines
+    (the narrative ended there, in the 目录: 0 figures), and a paragraph opening `（一）2022年度政府采购
+    支出总额共…` (read as a heading)."""
+    figures = {(f.subject, f.attribute): f.value for f in xian.narrative}
+    assert figures[("running_cost", "final")] == Decimal("627.62")  # EXPECTED.md 11
+    assert figures[("procurement_total", "amount")] == Decimal("272067.69")
+    assert [figures[("procurement_" + k, "amount")] for k in ("goods", "works", "services")] == \
+        [Decimal("189972.86"), Decimal("8619.1"), Decimal("73475.73")]
+    assert figures[("vehicles_total", "vehicles")] == 517
+    assert figures[("general_budget_expenditure", "final")] == Decimal("296047.75")  # EXPECTED.md 10
+    # It ends where the 部门整体支出绩效自评表 begins: no figure of the 87 forms is a narrative figure.
+    assert max(f.source_line for f in xian.narrative) < 606
+
+
+def test_a_paragraphs_subject_is_its_own(xian):
+    """Scope, read from the print: `（二）培训费支出情况说明。` names the paragraph's subject; `预算1.86万元` is a
+    budget; `一般公共预算财政拨款基本支出` is the general budget's (公开05表), not every fund's (公开03表); a
+    numbered paragraph (`（1）坚守初心…`) counts clinics and cases, not the projects of the one before."""
+    by_line = {}
+    for f in xian.narrative:
+        by_line.setdefault(f.source_line, []).append((f.subject, f.attribute, f.value))
+    assert ("training", "budget", Decimal("2795.78")) in by_line[423]
+    assert ("reception", "budget", Decimal("1.86")) in by_line[414]
+    assert by_line[370][0] == ("general_budget_basic_expenditure", "amount", Decimal("98606.29"))
+    assert not [f for f in xian.narrative if f.subject == "project_expenditure" and f.attribute == "count"]
+    # `82个一级项目…涉及预算资金597650.29万元，占部门预算项目支出总额的65.9%`: the 一级 projects' amount and
+    # share of 项目支出 (EXPECTED.md, source anomalies); `1个专项资金项目…涉及预算金额52110万元` is not theirs.
+    assert ("projects_level1", "amount", Decimal("597650.29")) in by_line[462]
+    assert ("projects_level1", "share", Decimal("65.9")) in by_line[463]
+    assert by_line.get(465, []) == []

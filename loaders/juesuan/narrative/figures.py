@@ -29,6 +29,8 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"支出总计", "expenditure_total"),
     (r"收入合计", "income_subtotal"),
     (r"支出合计", "expenditure_subtotal"),
+    # The general budget's own 基本支出 (公开05/06表), not the 基本支出 of every fund (公开03表).
+    (r"一般公共预算财政拨款基本支出", "general_budget_basic_expenditure"),
     (r"一般公共预算财政拨款(决算)?支出", "general_budget_expenditure"),
     # Section 八's fund: not the appropriation income of the whole year (section 四).
     (r"政府性基金预算财政拨款收入", "fund_appropriation_income"),
@@ -59,6 +61,9 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"外事接待费|外宾接待(支出|费)?|接待外宾", "reception_foreign_affairs"),
     (r"国[（(]境[)）]外接待费", "reception_overseas"),
     (r"公务接待(费)?", "reception"),  # 上海: `列明公务接待2批次`
+    # 陕西 states them beside the 三公 (`财政拨款安排培训费预算2,795.78万元`): their own subjects.
+    (r"会议费", "meeting"),
+    (r"培训费", "training"),
     (r"机关运行经费", "running_cost"),
     # 上海: `政府采购金额（以合同签订为准）为 1062.09 万元，其中：货物采购金额 80.98 万元、…`.
     (r"政府采购(支出总额|金额)", "procurement_total"),
@@ -85,8 +90,12 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"离退休干部(服务)?用车", "vehicles_retiree_service"),
     (r"执法执勤用车", "vehicles_law_enforcement"),
     (r"其他用车", "vehicles_other"),
+    # `购置单价100万元以上的设备221台（套）`: bought this year, not held (`…以上设备901台（套）`).
+    (r"购置单价\d+万元(?:[（(]含[)）])?以上的?设备", "equipment_over_1m_purchased"),
     (r"以上设备", "equipment_over_1m"),
     (r"二级项目", "projects"),
+    # 广东: `7 个…项目…，其中一级项目 6 个，二级项目 1 个`: a part of the projects counted, not a restatement.
+    (r"一级项目", "projects_level1"),
     # 上海's 全过程绩效管理 sentence: three sets of projects, each with its count and budget.
     (r"绩效自评的(\d{4}\s*年度)?项目", "projects"),
     (r"编报绩效目标的(\d{4}\s*年度)?项目", "projects_with_targets"),
@@ -102,6 +111,7 @@ ATTRIBUTES_MONEY = [
     (r"年初预算", "initial_budget"),
     (r"全年预算", "budget"),
     (r"完成预算", "budget"),  # 广东: `支出决算为 0.16万元，完成预算 0万元的 0%`: the budget, not the spending
+    (r"预算数?[为是:：]?\s*$", "budget"),  # 陕西: `公务接待费预算1.86万元，支出决算0.11万元`
     (r"减少|增加", "change"),
     (r"决算", "final"),
 ]
@@ -116,6 +126,7 @@ _ATTRIBUTE_PATTERNS = {unit: [(re.compile(pattern), attribute) for pattern, attr
                        for unit, table in (("%", ATTRIBUTES_PERCENT), ("万元", ATTRIBUTES_MONEY))}
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
 _NEGATIVE = re.compile(r"减少|下降")
+_CATEGORIES = ("procurement_goods", "procurement_works", "procurement_services")
 # A clause naming its own 支出 or 收入 that is none of SUBJECTS (`3.上缴上级支出 0万元`, `涉及一般公共预算
 # 支出 0 万元` of the projects evaluated): its figure is of that unknown subject, not of the one
 # carried from before, and is not read.
@@ -127,8 +138,8 @@ _OTHER_SCOPE = re.compile(r"政府性基金|国有资本经营")
 _OTHER_SCOPE_SUBJECTS = ("fund_",)
 # `1 个单位`, `0 个第三方机构`: a count printed before its noun counts that noun. Read only where the
 # noun is the projects the narrative counts.
-_COUNTED_NOUN = re.compile(r"\s*([\u4e00-\u9fff])")
-_COUNTED_PROJECTS = ("项",)
+_COUNTED_NOUN = re.compile(r"\s*([\u4e00-\u9fff]{1,4})")
+_COUNTED_PROJECTS = ("项", "一级项目", "二级项目")
 
 _FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
 _SENTENCE = re.compile(r"[。；;]")
@@ -260,8 +271,10 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
     text = span.text
     start = 0
     # The subject carries over sentence ends within one heading: `…用于支付…等。较上年决算减少
-    # 194.60万元` is still about the 类 named in the sentence before.
-    current = None  # (start, end, subject, code)
+    # 194.60万元` is still about the 类 named in the sentence before. A paragraph's heading names the
+    # subject it opens with (`2．公务用车购置费支出情况说明。` / `…购置公务用车5辆，预算136.48万元`).
+    named_in_heading = subject_matches(span.subsection) if span.subsection else []
+    current = (0, 0, *named_in_heading[-1][2:]) if named_in_heading else None  # (start, end, subject, code)
     for sentence_end in [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]:
         sentence = text[start:sentence_end]
         base = start
@@ -294,7 +307,9 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
             named = [s for s in subjects if s[1] <= m.start() and s[0] >= previous_end]
             # `占本年支出合计的100.00%`: a subject after 占 is the whole of a share, not a new subject.
             denominator = None
-            if named and "占" in sentence[max(named[-1][0] - 3, previous_end) : named[-1][0]]:
+            # `占部门预算项目支出总额的65.9%`: 占 and the whole's name may stand a few words apart.
+            before = sentence[max(named[-1][0] - 6, previous_end) : named[-1][0]] if named else ""
+            if named and "占" in before and not re.search(r"[\d，,、。；]", before[before.rfind("占"):]):
                 denominator = named[-1][2]
                 named = named[:-1]
             if named and not named[-1][2].startswith(_OTHER_SCOPE_SUBJECTS) \
@@ -315,7 +330,10 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                     and _OTHER_SCOPE.search(sentence, current[1] if current in subjects else 0, _clause_end(sentence, m.end())):
                 continue
             if m.group(2) == "个" and (noun := _COUNTED_NOUN.match(sentence, m.end())) \
-                    and noun.group(1) not in _COUNTED_PROJECTS:
+                    and not noun.group(1).startswith(_COUNTED_PROJECTS):
+                # `组织对…1个专项资金项目进行自评，涉及预算金额52110万元`: the sentence is about the noun it
+                # counts, so the subject carried into it is not the subject of its other figures either.
+                current = None
                 continue
             unit = m.group(2).replace("％", "%").replace("(", "（").replace(")", "）")
             # Named here: the words since the name; carried over: the words of this clause.
@@ -327,6 +345,10 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
             snippet_start = min(current[0], m.start()) if named else _clause_start(sentence, m.start())
             if denominator:
                 attribute = "share"
+                if current[2].startswith(("procurement_sme", "procurement_small_micro")) and denominator in _CATEGORIES:
+                    # `授予中小企业合同金额占政府采购货物支出合同的4.07%`: the firms' share within the
+                    # goods, of an amount within the goods that is not stated: not the total's share.
+                    continue
             out.append(NarrativeFigure(
                 span.section, span.subsection, _qualified(current[2], sentence), current[3], attribute, value,
                 unit.replace("台（套）", "台套"), denominator, sentence[snippet_start : m.end()].strip("，、："),

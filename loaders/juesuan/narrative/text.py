@@ -15,7 +15,10 @@ from ..lines import Line, is_page_furniture
 _START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分\s*)?情况说明\s*$")
 _END = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|名词解释|项目支出绩效自评)")
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.*)$")
-_SUBSECTION = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$")
+_SUBSECTION = re.compile(r"^\s*(?:[（(]([一二三四五六七八九十]+)[)）]|(\d{1,2})[．.、])\s*(.*)$")
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）])")
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,20 @@ def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
     return False, 0
 
 
+# A 自评表 form's title glued after the narrative's last sentence (陕西: `…拨付到位。西安市卫生健康委员会
+# 部门整体支出绩效自评表`): the forms follow, not the narrative.
+_FORM_TITLE = re.compile(r"(?:^|(?<=[。；;]))\s*([^\s。；;，]{0,40}绩效自评表)\s*$")
+
+
 def _ends_narrative(raw: str) -> int | None:
     """Where the part after the narrative begins in the line (0: the line is its heading), if it
-    does: `第四部分 名词解释`, `项目支出绩效自评…`, also glued after the last sentence."""
+    does: `第四部分 名词解释`, `项目支出绩效自评…`, also glued after the last sentence, and a form's
+    `…绩效自评表` title glued there."""
     if _END.match(raw):
         return 0
     m = _PART.search(raw) if "部分" in raw else None
+    if m is None and "自评表" in raw:
+        m = _FORM_TITLE.search(raw)
     return m.start(1) if m else None
 
 
@@ -97,9 +108,14 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
             if end and (spans or text):  # the last sentence, then the next part's heading
                 text.append(raw[:end])
                 where.extend([ln.number] * end)
-            if spans or text:
+            if any("。" in t for t in text) or any("。" in sp.text for sp in spans):
                 break
-            inside = False  # the 目录 lists the part and its sections: the narrative is further on
+            # The 目录 lists the part and its sections, some wrapped (`九、…支出决` / `算情况说明`),
+            # but no sentence: the narrative is further on.
+            spans.clear()
+            text.clear()
+            where.clear()
+            inside = False
             continue
         if not raw or is_page_furniture(ln.text):
             continue
@@ -108,10 +124,17 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
             flush()
             section, subsection = raw, None
             continue
-        if s and len(raw) <= 40:
+        if s and len(raw) <= 40 and not re.search(r"[，；,;。]", raw.rstrip("。")) \
+                and (s.group(1) or raw.rstrip("。").endswith("说明")):
+            # A heading (`（二）培训费支出情况说明。`, `2．公务用车购置费支出情况说明。`); `（一）2022年度政府采购
+            # 支出总额共272,067.69万元，其` is a paragraph's first line.
             flush()
             subsection = raw
             continue
+        if _NUMBERED.match(raw):
+            # A numbered paragraph (`1、履职完成情况。`, `（1）坚守初心，…`) opens a topic of its own: the
+            # subject of the paragraph before does not carry into its counts of clinics and cases.
+            flush()
         text.append(raw)
         where.extend([ln.number] * len(raw))
     flush()
