@@ -30,7 +30,10 @@ from .flat_rows import flat_rows, fund_values, indicator_values, is_unseparated
 from .layout import split_coded
 from .targets import figures
 
-_TITLE = re.compile(r"^(项目支出|部门整体支出)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
+# `项目支出绩效自评表（2023年度）`, and with the project's or department's name before it as 陕西
+# prints them (`西安市级2022年病媒生物防制项目绩效自评表`, `西安市卫生健康委员会部门整体支出绩效自评表`);
+# never a sentence that mentions one (no punctuation of a sentence before it).
+_TITLE = re.compile(r"^(?:[^，。；：:,;]{0,60}?)(项目支出|部门整体支出|(?<=[^\s])项目|^项目)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
 _YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
 _NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 _OPERATOR = re.compile(r"^[＝=≥≤><≧≦＞＜]+$")
@@ -85,7 +88,7 @@ def _value_after(row: list[str], c: int) -> str:
     return next((t for t in row[c + 1 :] if t and not _is_label(t)), "")
 
 
-_LABELS = ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称", "项目资金", "年度总体目标")
+_LABELS = ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称", "部门（单位）名称", "项目资金", "年度总体目标")
 
 
 def _is_label(text: str) -> bool:
@@ -171,7 +174,7 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
     goal_col: int | None = None
     for row, line, flat in rows:
         joined = _squeeze("".join(row))
-        for label in ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称"):
+        for label in ("项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "部门名称", "部门（单位）名称"):
             c = _find(row, label)
             if c is not None and label not in fields and ind_cols is None:
                 fields[label] = _value_after(row, c)
@@ -272,7 +275,8 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
                 target_text=printed_target, actual_text=actual, weight_text=_figure_text(values.get("weight")) or "",
                 score_text=_figure_text(values.get("score")) or "", deviation_reason=values.get("reason") or None,
                 source_line=line, nature=nature, measure_unit=unit, **figures(printed_target, actual)))
-    name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or ""
+    # 陕西's 部门整体支出绩效自评表 prints `部门（单位）名称`.
+    name = fields.get("项目名称") or fields.get("单位名称") or fields.get("部门名称") or fields.get("部门（单位）名称") or ""
     code, bare = split_coded(name)
     unit_code, unit_name = split_coded(fields.get("实施单位") or fields.get("项目单位") or "")
     sup_code, sup_name = split_coded(fields.get("主管部门", ""))

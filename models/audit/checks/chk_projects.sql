@@ -85,12 +85,14 @@ checks as (
     where score_text is not null
 
     union all
-    -- Σ 权重 = 90; in the standard 自评表 Σ 分值 = 100 with the funds row's.
+    -- Σ 权重 = 90; in the standard 自评表 Σ 分值 = 100 with the funds row's, where it prints one (陕西
+    -- leaves the funds row's 分值 blank on some forms: nothing printed, nothing to sum).
     select report_id, 'pj_weight_sum', project_name,
-        weight_sum + case when project_form = 'report' then 0 else coalesce(table_weight, 0) end,
+        weight_sum + case when project_form = 'report' then 0 else table_weight end,
         'project:' || title_line, case when project_form = 'report' then 90 else 100 end,
         0, indicator_count, 'equal', 0, indicator_lines
     from totals
+    where project_form = 'report' or table_weight is not null
 
     union all
     -- 得分 ≤ 权重, each indicator.
