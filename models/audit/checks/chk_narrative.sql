@@ -29,7 +29,8 @@ metric_map as (
 cells as (
     select
         report_id, table_key, row_key, column_key, source_line,
-        coalesce(amount_yuan, cast(quantity as decimal(18, 2))) as figure
+        coalesce(amount_yuan, cast(quantity as decimal(18, 2))) as figure,
+        amount_yuan / 10000 as amount_wan
     from {{ ref('stg_parsed__table_cells') }}
 ),
 
@@ -70,17 +71,27 @@ shares as (
         f.report_id, 'nr_share' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
         f.value as actual, 'narrative:' || f.source_line as actual_source,
-        {% set rounded %}part.value * 100 / nullif(whole.value, 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
+        {% set rounded %}part.value * 100 / nullif(coalesce(whole.value, table_whole.amount_wan), 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
-        case when part.value is null or whole.value is null then 0 else 3 end as inputs_present,
+        case when part.value is null or coalesce(whole.value, table_whole.amount_wan) is null then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('f.rate_text') }} as tolerance_per_addend,
-        concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || part.source_line, 'narrative:' || whole.source_line) as source_lines
+        concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || part.source_line,
+                  coalesce('narrative:' || whole.source_line, whole_map.table_key || ':' || table_whole.source_line)) as source_lines
     from f
     left join metric_map as m on m.subject = f.subject and m.attribute = 'share'
     left join stated_amounts as part
         on part.report_id = f.report_id and part.subject = f.subject and part.subject_code is not distinct from f.subject_code
     left join stated_amounts as whole
         on whole.report_id = f.report_id and whole.subject = coalesce(f.denominator, m.default_denominator) and whole.subject_code is null
+    -- A whole the narrative does not state is the tables' (`共涉及资金 940.15 万元，占一般公共预算项目支出总额的
+    -- 100%`: 公开05表's 项目支出), where the metric names its cell (attribute `whole`: a cell that is
+    -- the subject's only as the whole of a share).
+    left join metric_map as whole_map
+        on whole_map.subject = coalesce(f.denominator, m.default_denominator) and whole_map.attribute in ('amount', 'whole')
+       and whole_map.table_key is not null and whole_map.row_key not like '%{code}%'
+    left join cells as table_whole
+        on table_whole.report_id = f.report_id and table_whole.table_key = whole_map.table_key
+       and table_whole.row_key = whole_map.row_key and table_whole.column_key = whole_map.column_key
     where f.attribute = 'share'
 ),
 
