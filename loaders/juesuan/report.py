@@ -192,8 +192,8 @@ def _keep_first(items: list, key, line, what, table_key: str | None = None, same
 
 
 def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
-    """One self-evaluation per project name: a second one of the same name (a file holding two
-    copies of a report) is not loaded, and is reported with both places. Within a project, a
+    """One self-evaluation per project (name, implementing unit, code): a second one of the same
+    (a file holding two copies of a report) is not loaded, and is reported with both places. Within a project, a
     funding row printed twice and an indicator row printed twice to the letter are kept once. A
     project whose name could not be read is named by its place, and that is an error."""
     for project in projects:
@@ -204,7 +204,9 @@ def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
             project.issues.append(Issue("error", None, project.title_line,
                                         "a self-evaluation's project name could not be read; it is loaded as " + repr(project.name)))
         _drop_repeated_project_rows(project)
-    kept, repeats = _keep_first(projects, lambda p: p.name, lambda p: p.title_line,
+    # A project is its name, unit and code: 陕西's consolidated report holds two units' projects of
+    # one name (`公共卫生事业发展资金` of 西安市儿童医院 and of 西安市第一医院), neither a copy.
+    kept, repeats = _keep_first(projects, lambda p: (p.name, p.unit_name or "", p.code or ""), lambda p: p.title_line,
                                 lambda p: f"the self-evaluation of {p.name!r}")
     issues.extend(repeats)
     for n, project in enumerate(kept, 1):

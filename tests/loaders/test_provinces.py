@@ -157,9 +157,13 @@ def test_a_paragraphs_subject_is_its_own(xian):
 
 def test_the_self_evaluation_forms_named_by_their_project(xian):
     """陕西 titles each form with its project's or department's name (`西安市级2022年病媒生物防制项目绩效自评表`,
-    `西安市卫生健康委员会部门整体支出绩效自评表`): 87 forms, none read before (EXPECTED.md: 87 P tables)."""
+    `西安市卫生健康委员会部门整体支出绩效自评表`): the 87 project forms (EXPECTED.md: 87 P tables) and the
+    部门整体 one, none read before. Two units' projects share a name (`公共卫生事业发展资金`): two projects."""
     forms = [p.form for p in xian.projects]
-    assert (len(forms), forms.count("department")) == (87, 1)
+    assert (len(forms), forms.count("department")) == (88, 1)
+    same_name = [(p.unit_name, p.budget[0].annual_budget) for p in xian.projects if p.name == "公共卫生事业发展资金"]
+    assert same_name == [("西安市儿童医院", Decimal("400")), ("西安市第一医院", Decimal("7614.74"))]
+    assert not [i for i in xian.issues if "self-evaluation of" in i.message and "printed again" in i.message]
     department = next(p for p in xian.projects if p.form == "department")
     assert (department.name, department.stated_total_score) == ("西安市卫生健康委员会", "99.5")  # EXPECTED.md 12
     vector = next(p for p in xian.projects if p.name == "2022年病媒生物防制")
@@ -167,5 +171,6 @@ def test_the_self_evaluation_forms_named_by_their_project(xian):
     total = vector.budget[0]
     assert (total.funding_source, total.budget_compiled, total.annual_budget, total.executed, total.execution_rate_text,
             total.score_text) == ("年度资金总额", Decimal("240"), Decimal("229.19"), Decimal("229.19"), "100.00", "10.00")
-    # Forms that print 执行率 1000% where 执行数/全年预算数 is 100%: read as printed, for the checks to say.
-    assert sum(1 for p in xian.projects if p.budget and p.budget[0].execution_rate_text == "1000") == 9
+    # The ten forms that print 执行率 1000% where 执行数/全年预算数 is 100% (EXPECTED.md: "Ten of 西安's
+    # forms"): read as printed, for the checks to say.
+    assert sum(1 for p in xian.projects if p.budget and p.budget[0].execution_rate_text == "1000") == 10

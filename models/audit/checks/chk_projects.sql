@@ -7,28 +7,38 @@
 -- (31.2707 printed as 31.27 holds); one unit of the last digit off (a truncation) is rounding.
 -- An object names the project and the row; where two rows of one project print the same name,
 -- their lines tell them apart (one object per instance, whatever a damaged report repeats).
-with budget as (
-    select b.*, p.report_id, p.project_name, p.project_form,
+with projects as (
+    -- A project is named by its name; where a report holds two projects of one name (陕西: two
+    -- units' `公共卫生事业发展资金`), by its implementing unit and line too: one object per project.
+    select *,
+        project_name || case when count(*) over (partition by report_id, project_name) > 1
+                             then ' (' || coalesce(project_unit_name || ', ', '') || 'line ' || title_line || ')'
+                             else '' end as project_label
+    from {{ ref('stg_parsed__projects') }}
+),
+
+budget as (
+    select b.*, p.report_id, p.project_label as project_name, p.project_form,
         coalesce(b.funding_source, '(no name)') || case when count(*) over (partition by b.project_id, b.funding_source) > 1
                                  then ' (line ' || b.source_line || ')' else '' end as funding_label
     from {{ ref('stg_parsed__project_budget') }} as b
-    inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
+    inner join projects as p using (project_id)
 ),
 
 indicators as (
-    select i.*, p.report_id, p.project_name,
+    select i.*, p.report_id, p.project_label as project_name,
         coalesce(i.indicator_name, '(no name)')
             || case when count(*) over (partition by i.project_id, i.indicator_name) > 1
                     then ' (line ' || i.source_line || ')' else '' end as indicator_label
     from {{ ref('stg_parsed__project_indicators') }} as i
-    inner join {{ ref('stg_parsed__projects') }} as p using (project_id)
+    inner join projects as p using (project_id)
 ),
 
 totals as (
     select
         p.project_id,
         p.report_id,
-        p.project_name,
+        p.project_label as project_name,
         p.project_form,
         p.stated_execution_score,
         p.stated_indicator_score,
@@ -44,11 +54,11 @@ totals as (
         coalesce(sum(i.weight), 0) as weight_sum,
         coalesce(sum(i.score), 0) as score_sum,
         {{ ordered_join("'project:' || i.source_line", "', '", order_by='i.source_line') }} as indicator_lines
-    from {{ ref('stg_parsed__projects') }} as p
+    from projects as p
     left join budget as b on b.project_id = p.project_id and b.is_total
     left join indicators as i on i.project_id = p.project_id
     group by
-        p.project_id, p.report_id, p.project_name, p.project_form, p.stated_execution_score, p.stated_indicator_score,
+        p.project_id, p.report_id, p.project_label, p.project_form, p.stated_execution_score, p.stated_indicator_score,
         p.stated_total_score, p.stated_grade, p.parse_error_count, p.title_line, b.score, b.weight, b.score_text,
         b.source_line
 ),
