@@ -206,7 +206,8 @@ def explain(results: list[dict], con: duckdb.DuckDBPyConnection | None, candidat
     the build must fail). `con` is the warehouse the failed build left (None if it left none);
     `plan` gives the compiled plan, made only if rows alone do not explain the failure."""
     found, unexplained = from_failing_rows(results, con) if con is not None else ({}, failed(results))
-    found = {rid: q for rid, q in found.items() if rid in set(candidates)}
+    wanted = set(candidates)
+    found = {rid: q for rid, q in found.items() if rid in wanted}
     if unexplained or not found:
         rest = [rid for rid in candidates if rid not in found]
         alone = isolate(rest, compiled_failure(plan(), parsed, work, base)) if rest else {}
@@ -242,4 +243,4 @@ def record(db_con: duckdb.DuckDBPyConnection, quarantined: list[Quarantined]) ->
             "nullif(?, '') as actual_source, nullif(?, '') as source_lines",
             [q.report_id, q.department_name, q.fiscal_year,
              "The report was left out of the warehouse: a model or structural test failed on its rows.",
-             q.reason, q.node, (q.source_lines.split(", ") or [""])[0], q.source_lines])
+             q.reason, q.node, q.source_lines.split(", ")[0], q.source_lines])

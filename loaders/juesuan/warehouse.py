@@ -53,7 +53,6 @@ class BuildResult:
     results: list[dict]  # dbt's run_results: one per seed, model and test
     plan: Plan | None = None  # what the build did: full, incremental or nothing
     phases: dict[str, float] = field(default_factory=dict)  # seconds per step, for last_run.json
-    quarantined: list[Quarantined] = field(default_factory=list)  # reports left out (see `quarantine`)
 
     @property
     def nodes(self) -> int:
@@ -125,16 +124,16 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
         try:
             if plan.mode == "incremental":
                 try:
-                    results, left_out = _build_incremental(root, db, parsed, tmp, target, plan, phases)
+                    results = _build_incremental(root, db, parsed, tmp, target, plan, phases)
                 except GlobalFailure as failure:
                     # The merged warehouse's dimensions failed their tests: only a build of every
                     # report can say which reports cause it.
                     plan = Plan("full", f"the incremental build's dimensions failed ({failure}); every report "
                                         "was built again", plan.new, plan.removed)
                     _remove_db_files(tmp)
-                    results, left_out = _build_full(root, db, parsed, tmp, target, present, phases)
+                    results = _build_full(root, db, parsed, tmp, target, present, phases)
             else:
-                results, left_out = _build_full(root, db, parsed, tmp, target, present, phases)
+                results = _build_full(root, db, parsed, tmp, target, present, phases)
             write_build_info(tmp, root, plan.mode)
             os.replace(tmp, db)
         except BuildError:
@@ -153,7 +152,7 @@ def build(root: Path, db: Path, parsed: Path, full: bool = False) -> BuildResult
             _remove_db_files(tmp)
             _remove_parsed_view(db)  # a copy of every report's rows, once compacted
             shutil.rmtree(_isolation_folder(db), ignore_errors=True)
-        return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds, left_out)
+        return BuildResult(db, time.monotonic() - started, results, plan, phases.seconds)
 
 
 # Rounds of building without the reports found to break it: each round's failure is explained
@@ -166,8 +165,9 @@ class GlobalFailure(Exception):
 
 
 def _build_full(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, present: list[str],
-                phases: "Phases") -> tuple[list[dict], list[Quarantined]]:
-    """dbt builds every report; where it fails on some reports' rows, again without them."""
+                phases: "Phases") -> list[dict]:
+    """dbt builds every report; where it fails on some reports' rows, again without them (recorded
+    in the warehouse, where `quarantined_reports` reads them)."""
     left_out: dict[str, Quarantined] = {}
     for _ in range(QUARANTINE_ROUNDS + 1):
         building = [rid for rid in present if rid not in left_out]
@@ -184,7 +184,7 @@ def _build_full(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, pre
             if left_out:
                 with phases("quarantine"):
                     _record_quarantine(tmp, list(left_out.values()))
-            return results, list(left_out.values())
+            return results
         with phases("quarantine"):
             found = _explain(results, tmp, building, lambda: compiled_project(root, target), parsed, db)
         if not found:
@@ -206,23 +206,29 @@ def _explain(results: list[dict], built: Path | None, candidates: list[str], pla
     that is not the file's own)."""
     work = _isolation_folder(db)
     work.mkdir(exist_ok=True)
-    con = None
+    con = _open_failed(built, catalog)
     try:
-        if built is not None and built.exists():
-            try:
-                if catalog is None:
-                    con = duckdb.connect(str(built), read_only=True)
-                else:
-                    con = duckdb.connect()
-                    con.execute(f"attach '{built}' as \"{catalog}\" (read_only)")
-                    con.execute(f'use "{catalog}"')
-            except duckdb.Error:
-                con = None
         return quarantine.explain(results, con, candidates, plan, parsed, work, base)
     finally:
         if con is not None:
             con.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _open_failed(built: Path | None, catalog: str | None = None) -> duckdb.DuckDBPyConnection | None:
+    """The warehouse a failed run left, read-only (under `catalog` where its SQL names another);
+    None where it left none, or none that opens."""
+    if built is None or not built.exists():
+        return None
+    try:
+        if catalog is None:
+            return duckdb.connect(str(built), read_only=True)
+        con = duckdb.connect()
+        con.execute(f"attach '{built}' as \"{catalog}\" (read_only)")
+        con.execute(f'use "{catalog}"')
+        return con
+    except duckdb.Error:
+        return None
 
 
 def _record_quarantine(db: Path, left_out: list[Quarantined]) -> None:
@@ -293,11 +299,9 @@ def _dbt_build(args: list[str], root: Path, db: Path, parsed: Path, target: Path
     return code, results
 
 
-def _reports_named_in(results: list[dict], db: Path, parsed: Path) -> dict[str, list[str]]:
-    try:
-        con = duckdb.connect(str(db), read_only=True) if db.exists() else None
-    except duckdb.Error:
-        con = None
+def _reports_named_in(results: list[dict], db: Path | None, parsed: Path,
+                      catalog: str | None = None) -> dict[str, list[str]]:
+    con = _open_failed(db, catalog)
     if con is None:
         return {}
     try:
@@ -307,7 +311,7 @@ def _reports_named_in(results: list[dict], db: Path, parsed: Path) -> dict[str, 
 
 
 def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Path, plan: Plan,
-                       phases: Phases) -> tuple[list[dict], list[Quarantined]]:
+                       phases: Phases) -> list[dict]:
     """The changed reports built alone (every model and test), merged into a copy of the warehouse,
     whose dimensions are then rebuilt and tested over all reports. New reports whose rows break
     the build are left out, as a full build leaves them out (`quarantine`).
@@ -344,12 +348,12 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
                 found = _explain(results, scratch, candidates, lambda: project, parsed, db,
                                  base=[rid for rid in context if rid not in candidates], catalog=project.database)
             if not found:
-                raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed)))
+                raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed, project.database)))
             left_out.update(found)
             rebuilt = [rid for rid in rebuilt if rid not in left_out]
             context = [rid for rid in context if rid not in left_out]
         else:
-            raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed)))
+            raise BuildError(_failure_summary(results, _reports_named_in(results, scratch, parsed, project.database)))
         with phases("copy_warehouse"):
             shutil.copyfile(db, tmp)
         with phases("merge"):
@@ -360,7 +364,7 @@ def _build_incremental(root: Path, db: Path, parsed: Path, tmp: Path, target: Pa
             dims = _run_compiled(project, tmp, lambda con: _rebuild_global(con, project))
         if quarantine.failed(dims):
             raise GlobalFailure(", ".join(r["unique_id"] for r in quarantine.failed(dims)[:3]))
-        return results + dims, list(left_out.values())
+        return results + dims
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -373,7 +377,7 @@ def _run_compiled(project: CompiledProject, db: Path, run) -> list[dict]:
         try:
             results = run(con)
         except BuildError as err:  # create_models stops at a failed model: the rest cannot be built
-            return [{"unique_id": str(err).split(" failed", 1)[0].removeprefix("model "), "status": "error",
+            return [{"unique_id": quarantine.node_and_reason(str(err))[0], "status": "error",
                      "message": str(err), "failures": None}]
         if not quarantine.failed(results):
             con.execute("checkpoint")
