@@ -320,29 +320,26 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                 continue
             if named:
                 current = named[-1]
-            clause_start = max(_clause_start(sentence, m.start()), previous_end)
+            clause = _clause_start(sentence, m.start())
+            since_figure = max(clause, previous_end)
             previous_end = m.end()
             if current is None:
                 continue
-            if not named and _OWN_UNKNOWN_SUBJECT.search(sentence[clause_start : m.start()]):
+            if not named and _not_of_carried_subject(sentence, m, current, subjects, since_figure):
                 continue
-            if not named and current[3] is None and not current[2].startswith(_OTHER_SCOPE_SUBJECTS) \
-                    and _OTHER_SCOPE.search(sentence, current[1] if current in subjects else 0, _clause_end(sentence, m.end())):
-                continue
-            if m.group(2) == "个" and (noun := _COUNTED_NOUN.match(sentence, m.end())) \
-                    and not noun.group(1).startswith(_COUNTED_PROJECTS):
+            if _counts_another_noun(sentence, m):
                 # `组织对…1个专项资金项目进行自评，涉及预算金额52110万元`: the sentence is about the noun it
                 # counts, so the subject carried into it is not the subject of its other figures either.
                 current = None
                 continue
             unit = m.group(2).replace("％", "%").replace("(", "（").replace(")", "）")
             # Named here: the words since the name; carried over: the words of this clause.
-            words = sentence[current[1] : m.start()] if named else sentence[_clause_start(sentence, m.start()) : m.start()]
+            words = sentence[current[1] : m.start()] if named else sentence[clause : m.start()]
             attribute = _attribute(words, unit)
             value = Decimal(m.group(1).replace(",", ""))
             if attribute in ("change", "change_rate") and _NEGATIVE.search(words):
                 value = -value
-            snippet_start = min(current[0], m.start()) if named else _clause_start(sentence, m.start())
+            snippet_start = min(current[0], m.start()) if named else clause
             if denominator:
                 attribute = "share"
                 if current[2].startswith(("procurement_sme", "procurement_small_micro")) and denominator in _CATEGORIES:
@@ -355,6 +352,24 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                 span.line_at(base + m.start()),
             ))
     return out
+
+
+def _not_of_carried_subject(sentence: str, m: re.Match, current: tuple, subjects: list, since_figure: int) -> bool:
+    """Whether a figure whose clause names no subject is not of the subject carried into it: its
+    clause names a 支出/收入 of its own that is no known subject (`3.上缴上级支出 0万元`), or its
+    sentence, from the carried subject (or its start) to the figure's clause end, names another
+    budget than the general one's (a 类 or 项 carried by its code and a fund subject excepted)."""
+    if _OWN_UNKNOWN_SUBJECT.search(sentence[since_figure : m.start()]):
+        return True
+    return (current[3] is None and not current[2].startswith(_OTHER_SCOPE_SUBJECTS)
+            and _OTHER_SCOPE.search(sentence, current[1] if current in subjects else 0,
+                                    _clause_end(sentence, m.end())) is not None)
+
+
+def _counts_another_noun(sentence: str, m: re.Match) -> bool:
+    """`1 个单位`: a count printed before a noun other than the projects the narrative counts."""
+    noun = _COUNTED_NOUN.match(sentence, m.end()) if m.group(2) == "个" else None
+    return noun is not None and not noun.group(1).startswith(_COUNTED_PROJECTS)
 
 
 def _qualified(subject: str, sentence: str) -> str:

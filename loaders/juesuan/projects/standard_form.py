@@ -33,7 +33,7 @@ from .targets import figures
 # `项目支出绩效自评表（2023年度）`, and with the project's or department's name before it as 陕西
 # prints them (`西安市级2022年病媒生物防制项目绩效自评表`, `西安市卫生健康委员会部门整体支出绩效自评表`);
 # never a sentence that mentions one (no punctuation of a sentence before it).
-_TITLE = re.compile(r"^(?:[^，。；：:,;]{0,60}?)(项目支出|部门整体支出|(?<=[^\s])项目|^项目)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
+_TITLE = re.compile(r"^[^，。；：:,;]{0,60}?(项目支出|部门整体支出|项目)绩效自评表(?:[（(](\d{4})年度?[)）])?$")
 _YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
 _NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 _OPERATOR = re.compile(r"^[＝=≥≤><≧≦＞＜]+$")
