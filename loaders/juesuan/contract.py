@@ -66,7 +66,8 @@ FILES: tuple[ParsedFile, ...] = (
         "report_id VARCHAR, source_file VARCHAR, source_path VARCHAR, source_sha256 VARCHAR, "
         "source_encoding VARCHAR, department_name VARCHAR, fiscal_year INTEGER, amount_unit VARCHAR IN (万元, 元), "
         "tables_found VARCHAR, tables_missing VARCHAR, parser_version VARCHAR, loaded_at TIMESTAMP, "
-        "page_starts VARCHAR")),
+        "page_starts VARCHAR, layout VARCHAR IN (national, university), scope VARCHAR IN (consolidated, own), "
+        "region VARCHAR")),
     ParsedFile("report_files", "One row per file a report was read from: one for a report published as one "
                "file, several for one published as a tables workbook, a narrative and 自评表 files.", _columns(
         "report_id VARCHAR, file_seq INTEGER, source_file VARCHAR, source_path VARCHAR, source_sha256 VARCHAR, "

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from .formats.document import GRID_SEPARATOR
 from .lines import Line, is_page_furniture
-from .model import TABLE_KEYS
 
 # National titles of the ten tables (财政部 template). Matching on a title, not on a position,
 # keeps the national numbering when a region prints the tables in another order.
@@ -26,10 +25,16 @@ TABLE_TITLES = {
     "T08": "国有资本经营预算财政拨款支出决算表",
     "T09": "财政拨款“三公”经费支出决算表",
     "T10": "部门决算公开相关信息统计表",
+    "T11": "财政拨款支出决算表",  # not one of the ten: the 高等学校 layout's 表4 (model.UNIVERSITY_TABLES)
 }
 # Titles regions print instead (上海: no 明细 in 公开06表; 公开08表 as a 收入支出 table like 公开07表;
 # the 2019 template's 表7 (广东) names the 三公 of the general budget; 陕西 adds 会议费 and 培训费).
 TITLE_ALIASES = {
+    # The 高等学校 layout (model.UNIVERSITY_TABLES) names its tables after the layout.
+    "T01": ("高等学校收支决算总表",),
+    "T02": ("高等学校收入决算表",),
+    "T03": ("高等学校支出决算表",),
+    "T11": ("高等学校财政拨款支出决算表",),
     "T06": ("一般公共预算财政拨款基本支出决算表",),
     "T08": ("国有资本经营预算财政拨款收入支出决算表",),
     "T09": ("一般公共预算财政拨款“三公”经费支出决算表", "财政拨款“三公”经费及会议费、培训费支出决算表"),
@@ -37,11 +42,13 @@ TITLE_ALIASES = {
 
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
 _NUMBER_TAIL = re.compile(r"^\s*表\s*$")
-_TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$")
+# The part after the tables: `第三部分 …`, `情况说明`, or a numbered part heading of the explanations
+# (`三、决算报表说明`, 高等学校).
+_TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$|^\s*[一二三四五六七八九十]+、[^\d，。,；;]{0,20}说明\s*$")
 # `部门名称：`, `单位名称：`, `编制单位：`, `编制部门：` (陕西), `填报单位：`, and a bare `部门：` / `部门:` (web pages) at the
 # start of a line or cell; not `本部门：` in a sentence, and not the unit line `单位：万元`.
 _DEPARTMENT = re.compile(
-    r"(?:(?:部门|单位)名称|编制(?:单位|部门)|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
+    r"(?:(?:部门|单位)名称|编制(?:单位|部门)|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(?!(?:金额)?单位\s*[:：])(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
 )
 _YEAR = re.compile(r"^\s*(\d{4})\s*年度\s*$")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万?元)")
@@ -328,3 +335,25 @@ def read_report_title(lines: list[Line]) -> ReportTitle:
         return ReportTitle(None, year, None, {})
     dept = max(names, key=lambda n: (names[n], -first_line[n]))
     return ReportTitle(dept, year, first_line[dept], names)
+
+
+# `（汇总）` sums the department's units; `（本级）` is the department's own accounts (陕西 prints either
+# after the name on its cover and part titles).
+_SCOPE = {"汇总": "consolidated", "本级": "own"}
+_SCOPE_MARK = re.compile(r"[（(](汇总|本级)[)）]")
+# The divisions a department's name begins with (`上海市普陀区财政局`, `西安市卫生健康委员会`): each
+# two to seven characters ending in the division's word; a party organ's `中共` before them.
+_REGION = re.compile(r"^(?:中共|中国共产党)?((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|地区|盟|州|县|区|旗))+)")
+
+
+def report_scope(department_name: str | None) -> str | None:
+    """`consolidated` or `own` where the report's name says which, else None (not printed)."""
+    m = _SCOPE_MARK.search(department_name or "")
+    return _SCOPE[m.group(1)] if m else None
+
+
+def report_region(department_name: str | None) -> str | None:
+    """The 省/市/县 the department's name begins with (`西安市`, `上海市普陀区`), None for a name
+    that begins with none (a central department, a university: `西南大学`)."""
+    m = _REGION.match(department_name or "")
+    return m.group(1) if m else None

@@ -6,14 +6,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 # The ten standard tables in the national numbering (公开01表 … 公开10表).
-TABLE_KEYS = tuple(f"T{i:02d}" for i in range(1, 11))
+NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
+# The 高等学校 layout of universities (and many schools and hospitals) prints four tables: three
+# of the national shape, and a 财政拨款支出决算表 of every appropriation fund that is none of the
+# ten (公开05表 holds the general budget's only), so it has a key of its own.
+UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
+TABLE_KEYS = NATIONAL_TABLES + ("T11",)
+# A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
+UNIVERSITY_TITLE = "高等学校"
+
+
+def expected_tables(tables: dict) -> tuple[str, ...]:
+    """The tables a report of this layout prints: a report with fewer than the national ten is still
+    whole when its titles say it is of the 高等学校 layout."""
+    if any(UNIVERSITY_TITLE in t.title for t in tables.values()):
+        return UNIVERSITY_TABLES
+    return NATIONAL_TABLES
 
 
 @dataclass(frozen=True)
 class Cell:
     """One printed cell of a standard table, as printed."""
 
-    table_key: str  # national numbering: T01 … T10
+    table_key: str  # national numbering: T01 … T10; T11 the 高等学校 layout's appropriation table
     row_key: str  # subject code, or a normalised line name (`income_subtotal`)
     column_key: str  # normalised column name (`total`, `basic`, `project`, …)
     state: str  # `value`, `blank` (nothing printed) or `na` (`────`)
@@ -87,8 +102,13 @@ class ParsedReport:
     files: tuple = ()  # source.SourceFile of each file read, in the order of the text
 
     @property
+    def layout(self) -> str:
+        """`university` for the 高等学校 four-table layout, else `national` (the ten tables)."""
+        return "university" if expected_tables(self.tables) == UNIVERSITY_TABLES else "national"
+
+    @property
     def missing_tables(self) -> list[str]:
-        return [k for k in TABLE_KEYS if k not in self.tables]
+        return [k for k in expected_tables(self.tables) if k not in self.tables]
 
 
 @dataclass(frozen=True)

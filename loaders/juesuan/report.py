@@ -9,8 +9,8 @@ from pathlib import Path
 from .errors import LoadError
 from .layout import find_tables, read_header, read_report_title
 from .lines import content_lines
-from .model import TABLE_KEYS, Issue, ParsedReport
-from .narrative import parse_narrative
+from .model import UNIVERSITY_TABLES, Issue, ParsedReport, expected_tables
+from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
 from .reference import function_class_by_name
@@ -109,11 +109,12 @@ def parse_source(src: SourceText) -> ParsedReport:
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parsed_projects, issues)
     if narrative is None:
-        narrative = parse_narrative(content, _item_codes(tables))
+        university = expected_tables(tables) == UNIVERSITY_TABLES
+        narrative = parse_narrative(content, _item_codes(tables), UNIVERSITY_SUBJECTS if university else None)
     for project in projects:
         issues.extend(project.issues)
     issues.extend(_cut_short(content, regions, projects))
-    missing = [k for k in TABLE_KEYS if k not in tables]
+    missing = [k for k in expected_tables(tables) if k not in tables]
     if missing:
         issues.append(Issue("warning", None, None, "standard tables not found in the report: " + ", ".join(missing)))
     issues = _with_printed_text(issues, src.text)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .contract import BY_NAME, FINGERPRINT, NotOfType, type_check
+from .layout import report_region, report_scope
 from .writers import swap_in_dir
 from .model import Issue, ParsedReport
 from .projects.layout import SECTION_KEYS
@@ -178,6 +179,7 @@ def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path, re
         tables_found=",".join(report.tables), tables_missing=",".join(report.missing_tables),
         parser_version=__version__, loaded_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         page_starts=",".join(map(str, report.page_starts)),
+        layout=report.layout, scope=report_scope(report.department_name), region=report_region(report.department_name),
     )], refused)
     _write_csv(folder, "report_files", (dict(
         report_id=rid, file_seq=n, source_file=f.path.name, source_path=str(f.path.resolve()),

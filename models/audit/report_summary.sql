@@ -10,11 +10,17 @@ with instances as (
     group by report_id
 ),
 
+-- The families a report's layout can have: those reading only tables of its layout (a university's
+-- report lacks no 三公 identity; a national one no T11 identity).
 families as (
     select r.report_id, i.check_id
     from {{ ref('dim_report') }} as r
     cross join {{ ref('ref_identity') }} as i
     where i.scope <> 'parse'  -- a finding, not an identity
+      and not exists (
+          select 1 from {{ ref('ref_standard_table') }} as t
+          where position(t.table_key in coalesce(i.reads_tables, '')) > 0 and not {{ in_key_list('t.layouts', 'r.layout') }}
+      )
 ),
 
 family_skips as (

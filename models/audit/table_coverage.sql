@@ -1,14 +1,14 @@
--- What each report gave of each of the ten standard tables: found or not, rows and cells by
--- state, parse issues, and how that table's own identities came out. With a thousand reports,
--- this is where one sees which need a look.
+-- What each report gave of each standard table of its layout (the national ten, or the 高等学校
+-- four): found or not, rows and cells by state, parse issues, and how that table's own identities
+-- came out. With a thousand reports, this is where one sees which need a look.
 with reports as (
-    select report_id, tables_found from {{ ref('stg_parsed__reports') }}
+    select report_id, tables_found, layout from {{ ref('stg_parsed__reports') }}
 ),
 
 grid as (
     select r.report_id, t.table_key, t.table_title, {{ in_key_list('r.tables_found', 't.table_key') }} as found
     from reports as r
-    cross join {{ ref('ref_standard_table') }} as t
+    inner join {{ ref('ref_standard_table') }} as t on {{ in_key_list('t.layouts', 'r.layout') }}
 ),
 
 rows_ as (

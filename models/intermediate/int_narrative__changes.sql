@@ -17,7 +17,7 @@ select
     c.value as change_value,
     (
         select v.value from f as v
-        where v.report_id = c.report_id and v.section = c.section
+        where v.report_id = c.report_id and v.section is not distinct from c.section
           and v.subsection is not distinct from c.subsection
           and v.subject = c.subject and v.subject_code is not distinct from c.subject_code
           and v.attribute in ('final', 'amount') and v.figure_order < c.figure_order
@@ -26,7 +26,7 @@ select
     ) as current_value,
     (
         select r.value from f as r
-        where r.report_id = c.report_id and r.section = c.section
+        where r.report_id = c.report_id and r.section is not distinct from c.section
           and r.subsection is not distinct from c.subsection
           and r.subject = c.subject and r.subject_code is not distinct from c.subject_code
           and r.attribute = 'change_rate' and r.figure_order > c.figure_order
@@ -35,7 +35,7 @@ select
     ) as change_rate,
     (
         select regexp_extract(r.value_text, '([0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) from f as r
-        where r.report_id = c.report_id and r.section = c.section
+        where r.report_id = c.report_id and r.section is not distinct from c.section
           and r.subsection is not distinct from c.subsection
           and r.subject = c.subject and r.subject_code is not distinct from c.subject_code
           and r.attribute = 'change_rate' and r.figure_order > c.figure_order

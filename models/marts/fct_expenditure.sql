@@ -1,6 +1,6 @@
 -- Expenditure of each leaf function code by kind, from the expenditure tables: 支出决算表 (T03),
--- 一般公共预算财政拨款支出决算表 (T05), and the two fund tables (T07 政府性基金, T08 国有资本经营).
--- T05 ⊂ T03, so filter on table_key before summing.
+-- 一般公共预算财政拨款支出决算表 (T05), the two fund tables (T07 政府性基金, T08 国有资本经营) and the
+-- 高等学校 layout's 财政拨款支出决算表 (T11, every fund). T05 ⊂ T03, so filter on table_key before summing.
 select
     c.report_id,
     c.table_key,
@@ -12,6 +12,7 @@ select
     c.page_line
 from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
-where c.table_key in ('T03', 'T05', 'T07', 'T08')
+where c.table_key in ('T03', 'T05', 'T07', 'T08', 'T11')
   and leaf.is_leaf
-  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance')
+  -- project_capital_construction (其中：基本建设资金支出) is a part of project, not a kind of its own
+  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance', 'project_capital_construction')

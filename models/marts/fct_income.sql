@@ -12,4 +12,4 @@ from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
 where c.table_key = 'T02'
   and leaf.is_leaf
-  and c.column_key <> 'total'
+  and c.column_key not in ('total', 'business_tuition')  -- 事业收入 其中：教育收费 is a part of business

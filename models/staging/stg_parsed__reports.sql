@@ -11,5 +11,8 @@ select
     coalesce(tables_missing, '') as tables_missing,
     parser_version,
     loaded_at,
-    coalesce(page_starts, '1') as page_starts
+    coalesce(page_starts, '1') as page_starts,
+    coalesce(layout, 'national') as layout,
+    scope,
+    region
 from {{ source('parsed', 'reports') }}

@@ -1,7 +1,8 @@
 import pytest
 
-from juesuan.layout import TABLE_KEYS, find_tables, read_header
+from juesuan.layout import find_tables, read_header
 from juesuan.lines import content_lines
+from juesuan.model import NATIONAL_TABLES
 
 
 def regions(text):
@@ -10,7 +11,7 @@ def regions(text):
 
 def test_all_ten_tables_found_at_their_titles(sample_text):
     found = regions(sample_text)
-    assert tuple(found) == TABLE_KEYS
+    assert tuple(found) == NATIONAL_TABLES
     assert found["T01"].title_line == 48
     assert found["T02"].title_line == 193  # its number is printed broken: `公开02` / `表`
     assert found["T06"].title == "一般公共预算财政拨款基本支出决算明细表"

@@ -3,6 +3,7 @@
 import csv
 
 from juesuan.layout import TABLE_TITLES
+from juesuan.model import NATIONAL_TABLES, UNIVERSITY_TABLES
 from juesuan.reference import project_root
 from juesuan.tables import PARSERS
 from juesuan.tables import t04_appropriation_summary as t04
@@ -23,6 +24,12 @@ def test_column_reference_matches_the_parsers():
 
 def test_table_reference_matches_the_layout_titles():
     assert {r["table_key"]: r["table_title"] for r in read("ref_standard_table.csv")} == TABLE_TITLES
+
+
+def test_table_reference_names_the_tables_of_each_layout():
+    layouts = {r["table_key"]: set(r["layouts"].split(",")) for r in read("ref_standard_table.csv")}
+    assert tuple(k for k, ls in layouts.items() if "national" in ls) == NATIONAL_TABLES
+    assert tuple(k for k, ls in layouts.items() if "university" in ls) == UNIVERSITY_TABLES
 
 
 def test_function_classes_cover_the_sample(sample):

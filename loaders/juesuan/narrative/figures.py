@@ -11,7 +11,7 @@ subject continues the previous one, across sentence ends under the same heading:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 from functools import lru_cache
 from decimal import Decimal
@@ -119,13 +119,13 @@ ATTRIBUTES_PERCENT = [
     (r"完成.*预算", "completion_rate"),
     (r"完成", "progress"),  # `项目支出规划服务较年初完成92%`: how far a piece of work got
     (r"占", "share"),
-    (r"下降|增长|增加|减少", "change_rate"),
+    (r"下降|降低|增长|增加|减少", "change_rate"),
 ]
 # Compiled once: re.search of a pattern's text looks it up in re's cache on every call.
 _ATTRIBUTE_PATTERNS = {unit: [(re.compile(pattern), attribute) for pattern, attribute in table]
                        for unit, table in (("%", ATTRIBUTES_PERCENT), ("万元", ATTRIBUTES_MONEY))}
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
-_NEGATIVE = re.compile(r"减少|下降")
+_NEGATIVE = re.compile(r"减少|下降|降低")
 _CATEGORIES = ("procurement_goods", "procurement_works", "procurement_services")
 # A clause naming its own 支出 or 收入 that is none of SUBJECTS (`3.上缴上级支出 0万元`, `涉及一般公共预算
 # 支出 0 万元` of the projects evaluated): its figure is of that unknown subject, not of the one
@@ -150,6 +150,9 @@ _CLASS_SUFFIX = re.compile(r"[（(]类[)）]")
 # `一般公共服务支出（类）财政事务（款）行政运行（项）`: one 项 of the general budget, named by its
 # path (上海 states the budget and final of each 项 this way; the national form, each 类).
 _ITEM = re.compile(r"([^、，。；：（(\d]+)[（(]类[)）]([^、，。；：（(]+)[（(]款[)）]([^、，。；：（(]+)[（(]项[)）]")
+
+# `小学教育（2050202）`: a 项 named with its code printed beside it (高等学校).
+_ITEM_WITH_CODE = re.compile(r"([^、，。；：（(\d.．]+)[（(](\d{7})[)）]")
 
 # Resolves a printed 项 path (类 name, 款 name, 项 name) to its code through the report's own tables.
 ItemCodes = Callable[[str, str, str], "str | None"]
@@ -263,7 +266,9 @@ def _item_subjects(sentence: str, item_codes: ItemCodes | None) -> list[tuple[in
     for m in _ITEM.finditer(sentence):
         code = item_codes(*(g.strip() for g in m.groups())) if item_codes else None
         out.append((m.start(), m.end(), "function_item", code))
-    return out
+    for m in _ITEM_WITH_CODE.finditer(sentence):
+        out.append((m.start(), m.end(), "function_item", m.group(2)))
+    return sorted(out)
 
 
 def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[NarrativeFigure]:
@@ -347,7 +352,9 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                     # goods, of an amount within the goods that is not stated: not the total's share.
                     continue
             out.append(NarrativeFigure(
-                span.section, span.subsection, _qualified(current[2], sentence), current[3], attribute, value,
+                span.section, span.subsection,
+                _qualified(current[2], sentence, text[text.rfind("。", 0, base + current[0]) + 1 : base + current[0]]),
+                current[3], attribute, value,
                 unit.replace("台（套）", "台套"), denominator, sentence[snippet_start : m.end()].strip("，、："),
                 span.line_at(base + m.start()),
             ))
@@ -372,11 +379,19 @@ def _counts_another_noun(sentence: str, m: re.Match) -> bool:
     return noun is not None and not noun.group(1).startswith(_COUNTED_PROJECTS)
 
 
-def _qualified(subject: str, sentence: str) -> str:
-    """`财政拨款收入总计…，支出总计…`: the bare 支出总计 shares the 财政拨款 of its sentence."""
+def _qualified(subject: str, sentence: str, before: str = "") -> str:
+    """`财政拨款收入总计…，支出总计…`: the bare 支出总计 shares the 财政拨款 of its sentence. `财政拨款支出
+    总计为 237,100.00 万元，其中基本支出 199,015.13 万元…；项目支出 38,084.87 万元`: the parts of an
+    appropriation's total are the appropriation's (`before`: the sentence up to the part, from its
+    last 。)."""
     if subject in ("income_total", "expenditure_total") and re.search(r"财政拨款(收入|支出)总计", sentence):
         return "appropriation_" + subject
+    if subject in ("basic_expenditure", "project_expenditure") and _PART_OF_APPROPRIATION.search(before):
+        return "appropriation_" + subject
     return subject
+
+
+_PART_OF_APPROPRIATION = re.compile(r"财政拨款支出(总计|合计)?[^。]*其中")
 
 
 def _clause_end(sentence: str, offset: int) -> int:
@@ -389,7 +404,20 @@ def _clause_start(sentence: str, offset: int) -> int:
     return cut + 1
 
 
-def parse_narrative(lines: list[Line], item_codes: ItemCodes | None = None) -> list[NarrativeFigure]:
+# The 高等学校 layout's vocabulary, where it differs: its form prints no 总计 line, and its
+# explanations call the year's income and expenditure 收入总计 and 支出总计 (西南大学: 430,725.03, its
+# 本年收入合计, whose change of −23,616.80 gives the −5.20% it states); a 项 it states in its
+# 财政拨款支出 section is of every appropriation fund (its 表4, T11), not the general budget's (T05).
+UNIVERSITY_SUBJECTS = {"income_total": "income_subtotal", "expenditure_total": "expenditure_subtotal",
+                       "function_item": "appropriation_item"}
+
+
+def parse_narrative(lines: list[Line], item_codes: ItemCodes | None = None,
+                    subjects: dict[str, str] | None = None) -> list[NarrativeFigure]:
     """Every figure of the narrative in `lines`, the report's content lines (lines.content_lines).
-    `item_codes` names the code of a 项 path; without it a 项's figures carry no code."""
-    return [f for span in narrative_spans(lines) for f in figures_of(span, item_codes)]
+    `item_codes` names the code of a 项 path; without it a 项's figures carry no code. `subjects`
+    renames subjects where a layout's words mean another line (UNIVERSITY_SUBJECTS)."""
+    figures = [f for span in narrative_spans(lines) for f in figures_of(span, item_codes)]
+    if subjects:
+        figures = [replace(f, subject=subjects.get(f.subject, f.subject)) for f in figures]
+    return figures

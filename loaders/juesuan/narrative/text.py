@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..lines import Line, is_page_furniture
 
-_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分\s*)?情况说明\s*$")
-_END = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|名词解释|项目支出绩效自评)")
+# `情况说明`, `第三部分 情况说明`, or a numbered part of the explanations (`三、决算报表说明`, 高等学校).
+_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分\s*)?情况说明\s*$|^\s*[一二三四五六七八九十]+、\s*决算报表说明\s*$")
+_END = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|(?:[一二三四五六七八九十]+、\s*)?名词解释|项目支出绩效自评)")
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.*)$")
 _SUBSECTION = re.compile(r"^\s*(?:[（(]([一二三四五六七八九十]+)[)）]|(\d{1,2})[．.、])\s*(.*)$")
 
@@ -46,7 +47,7 @@ def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
     `第三部分 情况说明`, or `第三部分 <部门> 年度部门决算情况` / `2024` / `说明`, or
     `第三部分 <部门> 2025 年度` / `部门决算情况说明` (上海)."""
     raw = lines[i].text.strip(" \xa0\u3000\t")
-    if "情况说明" in raw and _START.match(raw):
+    if "说明" in raw and _START.match(raw):
         return True, 0
     # A substring test first: this runs on every line before the narrative (the tables).
     m = _PART.search(raw) if "部分" in raw else None

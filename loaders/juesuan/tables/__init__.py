@@ -11,6 +11,7 @@ from . import (
     t08_state_capital,
     t09_three_public_costs,
     t10_statistics,
+    t11_appropriation_expenditure,
 )
 
 PARSERS = {
@@ -24,4 +25,5 @@ PARSERS = {
     "T08": t08_state_capital,
     "T09": t09_three_public_costs,
     "T10": t10_statistics,
+    "T11": t11_appropriation_expenditure,
 }

@@ -218,6 +218,19 @@ def _grid_code(cells: list[str]) -> str | None:
     return None
 
 
+def _with_code_columns(row: grid.GridRow, name_col: int, width: int) -> grid.GridRow:
+    """A row of a continued page whose grid prints the code in one column where the header's
+    page printed 类 | 款 | 项 (西南大学's 财政拨款支出决算表): one cell fewer for each code column but
+    the first, the code (or a blank before 合计) first and the name next. Its cells are put back
+    under the header's columns; every other row is returned as it is."""
+    if name_col < 2 or len(row.cells) != width - (name_col - 1):
+        return row
+    first, name = row.cells[0], row.cells[1]
+    if not (_grid_code([first]) or (not first and name in _TOTAL_NAMES)) or grid.is_amount_or_blank(name):
+        return row
+    return grid.GridRow([first] + [""] * (name_col - 1) + row.cells[1:], row.line)
+
+
 def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], unit: str) -> ParsedTable:
     """A coded table from grid rows. `columns` maps each column key to the names it is printed
     under (national name first, regional variants after)."""
@@ -266,6 +279,7 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
                                       f"its {len(printed)} printed values are not loaded"))
     order = 0
     for row in rows[first:]:
+        row = _with_code_columns(row, name_col, width)
         cells = (row.cells + [""] * width)[:width]
         if not any(cells):
             continue  # an empty row of the layout

@@ -30,12 +30,20 @@ INCOME_LINES = [
     ("使用非财政拨款结余", "use_of_non_appropriation_balance"),
     ("年初结转和结余", "opening_balance"),
     ("总计", "income_total"),
+    # The 高等学校 layout prints the three funds as one line with a part of it, the opening balance
+    # as 上年结转和结余 and the totals as 合计; its 其中 lines are parts, never summed.
+    ("财政拨款收入", "appropriation_income"),
+    ("其中：政府性基金预算财政拨款", "appropriation_income_government_fund"),
+    ("其中：捐赠收入", "other_income_donation"),
+    ("上年结转和结余", "opening_balance"),
+    ("合计", "income_total"),
 ]
 EXPENDITURE_LINES = [
     ("本年支出合计", "expenditure_subtotal"),
     ("结余分配", "balance_distribution"),
     ("年末结转和结余", "closing_balance"),
     ("总计", "expenditure_total"),
+    ("合计", "expenditure_total"),
 ]
 
 

@@ -14,6 +14,10 @@ COLUMNS = [
     ("affiliated_remittance", "附属单位上缴收入"),
     ("other", "其他收入"),
 ]
+# 事业收入 printed as a parent of its 金额 and a part of it (高等学校: `事业收入 其中：教育收费`).
+PRINTED_AS = {"business": ("事业收入金额",)}
+# A part of 事业收入 (其中), never summed into the row.
+EXTRA_COLUMNS = [("business_tuition", "其中：教育收费")]
 
 
 # The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
@@ -22,4 +26,4 @@ ROW_IDENTITIES = [{"total": 1, **{key: -1 for key, _ in COLUMNS[1:]}}]  # 合计
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded(region, COLUMNS, unit, identities=ROW_IDENTITIES)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, extra_columns=EXTRA_COLUMNS, identities=ROW_IDENTITIES)

@@ -13,6 +13,8 @@ COLUMNS = [
     ("operating", "经营支出"),
     ("subsidy_to_affiliates", "对附属单位补助支出"),
 ]
+# The 高等学校 layout heads the total column 合计.
+PRINTED_AS = {"total": ("合计",)}
 
 
 # The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
@@ -21,4 +23,4 @@ ROW_IDENTITIES = [{"total": 1, **{key: -1 for key, _ in COLUMNS[1:]}}]  # 合计
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_coded(region, COLUMNS, unit, identities=ROW_IDENTITIES)
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)

@@ -87,6 +87,10 @@ def parse_sides(region: TableRegion, right_columns: int, keep_partial: bool = Fa
 # --- the same tables read from a ruled grid (PDF input) -------------------------------------
 
 
+# A side's name column: `项目`, or `项目(按功能分类)` (高等学校) qualifying what its names are.
+_NAME_HEADER = re.compile(r"^项目(?:[（(][^)）]*[)）])?$")
+
+
 def parse_sides_grid(
     region: TableRegion, right_columns: dict[str, tuple[str, ...]]
 ) -> tuple[list[SideRow], list[Issue]]:
@@ -101,7 +105,7 @@ def parse_sides_grid(
         issues.append(Issue("error", key, region.title_line, "no 项目 header row in the table; table not read"))
         return [], issues
     labels = grid.column_labels(rows[: head_end + 1], width)
-    name_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] == "项目"]
+    name_cols = [c for c, lab in enumerate(labels) if lab and _NAME_HEADER.match(lab[-1])]
     # The national form prints a 行次 (line number) column after each 项目; 上海's prints none.
     number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] == "行次"]
     if len(name_cols) != 2 or name_cols[0] != 0:

@@ -163,7 +163,7 @@ stated_twice as (
         from f
         where attribute not in ('share', 'change', 'change_rate', 'completion_rate')
           -- 项 figures whose path names no printed row cannot be told apart: not compared.
-          and not (subject = 'function_item' and subject_code is null)
+          and not (subject in ('function_item', 'appropriation_item') and subject_code is null)
     ) as first
         on first.report_id = f.report_id and first.subject = f.subject
        and first.subject_code is not distinct from f.subject_code and first.attribute = f.attribute

@@ -1,5 +1,7 @@
--- 收入支出决算总表 (T01) identities.
+-- 收入支出决算总表 (T01) identities. The 高等学校 form prints the three appropriation funds as one
+-- line, 财政拨款收入 (appropriation_income): a report prints one or the other, so both are addends.
 {{ check_linear('t01_income_subtotal', ['T01', 'income_subtotal', 'amount'], [
+    ['T01', 'appropriation_income', 'amount'],
     ['T01', 'general_budget_appropriation', 'amount'], ['T01', 'government_fund_appropriation', 'amount'],
     ['T01', 'state_capital_appropriation', 'amount'], ['T01', 'superior_subsidy', 'amount'],
     ['T01', 'business_income', 'amount'], ['T01', 'operating_income', 'amount'],
