@@ -144,6 +144,12 @@ def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str,
         table.issues.append(Issue("error", key, line, f"cell {column_key!r} of row {row_key!r} holds {text!r}, not an amount; not loaded"))
 
 
+def two_digit_parts(cells: list[str], code_labels: list[str]) -> list[str]:
+    """Code cells with their 款 and 项 as two digits: a workbook stores `02` under 款 as the number
+    2 (the leading zero is a display format), and the form's 款 and 项 are two-digit fields."""
+    return [f"0{c}" if label in ("款", "项") and len(c) == 1 and c.isdigit() else c for c, label in zip(cells, code_labels)]
+
+
 def is_amount_or_blank(text: str) -> bool:
     tok = classify(text, 0)
     return tok is None or tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT)

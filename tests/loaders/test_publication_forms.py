@@ -370,3 +370,111 @@ def test_a_web_page_laid_out_with_tables_and_served_as_xls(tmp_path, sample):
     report = parse_file(path)
     assert report.source_encoding == "html"
     assert _cells(report)["T03"] == _cells(sample)["T03"]
+
+
+@pytest.mark.parametrize("form", ("html", "docx", "xlsx"))
+def test_the_basic_table_closing_row_as_the_national_form_merges_it(tmp_path, sample, form):
+    """公开06表 closes with 人员经费合计 under its group and 公用经费合计 merged across the 公用经费
+    groups, its amount in the last 决算数 column: that amount is 公用经费合计's (it was an error, a
+    group with no economic code, and the web-page and Word prints lost the total)."""
+    from tests.loaders.forms.printing import C, Grid
+
+    t06 = next(g for g in sample_grids(sample) if g.key == "T06")
+    amounts = {c.row_key: c.value_text for c in sample.tables["T06"].cells}
+    body = []
+    for line in t06.rows[2:]:  # the re-print packs the totals into the last line's groups: blanked
+        out, cells = [], iter(line)
+        for c in cells:
+            if c.text in ("人员经费合计", "公用经费合计"):
+                next(cells)
+                out += [C(""), C(""), C("")]
+            else:
+                out.append(c)
+        body.append(out)
+    closing = [C("人员经费合计", colspan=2), C(amounts["personnel_total"], number=True),
+               C("公用经费合计", colspan=8), C(amounts["public_total"], number=True)]
+    grids = [Grid(t06.key, t06.title, t06.number_line, t06.rows[:2] + body + [closing])]
+    dept, year = sample.department_name, sample.fiscal_year
+    path = (writers.write_xlsx(tmp_path / "t06.xlsx", grids, dept, year) if form == "xlsx" else
+            getattr(writers, f"write_{form}")(tmp_path / f"t06.{form}", grids, [], [], dept, year))
+    report = parse_file(path)
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+    assert _cells(report)["T06"] == _cells(sample)["T06"]
+
+
+def _split_codes(rows, numeric: bool):
+    """A coded table's rows with the code as 类 | 款 | 项 cells (`204` `2` `20` where the workbook
+    stores them as numbers, the 款's leading zero being the cell's display format)."""
+    from tests.loaders.forms.printing import C
+
+    part = (lambda t: C(str(int(t)), number=True)) if numeric else C
+    out = [[C("项目", colspan=4)] + rows[0][1:], [C("类"), C("款"), C("项"), C("科目名称")] + rows[1][2:],
+           [C("栏次", colspan=4)] + rows[2][1:]]
+    for row in rows[3:]:
+        code = row[0].text
+        if row[0].colspan == 2:
+            out.append([C(code, colspan=4)] + row[1:])
+        else:
+            out.append([part(p) if p else C("") for p in (code[:3], code[3:5], code[5:7])] + row[1:])
+    return out
+
+
+@pytest.mark.parametrize("numeric", [False, True])
+def test_a_workbook_prints_the_code_in_three_cells_stored_as_numbers(tmp_path, sample, numeric):
+    """公开03表 with 类 | 款 | 项 in cells of their own, as numbers: 款 `02` is stored as 2 and shown
+    as `02` by the cell's format; the form's 款 and 项 are two digits (every row was refused: no
+    subject code)."""
+    from tests.loaders.forms.printing import Grid
+
+    t03 = _t03(sample)
+    grid = Grid(t03.key, t03.title, t03.number_line, _split_codes(t03.rows, numeric))
+    report = parse_file(writers.write_xlsx(tmp_path / "t03.xlsx", [grid], sample.department_name, sample.fiscal_year))
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+    assert _cells(report)["T03"] == _cells(sample)["T03"]
+    assert [r.row_code for r in report.tables["T03"].rows] == [r.row_code for r in sample.tables["T03"].rows]
+
+
+def test_a_workbook_prints_the_economic_code_in_two_cells_stored_as_numbers(tmp_path, sample):
+    """公开06表 with 类 | 款 cells (`301` `1` for 30101) in each column group: the 款 is two digits."""
+    from tests.loaders.forms.printing import C, Grid
+
+    t06 = next(g for g in sample_grids(sample) if g.key == "T06")
+    rows = [[C("人员经费", colspan=4), C("公用经费", colspan=12)], [C("类"), C("款"), C("科目名称"), C("决算数")] * 4]
+    for line in t06.rows[2:]:
+        out = []
+        for c in line:
+            if c.text.isdigit() and len(c.text) in (3, 5) and not c.number:
+                out += [C(c.text[:3], number=True), C(str(int(c.text[3:])), number=True) if c.text[3:] else C("")]
+            elif c.colspan == 2:
+                out.append(C(c.text, colspan=3))  # a total's label over the code and name cells
+            else:
+                out.append(c)
+        rows.append(out)
+    grid = Grid(t06.key, t06.title, t06.number_line, rows)
+    report = parse_file(writers.write_xlsx(tmp_path / "t06.xlsx", [grid], sample.department_name, sample.fiscal_year))
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+    assert _cells(report)["T06"] == _cells(sample)["T06"]
+
+
+@pytest.mark.parametrize("form", ("html", "xlsx"))
+def test_the_three_public_costs_with_the_items_as_rows(tmp_path, sample, form):
+    """公开09表 printed `项目 | 行次 | 预算数 | 决算数`, one row per item (`2、公务用车购置及运行维护费` is the
+    vehicles' 小计, `其中：（1）公务用车购置费` its part): each cell is its column's phase and its row's
+    item (every cell was refused: no item's 预算数 in the header)."""
+    from tests.loaders.forms.printing import C, Grid, _amount
+
+    t09 = next(g for g in sample_grids(sample) if g.key == "T09")
+    value = {(c.row_key, c.column_key): c.value_text for c in sample.tables["T09"].cells}
+    items = [("合计", "total"), ("1、因公出国（境）费", "overseas"), ("2、公务用车购置及运行维护费", "vehicle_subtotal"),
+             ("其中：（1）公务用车购置费", "vehicle_purchase"), ("（2）公务用车运行维护费", "vehicle_operation"),
+             ("3、公务接待费", "reception")]
+    rows = [[C("项目"), C("行次"), C("预算数"), C("决算数")]] + [
+        [C(name), C(str(n), number=True), _amount(value[("budget", key)]), _amount(value[("final", key)])]
+        for n, (name, key) in enumerate(items, 1)]
+    grids = [Grid("T09", t09.title, t09.number_line, rows)]
+    dept, year = sample.department_name, sample.fiscal_year
+    path = (writers.write_xlsx(tmp_path / "t09.xlsx", grids, dept, year) if form == "xlsx"
+            else writers.write_html(tmp_path / "t09.html", grids, [], [], dept, year))
+    report = parse_file(path)
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+    assert _cells(report)["T09"] == _cells(sample)["T09"]

@@ -277,13 +277,14 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
             table.issues.append(Issue("error", key, region.title_line,
                                       f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
                                       f"its {len(printed)} printed values are not loaded"))
+    code_labels = [lab[-1] if lab else "" for lab in labels[:name_col]]
     order = 0
     for row in rows[first:]:
         row = _with_code_columns(row, name_col, width)
         cells = (row.cells + [""] * width)[:width]
         if not any(cells):
             continue  # an empty row of the layout
-        code_cells, name = cells[:name_col], cells[name_col]
+        code_cells, name = grid.two_digit_parts(cells[:name_col], code_labels), cells[name_col]
         code = _grid_code(code_cells)
         if code is None and (name in _TOTAL_NAMES or any(c in _TOTAL_NAMES for c in code_cells)):
             row_key, label = "total", next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)

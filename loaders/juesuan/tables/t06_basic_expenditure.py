@@ -134,11 +134,27 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
         if issue:
             table.issues.append(issue)
             continue
+        # The national form's closing row merges `公用经费合计` across the 公用经费 groups, its amount
+        # in the last group's 决算数: a total whose own amount cell is empty takes the amount of the
+        # groups it spans, those with neither code nor name, up to the next label.
+        spanning = None
         for code_cols, name_col, amount_col in groups:
-            code_text = "".join(cells[c] for c in code_cols)
+            code_text = "".join(grid.two_digit_parts([cells[c] for c in code_cols], [labels[c][-1] if labels[c] else "" for c in code_cols]))
             first_text = next((cells[c] for c in code_cols + [name_col] if cells[c]), "")
+            if spanning and not first_text:
+                if cells[amount_col]:
+                    grid.add_value_cell(table, spanning, "amount", cells[amount_col], unit, row.line, amount_col)
+                    spanning = None
+                continue
+            if spanning:
+                grid.add_value_cell(table, spanning, "amount", "", unit, row.line)
+                spanning = None
             if first_text in TOTALS:
                 row_key, code, label = TOTALS[first_text], None, first_text
+                if not cells[amount_col]:
+                    table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
+                    spanning = row_key
+                    continue
             elif _ECON_CODE.match(code_text):
                 row_key, code, label = code_text, code_text, cells[name_col]
             elif not code_text and not cells[name_col] and not cells[amount_col]:
@@ -150,4 +166,6 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
                 continue
             table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
             grid.add_value_cell(table, row_key, "amount", cells[amount_col], unit, row.line, amount_col)
+        if spanning:
+            grid.add_value_cell(table, spanning, "amount", "", unit, row.line)
     return table

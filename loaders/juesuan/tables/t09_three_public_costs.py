@@ -121,6 +121,25 @@ def _phase_row(cells: list[str]) -> str | None:
     return None
 
 
+def _row_item(text: str) -> str | None:
+    """The item a row label names where the form prints the items as rows (`2、公务用车购置及运行
+    维护费`, `其中：（1）公务用车购置费`): a label naming both 购置 and 运行 is their 小计."""
+    if "购置" in text and "运行" in text:
+        return "vehicle_subtotal"
+    return _item_of((text,))
+
+
+def _item_row(cells: list[str]) -> str | None:
+    """The item of a row whose first printed cell names one and whose other cells are amounts or
+    blank (the items printed as rows, 预算数 and 决算数 as columns)."""
+    first = next((c for c in cells if c), "")
+    if not first or grid.is_amount_or_blank(first):
+        return None
+    if not all(grid.is_amount_or_blank(c) for c in cells[cells.index(first) + 1:]):
+        return None
+    return _row_item(first)
+
+
 def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
     """The table read from a ruled grid. 上海's form orders the twelve cells by item, each as
     预算数 then 决算数; the header says which is which, so the order does not matter here."""
@@ -133,6 +152,9 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
                   and (all(grid.is_amount_or_blank(c) for c in r.cells) or _phase_row(r.cells))), len(rows))
     if first < len(rows) and _phase_row(rows[first].cells):
         return _parse_phase_rows(table, rows, first, width, unit)
+    item_rows = [i for i, r in enumerate(rows) if _item_row(r.cells)]
+    if first == len(rows) and len(item_rows) > 1 and any(c in _PHASE_WORDS for r in rows[:item_rows[0]] for c in r.cells):
+        return _parse_item_rows(table, rows, item_rows[0], width, unit)
     if not any(c in _PHASE_WORDS for r in rows[:first] for c in r.cells):
         table.issues.append(Issue("error", TABLE_KEY, region.title_line, "no 预算数/决算数 in the table's header; table not read"))
         return table
@@ -183,4 +205,41 @@ def _parse_phase_rows(table: ParsedTable, rows: list[grid.GridRow], first: int, 
         for c, item in items.items():
             if item is not None:
                 grid.add_value_cell(table, phase, item, cells[c], unit, r.line, c)
+    return table
+
+
+_LINE_NUMBER_LABELS = ("行次", "栏次")
+
+
+def _parse_item_rows(table: ParsedTable, rows: list[grid.GridRow], first: int, width: int, unit: str) -> ParsedTable:
+    """The items printed as rows, 预算数 and 决算数 as columns (`项目 | 预算数 | 决算数`, as many
+    sites and workbooks print the table): each cell is (its column's phase, its row's item)."""
+    labels = grid.column_labels(rows[:first], width)
+    phases = {c: next((_PHASE_WORDS[p] for p in lab if p in _PHASE_WORDS), None) for c, lab in enumerate(labels)}
+    header_line = rows[first - 1].line
+    body = [r for r in rows[first:] if not r.is_empty() and not grid.is_numbering_row(r.cells)]
+    for c, phase in phases.items():
+        printed = any(c < len(r.cells) and r.cells[c] and grid.is_amount_or_blank(r.cells[c]) for r in body)
+        if phase is None and printed and not any(p in _LINE_NUMBER_LABELS for p in labels[c]):
+            table.issues.append(Issue("error", TABLE_KEY, header_line,
+                                      f"column {'/'.join(labels[c]) or c + 1!r} is neither 预算数 nor 决算数; not loaded"))
+    placed: dict[tuple[str, str], tuple[str, int, int]] = {}
+    for r in body:
+        item = _item_row(r.cells)
+        if item is None or any((phase, item) in placed for phase in phases.values() if phase):
+            table.issues.append(Issue("error", TABLE_KEY, r.line, f"row {' | '.join(r.cells)!r} is no 三公 item of its own; "
+                                      "not loaded", kind="refused"))
+            continue
+        cells = (r.cells + [""] * width)[:width]
+        for c, phase in phases.items():
+            if phase:
+                placed[(phase, item)] = (cells[c], r.line, c)
+    for phase, label in PHASES:
+        if not any(p == phase for p, _ in placed):
+            continue
+        line = min(where[1] for (p, _), where in placed.items() if p == phase)
+        table.rows.append(Row(TABLE_KEY, phase, None, label, None, len(table.rows) + 1, line))
+        for (p, item), (text, at, c) in placed.items():
+            if p == phase:
+                grid.add_value_cell(table, phase, item, text, unit, at, c)
     return table
