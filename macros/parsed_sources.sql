@@ -10,9 +10,26 @@
     select 1
 {%- endmacro %}
 
+{#- The parsed folder as Spark must be given it: a URI (`hdfs://…`, `s3a://…`, `file:/…`) or an
+    absolute path as it is. Spark would read a relative path against the `parsed` database's
+    location, not this folder (`[PATH_NOT_FOUND] …/parsed.db/seeds/parsed`): a relative one is the
+    project folder's, as when dbt runs there (the README's command). -#}
+{% macro spark_parsed_folder() -%}
+    {%- set folder = env_var('JUESUAN_PARSED_DIR', 'seeds/parsed') -%}
+    {%- if '://' in folder or folder.startswith('/') or folder.startswith('file:') or folder[1:3] in (':/', ':\\') -%}
+        {{- return(folder) -}}
+    {%- endif -%}
+    {%- set base = invocation_args_dict.get('project_dir') -%}
+    {%- if not base or not (base.startswith('/') or base[1:3] in (':/', ':\\')) -%}
+        {{- exceptions.raise_compiler_error("JUESUAN_PARSED_DIR '" ~ folder ~ "' is relative and the project folder is not known: "
+            ~ "give Spark an absolute path or a URI every executor can read") -}}
+    {%- endif -%}
+    {{- return(base.rstrip('/') ~ '/' ~ folder) -}}
+{%- endmacro %}
+
 {% macro spark__create_parsed_sources() -%}
     {%- if execute -%}
-    {%- set folder = env_var('JUESUAN_PARSED_DIR', 'seeds/parsed') -%}
+    {%- set folder = spark_parsed_folder() -%}
     {%- for src in graph.sources.values() if src.source_name == 'parsed' -%}
         {%- if loop.first %}{% do run_query('create database if not exists ' ~ src.schema) %}{% endif -%}
         {%- set columns = [] -%}

@@ -1,7 +1,9 @@
-"""The dbt project on Apache Spark (local mode through dbt-spark's session method): the samples'
-parsed files built with every model and every test, each test ending as it ends on DuckDB, and
-every marts and audit table equal to DuckDB's build of the same files, value for value. A Spark
-job parses the samples into the same seed files as `juesuan load`.
+"""The dbt project on Apache Spark, on a standalone cluster on loopback (a master and two
+workers, started and stopped here as a cluster starts them): the samples' parsed files built by
+`juesuan build --target spark` with every model and every test, each test ending as it ends on
+DuckDB, and every marts and audit table equal to DuckDB's build of the same files, value for
+value. A Spark job parses the samples on the cluster's executors into the same seed files as
+`juesuan load`, from relative paths too.
 
 Needs `pip install -e '.[spark]'` and Java 17; marked `spark`, so the README's test command
 leaves it out and CI runs it as its own step (`pytest -m spark`)."""
@@ -21,8 +23,10 @@ import duckdb
 import pytest
 
 from juesuan.load import load_paths
+from juesuan.spark_build import SparkPathError
 
 from tests.conftest import ROOT
+from tests.spark_cluster import standalone_cluster
 
 pytestmark = pytest.mark.spark
 pytest.importorskip("pyspark")
@@ -30,6 +34,7 @@ pytest.importorskip("dbt.adapters.spark")
 
 SAMPLES = [ROOT / "samples" / "reports", ROOT / "samples" / "pdf", ROOT / "samples" / "text"]
 DBT = Path(sys.executable).parent / "dbt"
+JUESUAN = Path(sys.executable).parent / "juesuan"
 
 
 def _dbt_build(target: str, base: Path, env: dict) -> dict:
@@ -43,27 +48,45 @@ def _dbt_build(target: str, base: Path, env: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
+def cluster(tmp_path_factory):
+    with standalone_cluster(tmp_path_factory.mktemp("cluster")) as master:
+        yield master
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory, cluster):
     base = tmp_path_factory.mktemp("spark")
     parsed = base / "parsed"
     outcome = load_paths(SAMPLES, parsed)
     assert len(outcome.loaded) == 6 and not outcome.failed
-    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False", "JUESUAN_PARSED_DIR": str(parsed),
-           "JUESUAN_DB": str(base / "duck.duckdb"), "JUESUAN_SPARK_DIR": str(base / "spark")}
-    return {"base": base, "parsed": parsed, "spark": _dbt_build("spark", base, env), "duckdb": _dbt_build("local", base, env)}
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False", "JUESUAN_DB": str(base / "duck.duckdb"),
+           "JUESUAN_SPARK_DIR": str(base / "spark"), "JUESUAN_SPARK_MASTER": cluster,
+           "JUESUAN_DBT_TARGET": str(base / "target"), "PYSPARK_PYTHON": sys.executable,
+           # Relative, as a user gives it: the CLI makes it absolute before Spark sees it.
+           "JUESUAN_PARSED_DIR": os.path.relpath(parsed, ROOT)}
+    proc = subprocess.run([str(JUESUAN), "build", "--target", "spark"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=1800)
+    assert proc.returncode == 3, proc.stdout[-4000:] + proc.stderr[-2000:]  # built, with the samples' discrepancies
+    assert "built on Spark:" in proc.stdout and "Traceback" not in proc.stderr
+    results = json.loads((base / "target" / "spark" / "run_results.json").read_text(encoding="utf-8"))
+    spark = {r["unique_id"]: (r["status"], r.get("failures")) for r in results["results"]}
+    env["JUESUAN_PARSED_DIR"] = str(parsed)
+    return {"base": base, "parsed": parsed, "spark": spark, "duckdb": _dbt_build("local", base, env)}
 
 
 @pytest.fixture(scope="module")
-def spark(builds):
+def spark(builds, cluster):
     from pyspark.sql import SparkSession
 
     where = builds["base"] / "spark"
-    # The parse job's tasks run in Python workers: this interpreter, whose juesuan they import.
+    # The parse job's tasks run in Python workers: this interpreter, whose juesuan they import
+    # (juesuan installed on every node, here one machine).
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    session = (SparkSession.builder.master("local[2]").enableHiveSupport()
+    session = (SparkSession.builder.master(cluster).enableHiveSupport()
                .config("spark.sql.warehouse.dir", str(where / "tables"))
                .config("spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={where}/metastore_db;create=true")
                .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={where}")
+               .config("spark.executor.cores", "1").config("spark.executor.memory", "1g")
                .config("spark.ui.enabled", "false").getOrCreate())
     yield session
     session.stop()
@@ -108,11 +131,16 @@ def _without_loaded_at(path: Path) -> list[dict]:
         return [{k: v for k, v in row.items() if k != "loaded_at"} for row in csv.DictReader(f)]
 
 
-def test_a_spark_job_parses_into_the_same_seed_files_as_juesuan_load(builds, spark, tmp_path):
+def test_a_spark_job_parses_into_the_same_seed_files_as_juesuan_load(builds, spark, tmp_path, monkeypatch):
     from juesuan.spark_load import load_on_spark
 
+    # Both workers' executors take part: the job runs on the cluster, not in the driver.
+    assert spark.sparkContext._jsc.sc().getExecutorMemoryStatus().size() == 3  # two executors and the driver
     out = tmp_path / "parsed"
-    outcome = load_on_spark(spark, SAMPLES, out, tasks=2)
+    # Relative paths, as a user types them: made absolute on the driver (an executor's work
+    # folder is its own, where they named nothing and every file was refused).
+    monkeypatch.chdir(ROOT)
+    outcome = load_on_spark(spark, [p.relative_to(ROOT) for p in SAMPLES], Path(os.path.relpath(out, ROOT)), tasks=2)
     assert len(outcome.loaded) == 6 and not outcome.failed
     loaded = builds["parsed"]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in loaded.iterdir() if not p.name.startswith("."))
@@ -125,3 +153,13 @@ def test_a_spark_job_parses_into_the_same_seed_files_as_juesuan_load(builds, spa
         # reports.csv differs only in loaded_at, the time each was written.
         mine, theirs = (_without_loaded_at(d / report.name / "reports.csv") for d in (out, loaded))
         assert mine == theirs and len(mine) == 1
+
+
+def test_a_path_the_job_cannot_read_is_one_line_not_an_empty_load(spark, tmp_path):
+    from juesuan.spark_load import load_on_spark
+
+    with pytest.raises(SparkPathError, match="no such file or folder"):
+        load_on_spark(spark, [Path("no/such/reports")], tmp_path / "parsed")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SparkPathError, match="no report files under"):
+        load_on_spark(spark, [tmp_path / "empty"], tmp_path / "parsed")

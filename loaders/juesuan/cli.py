@@ -218,8 +218,29 @@ def _protected(args, root: Path) -> Protected:
     return Protected(warehouse=db, seeds=(root / "seeds", parsed_dir(root)), allowed_inside=(_site_default(db),))
 
 
+def _build_on_spark(args, root: Path) -> int:
+    """dbt build --target spark: the same models and tests on Spark (profiles.yml, README)."""
+    from .spark_build import SparkPathError, build_on_spark
+
+    print("building on Spark with dbt (target `spark`: every model and test) …", flush=True)
+    try:
+        result = build_on_spark(root, parsed_dir(root))
+    except SparkPathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    if result.code != 0:
+        failed = result.failed() or ["(no results recorded: see the dbt output above)"]
+        print("error: the Spark build failed. Failed nodes:\n  " + "\n  ".join(failed[:SHOWN]), file=sys.stderr)
+        return EXIT_NOTHING
+    print(f"built on Spark: {len(result.results)} dbt nodes, {result.count('pass')} tests passed, "
+          f"{result.count('warn')} warned (findings: audit.findings in the Spark catalog)")
+    return EXIT_FINDINGS if result.discrepancies else EXIT_OK
+
+
 def _build(args, root: Path, refused: list[dict] | None = None, load_code: int = EXIT_OK) -> int:
     """Build, print the summary, and record the run (last_run.json, runs.log) whatever happens."""
+    if getattr(args, "target", "duckdb") == "spark":
+        return _build_on_spark(args, root)
     db = _db(args, root)
     started = datetime.now(timezone.utc)
     summary = {"started_at": started.isoformat(timespec="seconds"), "warehouse": str(db),
@@ -672,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
                        "(only the reports added or removed since the last build, where the models are unchanged)")
     _db_option(p)
     p.add_argument("--full", action="store_true", help="rebuild every report, not just the ones that changed")
+    p.add_argument("--target", choices=("duckdb", "spark"), default="duckdb",
+                   help="spark: build on Apache Spark (pip install -e '.[spark]'; settings in profiles.yml, README)")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("run", help="load, then build, then print headline figures")

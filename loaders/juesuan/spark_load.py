@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import collect_paths, load_paths
+from .spark_build import SparkPathError
 
 
 @dataclass
@@ -45,8 +46,17 @@ def _load_groups(task: int, groups: list[list[str]], staging: str) -> list[tuple
 
 
 def load_on_spark(spark, paths: list[Path], parsed_dir: Path, tasks: int | None = None) -> SparkLoadOutcome:
-    """Parse the report files under `paths` on Spark's executors into `parsed_dir`."""
-    files = collect_paths(paths)
+    """Parse the report files under `paths` on Spark's executors into `parsed_dir`. Every path is
+    made absolute on the driver first: an executor runs in a work folder of its own, where a
+    relative path names nothing. A path that is not there, or files no executor can see, raise
+    SparkPathError (one line), never an empty load."""
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise SparkPathError(f"{missing[0]}: no such file or folder")
+    files = collect_paths([Path(p).absolute() for p in paths])
+    if not files:
+        raise SparkPathError(f"no report files under {', '.join(map(str, paths))}")
+    parsed_dir = Path(parsed_dir).absolute()
     by_folder: dict[Path, list[str]] = {}
     for f in files:
         by_folder.setdefault(f.parent, []).append(str(f))
@@ -73,4 +83,7 @@ def load_on_spark(spark, paths: list[Path], parsed_dir: Path, tasks: int | None 
                 report.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if not outcome.loaded and not outcome.unchanged and all(why.endswith("no such file") for _, why in outcome.failed):
+        raise SparkPathError(f"the executors see none of the {len(files)} report files (the first: {files[0]}): "
+                             "give paths on storage every executor mounts at the same path")
     return outcome
