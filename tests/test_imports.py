@@ -15,13 +15,13 @@ PACKAGE = ROOT / "loaders" / "juesuan"
 # layer and the ones below it.
 LAYERS = {
     0: ["errors", "lines", "contract", "pdf_objects", "reference", "writers", "processes", "warehouse_sql", "placement",
-        "dbt_process", "outputs", "terminal",
+        "dbt_process", "outputs", "terminal", "formatting",
         "formats.document", "projects.targets", "projects.self_assessment"],
     1: ["formats", "pdf_text", "pdf_grid", "pdf_unruled", "model", "tokens"],
     2: ["layout", "grammar", "grid"],
     3: ["tables", "narrative", "projects"],
     4: ["source", "report"],
-    5: ["seeds", "load", "spark_load", "incremental", "compiled", "quarantine", "warehouse", "query", "export", "corpus"],
+    5: ["seeds", "load", "spark_load", "spark_build", "incremental", "compiled", "quarantine", "warehouse", "query", "export", "corpus"],
     6: ["check", "site"],
     7: ["cli", "__init__"],
 }

@@ -8,11 +8,11 @@ import os
 import sys
 import time
 from datetime import datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 
 from . import __version__, terminal, writers
 from .errors import BuildError, LoadError, UsageError, os_error_line
+from .formatting import figure, place
 from .export import DIALECTS, FORMATS, NotPortable, export_dialect, export_tables
 from .load import load_paths, prune, remove
 from .outputs import OutputRefused, Protected, file_target
@@ -322,7 +322,15 @@ def _finish(db: Path, summary: dict) -> Path | str:
 
 
 def _wan(v) -> str:
-    return "-" if v is None else f"{Decimal(v) / 10000:,.2f} 万元"
+    return figure(v, "元", missing="-")
+
+
+def _figure(value, unit: str | None, sign: bool = False) -> str:
+    return figure(value, unit, sign, missing="(not stated)")
+
+
+def _place(at: str | None, page: int | None, page_line: int | None) -> str:
+    return place(at, page, page_line, missing="-")
 
 
 SHOWN = 10  # reports printed in full after a build; the rest are in the warehouse
@@ -361,26 +369,6 @@ def _print_audit(db: Path, summary: list[tuple]) -> None:
             f"  {severity:<11} {dept} {year} {check}: {obj} printed {_figure(actual, unit)} at {_place(at, page, page_line)},"
             f" expected {_figure(expected, unit)} (difference {_figure(diff, unit, sign=True)})"
         )
-
-
-def _place(at: str | None, page: int | None, page_line: int | None) -> str:
-    """`T06:757`, and where the source has page breaks before it (a PDF), `T06:757 (p. 12, line 7)`."""
-    if not at:
-        return "-"
-    line = at.rsplit(":", 1)[-1]
-    if page is None or (page == 1 and str(page_line) == line):
-        return at
-    return f"{at} (p. {page}, line {page_line})"
-
-
-def _figure(value, unit: str | None, sign: bool = False) -> str:
-    """Money in 元 is shown in 万元, as the reports print it; other units as they are."""
-    if value is None:
-        return "(not stated)"
-    if unit == "元":
-        return f"{Decimal(value) / 10000:{'+' if sign else ''},.2f} 万元"
-    shown = "" if unit in (None, "as stated") else unit
-    return f"{Decimal(value).normalize():{'+' if sign else ''}f} {shown}".rstrip()
 
 
 def _run(args, root: Path) -> int:

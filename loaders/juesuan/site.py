@@ -17,6 +17,7 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+from .formatting import figure, place, wan
 from .outputs import MARKER, Protected, folder_target, remove_stale, swap_in_site, work_folder, write_marker
 from .query import connect_read_only
 from .source import read_source, read_sources
@@ -60,11 +61,6 @@ _THREE_PUBLIC = {"overseas": "因公出国（境）费 overseas", "vehicle_purch
 
 def _e(value) -> str:
     return html.escape("" if value is None else str(value))
-
-
-def wan(yuan) -> str:
-    """元 as 万元 with thousands separators and two decimals, as the reports print them."""
-    return "–" if yuan is None else f"{Decimal(yuan) / 10000:,.2f}"
 
 
 def _money_cell(yuan, metric: str | None = None) -> str:
@@ -134,23 +130,12 @@ def _query_note(names: list[str]) -> str:
             f"<pre>{_e(sql)}</pre></details>")
 
 
-def _figure(value, unit: str | None) -> str:
-    if value is None:
-        return "–"
-    if unit == "元":
-        return f"{wan(value)} 万元"
-    value = Decimal(value)
-    shown = f"{value:,.0f}" if value == value.to_integral_value() else f"{value.normalize():,f}"
-    return f"{shown} {_e(unit or '')}".strip()
+def _figure(value, unit: str | None, sign: bool = False) -> str:
+    return _e(figure(value, unit, sign))
 
 
 def _where(f: dict) -> str:
-    """`T06:757`, with its page and line on the page where the source has pages (a PDF)."""
-    at = _e(f["actual_source"])
-    line = re.search(r":(\d+)$", f["actual_source"] or "")
-    if f["source_page"] and line and f["page_line"] != int(line.group(1)):
-        at += f' (p. {f["source_page"]}, line {f["page_line"]})'
-    return at
+    return _e(place(f["actual_source"], f["source_page"], f["page_line"]))
 
 
 def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict) -> str:
@@ -240,7 +225,7 @@ def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict) -> str:
                    f'data-actual="{_e(f["actual"])}" data-expected="{_e(f["expected"])}">'
                    f'<p><span class="{_e(f["severity"])}">{_e(f["severity"])}</span> <b>{_e(f["check_id"])}</b> '
                    f'{_e(f["object"])}: printed <b>{_figure(f["actual"], f["unit"])}</b> at {where}, expected '
-                   f'<b>{_figure(f["expected"], f["unit"])}</b> (difference {_figure(f["difference"], f["unit"])})</p>')
+                   f'<b>{_figure(f["expected"], f["unit"])}</b> (difference {_figure(f["difference"], f["unit"], sign=True)})</p>')
         numbers = _line_numbers(f["source_lines"])[:8]
         if lines and numbers:
             quoted = "\n".join(f"{n:>5} │ {lines[n - 1].strip()}" for n in numbers if 0 < n <= len(lines))
