@@ -50,14 +50,15 @@ skipped as (
 ),
 
 identities as (
-    -- A table's own identities: check ids `tNN_…`.
+    -- A table's own identities: those the catalog says are within one table and read it.
     select
-        report_id,
-        'T' || substr(check_id, 2, 2) as table_key,
+        c.report_id,
+        catalog.reads_tables as table_key,
         {{ identity_status_counts() }}
-    from {{ ref('identity_checks') }}
-    where substr(check_id, 1, 1) = 't' and substr(check_id, 4, 1) = '_'
-    group by report_id, 'T' || substr(check_id, 2, 2)
+    from {{ ref('identity_checks') }} as c
+    inner join {{ ref('ref_identity') }} as catalog using (check_id)
+    where catalog.scope = 'within'
+    group by c.report_id, catalog.reads_tables
 )
 
 select

@@ -36,3 +36,11 @@ def test_function_classes_cover_the_sample(sample):
     codes = {r["class_code"] for r in read("ref_function_class.csv")}
     printed = {r.row_code[:3] for t in ("T02", "T03", "T05") for r in sample.tables[t].rows if r.row_code}
     assert printed <= codes
+
+
+def test_a_tables_own_identities_read_that_table_alone():
+    """audit.table_coverage attributes an identity to its table by the catalog's reads_tables (not
+    by how its check_id is spelled): a `within` identity reads exactly one standard table."""
+    tables = {r["table_key"] for r in read("ref_standard_table.csv")}
+    within = [(r["check_id"], r["reads_tables"]) for r in read("ref_identity.csv") if r["scope"] == "within"]
+    assert len(within) >= 30 and all(t in tables for _, t in within), within
