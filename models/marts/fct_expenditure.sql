@@ -12,7 +12,9 @@ select
     c.page_line
 from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
+-- A `其中` column (项目支出 其中：基本建设资金支出) is a part of another, not a kind of its own.
+inner join {{ ref('ref_table_column') }} as col
+    on col.table_key = c.table_key and col.column_key = c.column_key and coalesce(col.part_of, '') = ''
 where c.table_key in ('T03', 'T05', 'T07', 'T08', 'T11')
   and leaf.is_leaf
-  -- project_capital_construction (其中：基本建设资金支出) is a part of project, not a kind of its own
-  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance', 'project_capital_construction')
+  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance')

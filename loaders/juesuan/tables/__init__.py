@@ -1,4 +1,7 @@
-"""One parser per standard table, each in a module named after the table."""
+"""One parser per standard table, each in a module named after the table. A module declares its
+table's columns: COLUMNS (the national form's, in order), EXTRA_COLUMNS (printed by some forms
+beyond it) and PART_OF (a `其中` column: the column it is a part of, never summed into a row).
+`column_reference()` is what reference.ref_table_column holds (`python -m juesuan.tables` writes it)."""
 
 from . import (
     t01_income_expenditure_summary,
@@ -27,3 +30,16 @@ PARSERS = {
     "T10": t10_statistics,
     "T11": t11_appropriation_expenditure,
 }
+
+
+def column_reference() -> list[dict[str, str]]:
+    """Every column of every table as ref_table_column holds it, in each table's printed order."""
+    from . import t04_appropriation_summary as t04
+
+    rows = []
+    for key, module in PARSERS.items():
+        columns = (list(t04.LEFT_COLUMNS) if key == "T04" else []) + list(module.COLUMNS) + list(getattr(module, "EXTRA_COLUMNS", []))
+        part_of = getattr(module, "PART_OF", {})
+        rows += [{"table_key": key, "column_key": c, "column_label": label, "column_order": str(i),
+                  "part_of": part_of.get(c, "")} for i, (c, label) in enumerate(columns, 1)]
+    return rows

@@ -18,6 +18,7 @@ COLUMNS = [
 PRINTED_AS = {"business": ("事业收入金额",)}
 # A part of 事业收入 (其中), never summed into the row.
 EXTRA_COLUMNS = [("business_tuition", "其中：教育收费")]
+PART_OF = {"business_tuition": "business"}
 
 
 # The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where

@@ -19,6 +19,7 @@ COLUMNS = [
 PRINTED_AS = {"total": ("本年支出合计", "小计"), "project": ("项目支出小计",)}
 # A part of 项目支出 (其中), never summed into the row.
 EXTRA_COLUMNS = [("project_capital_construction", "其中：基本建设资金支出")]
+PART_OF = {"project_capital_construction": "project"}
 
 
 # The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
