@@ -214,3 +214,13 @@ def test_the_provinces_reports_are_checked_not_skipped(corpus):
     assert corpus.sql("""select distinct c.skip_reason from audit.identity_checks c join marts.dim_report r using (report_id)
                          where r.department_name in ('佛山市轨道交通局', '西安市卫生健康委员会（汇总）')
                            and c.status = 'skipped'""") == [("no_inputs",)]
+
+
+def test_each_check_names_its_printed_line_as_a_number(corpus):
+    """Provenance as a column: every identity instance with a printed figure carries that figure's
+    line (`actual_line`) beside the `T06:757` it shows, and a finding's page is found by it."""
+    assert corpus.one("select count(*) from audit.identity_checks where actual_source is not null "
+                      "and (actual_line is null or not ends_with(actual_source, ':' || actual_line))") == 0
+    assert corpus.one("select count(*) from audit.identity_checks where actual_line is not null") > 5000
+    assert corpus.one("select count(*) from audit.findings where actual_line is not null and source_page is null "
+                      "and report_id in (select report_id from marts.dim_report where source_file like '%.pdf')") == 0

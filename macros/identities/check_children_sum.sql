@@ -37,6 +37,7 @@ select * from (
         '{{ table_key }} ' || parent_key || ' ' || column_key as object,
         max(parent_figure) as actual,
         '{{ table_key }}:' || max(parent_line) as actual_source,
+        max(parent_line) as actual_line,
         coalesce(sum(child_figure), 0) as expected,
         count(child_figure) as addends,
         count(child_figure) + count(distinct parent_figure) as inputs_present,

@@ -8,6 +8,7 @@ select * from (
         '{{ table_key }} ' || row_key || ' {{ total_column }}' as object,
         max(figure) filter (where column_key = '{{ total_column }}') as actual,
         '{{ table_key }}:' || max(source_line) filter (where column_key = '{{ total_column }}') as actual_source,
+        max(source_line) filter (where column_key = '{{ total_column }}') as actual_line,
         -- A row with a declared cell absent from a table with unreadable or unplaced cells may be
         -- missing exactly that cell (a row placed in part): the expected side is unknown, skipped.
         case

@@ -43,6 +43,7 @@ select * from (
         '{{ actual[0] }} {{ actual[1] }} {{ actual[2] }}' as object,
         max(t.figure) filter (where t.is_actual) as actual,
         '{{ actual[0] }}:' || max(t.source_line) filter (where t.is_actual) as actual_source,
+        max(t.source_line) filter (where t.is_actual) as actual_line,
         case
             when max(i.report_id) is not null
                  and count(t.table_key) filter (where not t.is_actual) < {{ addends | length }} then null

@@ -28,6 +28,7 @@ select * from (
         '{{ a[0] }} ' || coalesce(x.row_key, y.row_key) || ' {{ a[1] }} = {{ b[0] }} {{ b[1] }}' as object,
         x.figure as actual,
         '{{ a[0] }}:' || x.source_line as actual_source,
+        x.source_line as actual_line,
         case
             when y.row_key is null and x.report_id in (select report_id from b_incomplete) then null
             else coalesce(y.figure, 0)

@@ -26,6 +26,7 @@
         report_id, check_id, object,
         cast(actual as decimal(18, 4)) as actual,
         actual_source,
+        cast(actual_line as integer) as actual_line,
         cast(expected as decimal(18, 4)) as expected,
         addends, inputs_present, comparison,
         cast(tolerance_per_addend as decimal(18, 4)) as tolerance_per_addend,

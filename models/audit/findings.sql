@@ -19,6 +19,7 @@ select
     c.addends,
     c.status as severity,
     c.actual_source,
+    c.actual_line,
     c.source_lines
 from {{ ref('identity_checks') }} as c
 inner join {{ ref('dim_report') }} as r using (report_id)
@@ -40,6 +41,7 @@ select
     cast(null as bigint) as addends,
     'incomplete' as severity,
     i.table_key || ':' || coalesce(cast(i.first_error_line as string), '?') as actual_source,
+    i.first_error_line as actual_line,
     i.error_lines as source_lines
 from {{ ref('int_load_issues__incomplete_tables') }} as i
 inner join {{ ref('dim_report') }} as r using (report_id)
@@ -49,8 +51,7 @@ left join {{ ref('ref_identity') }} as catalog on catalog.check_id = 'parse_inco
 select
     f.*,
     p.page as source_page,
-    try_cast(regexp_extract(f.actual_source, ':([0-9]+)$', 1) as integer) - p.first_line + 1 as page_line
+    f.actual_line - p.first_line + 1 as page_line
 from findings as f
 left join {{ ref('int_report__pages') }} as p
-    on p.report_id = f.report_id
-   and try_cast(regexp_extract(f.actual_source, ':([0-9]+)$', 1) as integer) between p.first_line and p.last_line
+    on p.report_id = f.report_id and f.actual_line between p.first_line and p.last_line

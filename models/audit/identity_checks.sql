@@ -81,6 +81,7 @@ select
         when inputs_present = 0 then 'no_inputs'
     end as skip_reason,
     actual_source,
+    actual_line,
     source_lines
 from flagged
 where reads_incomplete_table or inputs_present > 0 or coalesce(scope, '') <> 'within'

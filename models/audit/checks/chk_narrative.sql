@@ -50,7 +50,7 @@ restated as (
     select
         f.report_id, case when f.unit = '万元' then 'nr_restates_table' else 'nr_restates_count' end as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
-        coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source,
+        coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         c.figure as expected, 0 as addends,
         -- A 项 path the tables do not print (no code resolved) has no table figure to compare with.
         case when {{ in_key_list('r.tables_found', 'm.table_key') }}
@@ -70,7 +70,7 @@ shares as (
     select
         f.report_id, 'nr_share' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
-        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        f.value as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         {% set rounded %}part.value * 100 / nullif(coalesce(whole.value, table_whole.amount_wan), 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
         case when part.value is null or coalesce(whole.value, table_whole.amount_wan) is null then 0 else 3 end as inputs_present,
@@ -99,7 +99,7 @@ growth as (
     select
         report_id, 'nr_change_rate' as check_id,
         subject || '_change_rate' || coalesce(' ' || subject_code, '') || coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line as object,
-        change_rate as actual, 'narrative:' || source_line as actual_source,
+        change_rate as actual, 'narrative:' || source_line as actual_source, source_line as actual_line,
         {% set rounded %}change_value * 100 / nullif(current_value - change_value, 0){% endset %}{{ round_to(rounded, printed_decimals('change_rate_text')) }} as expected,
         -- A rate of growth from nothing (a department set up this year) is undefined: skipped.
         0 as addends, case when change_rate is null or current_value is null or current_value = change_value then 0 else 3 end as inputs_present,
@@ -132,7 +132,7 @@ completion as (
     select
         f.report_id, 'nr_completion_rate' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
-        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        f.value as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         {% set rounded %}coalesce(fin.value_yuan, fin.value, amt.value_yuan) * 100
               / nullif(coalesce(bud.value_yuan, tb.figure), 0){% endset %}{{ round_to(rounded, printed_decimals('f.rate_text')) }} as expected,
         0 as addends,
@@ -154,7 +154,7 @@ stated_twice as (
     select
         f.report_id, 'nr_stated_twice' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || f.at_line as object,
-        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        f.value as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         first.value as expected, 0 as addends, 2 as inputs_present, 'equal' as comparison, 0 as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || first.source_line, 'narrative:' || f.source_line) as source_lines
     from f
@@ -175,7 +175,7 @@ prior_year as (
     select
         p.report_id, 'nr_prior_year' as check_id,
         p.subject || coalesce(' ' || p.subject_code, '') || ' ' || p.prior_fiscal_year || ' line ' || p.source_line as object,
-        p.prior_value as actual, 'narrative:' || p.source_line as actual_source,
+        p.prior_value as actual, 'narrative:' || p.source_line as actual_source, p.source_line as actual_line,
         s.value as expected, 0 as addends, case when s.value is null then 0 else 2 end as inputs_present,
         'equal' as comparison, 0.005 as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || p.source_line, p.prior_report_id || ' narrative:' || s.source_line) as source_lines
@@ -207,7 +207,7 @@ self_evaluation as (
     select
         f.report_id, 'nr_self_evaluations' as check_id,
         f.metric || coalesce(' ' || f.subject_code, '') || ' line ' || f.source_line as object,
-        f.value as actual, 'narrative:' || f.source_line as actual_source,
+        f.value as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         -- A grade the attached forms do not use (上海's 合格/不合格) cannot be counted: unknown.
         case
             when f.subject_code is null then a.project_count
@@ -225,7 +225,7 @@ self_evaluation as (
     -- rounded to the 万元 decimals printed (their 元 sum, 4938.9640, is correctly stated as 4938.96).
     select
         f.report_id, 'nr_self_evaluation_amount', f.metric || ' line ' || f.source_line,
-        f.value_yuan, 'narrative:' || f.source_line,
+        f.value_yuan, 'narrative:' || f.source_line, f.source_line,
         {% set rounded %}a.budget_yuan / 10000{% endset %}{{ round_to(rounded, printed_decimals("regexp_extract(f.value_text, '([0-9][0-9,]*([.][0-9]+)?)[ \\t\\r\\n]*万', 1)")) }} * 10000,
         0, 1, 'equal', 0, 'narrative:' || f.source_line
     from f

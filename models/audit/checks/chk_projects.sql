@@ -68,7 +68,7 @@ checks as (
     -- The first branch sets the union's types: four decimals, so rates and scores keep theirs.
     select report_id, 'pj_budget_balance' as check_id,
         project_name || ' / ' || funding_label as object,
-        cast(balance_yuan as decimal(18, 4)) as actual, 'project:' || source_line as actual_source,
+        cast(balance_yuan as decimal(18, 4)) as actual, 'project:' || source_line as actual_source, source_line as actual_line,
         cast(annual_budget_yuan - executed_yuan as decimal(18, 4)) as expected, 0 as addends, 3 as inputs_present,
         'equal' as comparison, cast(0 as decimal(18, 4)) as tolerance_per_addend, 'project:' || source_line as source_lines
     from budget
@@ -77,7 +77,7 @@ checks as (
     union all
     -- 执行率 = 执行 / 全年预算 × 100 (0 when the budget is 0), where a rate is printed.
     select report_id, 'pj_execution_rate', project_name || ' / ' || funding_label,
-        execution_rate_pct, 'project:' || source_line,
+        execution_rate_pct, 'project:' || source_line, source_line,
         {% set rounded %}case when annual_budget_yuan = 0 then 0 else executed_yuan * 100 / annual_budget_yuan end{% endset %}{{ round_to(rounded, printed_decimals('execution_rate_text')) }},
         0, 3, 'equal', {{ last_printed_digit('execution_rate_text') }}, 'project:' || source_line
     from budget
@@ -87,7 +87,7 @@ checks as (
     -- 预算执行得分 = 执行率 × 10 / 100 (weight 10), from the printed rate; in the standard 自评表
     -- 分值 × 执行率, capped at 分值.
     select report_id, 'pj_execution_score', project_name || ' / ' || funding_label,
-        score, 'project:' || source_line,
+        score, 'project:' || source_line, source_line,
         {% set rounded %}case when project_form = 'report' then execution_rate_pct * 10 / 100
                    else least(execution_rate_pct, 100) * coalesce(weight, 10) / 100 end{% endset %}{{ round_to(rounded, printed_decimals('score_text')) }},
         0, 2, 'equal', {{ last_printed_digit('score_text') }}, 'project:' || source_line
@@ -99,7 +99,7 @@ checks as (
     -- leaves the funds row's 分值 blank on some forms: nothing printed, nothing to sum).
     select report_id, 'pj_weight_sum', project_name,
         weight_sum + case when project_form = 'report' then 0 else table_weight end,
-        'project:' || title_line, case when project_form = 'report' then 90 else 100 end,
+        'project:' || title_line, title_line, case when project_form = 'report' then 90 else 100 end,
         0, indicator_count, 'equal', 0, indicator_lines
     from totals
     where project_form = 'report' or table_weight is not null
@@ -107,19 +107,19 @@ checks as (
     union all
     -- 得分 ≤ 权重, each indicator.
     select report_id, 'pj_score_within_weight', project_name || ' / ' || indicator_label,
-        score, 'project:' || source_line, weight, 0, 2, 'at_most', 0, 'project:' || source_line
+        score, 'project:' || source_line, source_line, weight, 0, 2, 'at_most', 0, 'project:' || source_line
     from indicators
 
     union all
     -- Σ 指标得分 = the 指标完成情况得分 stated in section 三.
-    select report_id, 'pj_indicator_score_sum', project_name, stated_indicator_score, 'project:' || title_line,
+    select report_id, 'pj_indicator_score_sum', project_name, stated_indicator_score, 'project:' || title_line, title_line,
         score_sum, 0, indicator_count + 1, 'equal', 0, indicator_lines
     from totals
     where project_form = 'report' or stated_indicator_score is not null
 
     union all
     -- 总得分 = 预算执行得分 (table) + Σ 指标得分.
-    select report_id, 'pj_total_score', project_name, stated_total_score, 'project:' || title_line,
+    select report_id, 'pj_total_score', project_name, stated_total_score, 'project:' || title_line, title_line,
         coalesce(table_score, 0) + score_sum, 0, indicator_count + 2, 'equal',
         0, concat_ws(', ', 'project:' || budget_line, indicator_lines)
     from totals
@@ -127,7 +127,7 @@ checks as (
     union all
     -- Section 三 states the execution score, and it is the table's: a missing one is a finding.
     select report_id, 'pj_execution_score_stated', project_name,
-        stated_execution_score, 'project:' || title_line, table_score,
+        stated_execution_score, 'project:' || title_line, title_line, table_score,
         0, 1 + cast(stated_execution_score is not null as int), 'equal', 0,
         'project:' || budget_line
     from totals
@@ -137,7 +137,7 @@ checks as (
     -- Grade bands: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (as ranks 4, 3, 2, 1).
     select report_id, 'pj_grade', project_name || ' / ' || coalesce(stated_grade, '(none)'),
         case stated_grade when '优' then 4 when '良' then 3 when '中' then 2 when '差' then 1 end,
-        'project:' || title_line,
+        'project:' || title_line, title_line,
         case when stated_total_score >= 90 then 4 when stated_total_score >= 80 then 3
              when stated_total_score >= 60 then 2 else 1 end,
         0, 2, 'equal', 0, 'project:' || title_line
@@ -146,7 +146,7 @@ checks as (
 
     union all
     -- Everything of the self-evaluation could be read: parse errors leave part of it unloaded.
-    select report_id, 'pj_parse_complete', project_name, parse_error_count, 'project:' || title_line, 0,
+    select report_id, 'pj_parse_complete', project_name, parse_error_count, 'project:' || title_line, title_line, 0,
         0, 1, 'equal', 0, 'project:' || title_line
     from totals
 )
