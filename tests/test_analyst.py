@@ -178,7 +178,7 @@ def test_run_summary_and_log(built):
     assert (summary["reports"], summary["rounding_findings"], summary["discrepancy_findings"]) == (1, 8, 9)
     assert summary["reports_with_discrepancies"] == [{
         "department_name": "高平市公安局", "fiscal_year": 2024, "identities_checked": 811, "held": 794,
-        "rounding": 8, "discrepancy": 9, "families_skipped": 10}]
+        "rounding": 8, "discrepancy": 9, "families_skipped": 11}]
     assert "built_with_findings exit=3 reports=1 discrepancies=9" in built.db.with_name("runs.log").read_text()
 
 

@@ -117,8 +117,9 @@ def test_sample_summary(built):
         "from audit.report_summary"
     ) == (
         811, 794, 8, 9,
-        # nr_prior_year: last year's report is not loaded.
-        "nr_prior_year, p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
+        # nr_prior_year: last year's report is not loaded; nr_department_score: its narrative states
+        # no 部门整体 score.
+        "nr_department_score, nr_prior_year, p06_09_overseas, t04_fund_balance_government_fund, t04_fund_balance_state_capital, t04_opening_balance, "
         "t07_carry_over, t07_rollup, t07_row_sum, t08_rollup, t08_row_sum",
     )
     # No parse error hides behind the findings.

@@ -41,7 +41,7 @@ def test_check_prints_findings_and_leaves_no_warehouse(checked, check_target, tm
     monkeypatch.setenv("JUESUAN_DBT_TARGET", str(check_target))  # compiled already
     assert main(["check", str(SAMPLE)]) == EXIT_FINDINGS
     out = capsys.readouterr().out
-    assert "高平市公安局 2024: 811 / 794 / 8 / 9 / 10" in out
+    assert "高平市公安局 2024: 811 / 794 / 8 / 9 / 11" in out
     assert "nr_self_evaluations: projects_count line 1355 printed 31 projects at narrative:1355, expected 30" in out
     assert not ws.db.exists() and not ws.parsed.exists()
 
@@ -68,4 +68,4 @@ def test_a_report_a_model_fails_on_is_left_out_and_the_rest_checked(check_target
     assert code == EXIT_PARTIAL
     assert ("  broken.txt: not checked, model.juesuan.stg_parsed__table_cells failed on its rows: Conversion Error: "
             'CSV Error on Line: 2; Error when converting column "value". Could not convert string "abc"') in out
-    assert "  高平市公安局 2024: 811 / 794 / 8 / 9 / 10" in out
+    assert "  高平市公安局 2024: 811 / 794 / 8 / 9 / 11" in out

@@ -156,6 +156,9 @@ def test_the_provinces_reports_come_out_of_the_warehouse_as_printed(corpus):
     # 西安's forms that print 执行率 1000% for 100% (EXPECTED.md: the other public checker flags them too).
     assert corpus.one("""select count(*) from audit.findings where report_id = ? and check_id = 'pj_execution_rate'
                          and severity = 'discrepancy' and actual = 1000 and expected = 100""", xian) >= 10
+    # Its narrative's 部门整体 score against the 总分 of its 部门整体支出绩效自评表: 99.5 both.
+    assert corpus.sql("select status, actual, expected from audit.identity_checks where report_id = ? "
+                      "and check_id = 'nr_department_score'", xian) == [("held", Decimal("99.5"), Decimal("99.5"))]
     # 西安's narrative, before its tables (EXPECTED.md 11): 机关运行经费 and 政府采购, in 元.
     narrative = dict(((s, a), v) for s, a, v in corpus.sql(
         "select subject, attribute, value_yuan from marts.fct_narrative_figure where report_id = ? "

@@ -174,3 +174,12 @@ def test_the_self_evaluation_forms_named_by_their_project(xian):
     # The ten forms that print 执行率 1000% where 执行数/全年预算数 is 100% (EXPECTED.md: "Ten of 西安's
     # forms"): read as printed, for the checks to say.
     assert sum(1 for p in xian.projects if p.budget and p.budget[0].execution_rate_text == "1000") == 10
+
+
+def test_the_departments_own_score_without_its_unit(xian):
+    """`部门整体支出自评得分99.5，全年预算数…`: the 部门整体 form's score, printed with no 分 after it
+    (the figure pattern takes only numbers with a unit; it was not read)."""
+    assert [(f.subject, f.attribute, f.value, f.unit) for f in xian.narrative if f.subject == "department_score"] == [
+        ("department_score", "amount", Decimal("99.5"), "分")]
+    department = [p for p in xian.projects if p.form == "department"]
+    assert [p.stated_total_score for p in department] == ["99.5"]

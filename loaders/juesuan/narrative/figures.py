@@ -166,7 +166,7 @@ class NarrativeFigure:
     subject_code: str | None  # the 类 code for class figures; the grade for grade counts
     attribute: str  # `amount`, `change`, `change_rate`, `share`, `initial_budget`, …
     value: Decimal  # signed: a 减少/下降 is negative
-    unit: str  # 万元, %, 辆, 个, 人次, 批次, 台套
+    unit: str  # 万元, %, 辆, 个, 人次, 批次, 台套; 分 (a self-evaluation score)
     denominator: str | None  # for a share stated as `占<subject>的…%`: that subject
     text: str  # the words as printed, from the subject (or clause) to the number and unit
     source_line: int
@@ -305,6 +305,11 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                 span.section, span.subsection, "projects_graded", m.group(grade), "count", Decimal(m.group(number)),
                 "个", None, m.group(0), span.line_at(base + m.start(number)),
             ))
+        for m in _DEPARTMENT_SCORE.finditer(sentence):
+            out.append(NarrativeFigure(
+                span.section, span.subsection, "department_score", None, "amount", Decimal(m.group(1)),
+                "分", None, m.group(0), span.line_at(base + m.start(1)),
+            ))
         previous_end = 0
         for m in found:
             if m.start() in graded:
@@ -390,6 +395,10 @@ def _qualified(subject: str, sentence: str, before: str = "") -> str:
         return "appropriation_" + subject
     return subject
 
+
+# `部门整体支出自评得分99.5`: the score of the 部门整体支出绩效自评表, printed with or without its 分
+# (a number with no unit, which the figure pattern does not take).
+_DEPARTMENT_SCORE = re.compile(r"部门整体(?:支出)?(?:绩效)?自评(?:综合)?得分(?:为|是)?\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])")
 
 _PART_OF_APPROPRIATION = re.compile(r"财政拨款支出(总计|合计)?[^。]*其中")
 

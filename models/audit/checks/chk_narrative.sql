@@ -231,9 +231,31 @@ self_evaluation as (
     from f
     inner join attached as a using (report_id)
     where f.metric = 'projects_amount'
+),
+
+department_score as (
+    -- The 部门整体 self-evaluation score the narrative states = the 总分 of the 部门整体支出绩效自评表
+    -- attached (西安: 99.5 both); where no such form is attached, nothing to compare it with.
+    select
+        f.report_id, 'nr_department_score' as check_id,
+        f.metric || ' line ' || f.source_line as object,
+        f.value as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
+        p.stated_total_score as expected,
+        0 as addends, case when p.stated_total_score is null then 0 else 2 end as inputs_present,
+        'equal' as comparison, 0 as tolerance_per_addend,
+        concat_ws(', ', 'narrative:' || f.source_line, 'project:' || p.title_line) as source_lines
+    from f
+    left join (
+        select report_id, min(stated_total_score) as stated_total_score, min(title_line) as title_line
+        from {{ ref('stg_parsed__projects') }}
+        where project_form = 'department'
+        group by report_id
+        having count(*) = 1  -- two 部门整体 forms: which one the narrative means is not said
+    ) as p using (report_id)
+    where f.metric = 'department_score_amount'
 )
 
-{% for cte in ['restated', 'shares', 'growth', 'completion', 'stated_twice', 'prior_year', 'self_evaluation'] %}
+{% for cte in ['restated', 'shares', 'growth', 'completion', 'stated_twice', 'prior_year', 'self_evaluation', 'department_score'] %}
 {{ identity_rows(cte) }}
 {% if not loop.last %}union all{% endif %}
 {% endfor %}
