@@ -11,17 +11,20 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 # of the national shape, and a 财政拨款支出决算表 of every appropriation fund that is none of the
 # ten (公开05表 holds the general budget's only), so it has a key of its own.
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
-TABLE_KEYS = NATIONAL_TABLES + ("T11",)
+LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES}
 # A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
 UNIVERSITY_TITLE = "高等学校"
+
+
+def layout_of(tables: dict) -> str:
+    """`university` where a table's title says it is of the 高等学校 layout, else `national`."""
+    return "university" if any(UNIVERSITY_TITLE in t.title for t in tables.values()) else "national"
 
 
 def expected_tables(tables: dict) -> tuple[str, ...]:
     """The tables a report of this layout prints: a report with fewer than the national ten is still
     whole when its titles say it is of the 高等学校 layout."""
-    if any(UNIVERSITY_TITLE in t.title for t in tables.values()):
-        return UNIVERSITY_TABLES
-    return NATIONAL_TABLES
+    return LAYOUT_TABLES[layout_of(tables)]
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class ParsedReport:
     @property
     def layout(self) -> str:
         """`university` for the 高等学校 four-table layout, else `national` (the ten tables)."""
-        return "university" if expected_tables(self.tables) == UNIVERSITY_TABLES else "national"
+        return layout_of(self.tables)
 
     @property
     def missing_tables(self) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import LoadError
 from .layout import find_tables, read_header, read_report_title
 from .lines import content_lines
-from .model import UNIVERSITY_TABLES, Issue, ParsedReport, expected_tables
+from .model import Issue, ParsedReport, expected_tables, layout_of
 from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
@@ -109,7 +109,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parsed_projects, issues)
     if narrative is None:
-        university = expected_tables(tables) == UNIVERSITY_TABLES
+        university = layout_of(tables) == "university"
         narrative = parse_narrative(content, _item_codes(tables), UNIVERSITY_SUBJECTS if university else None)
     for project in projects:
         issues.extend(project.issues)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dbt_process import dbt_target, run_dbt
+from .quarantine import FAILED
 
 # `hdfs://…`, `s3a://…`, `file:/…`, `dbfs:/…`: a location Spark resolves itself.
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
@@ -68,7 +69,7 @@ class SparkBuild:
 
     def failed(self) -> list[str]:
         return [f"{r.get('unique_id')}: {r.get('status')} ({(r.get('message') or '').strip()[:300]})"
-                for r in self.results if r.get("status") in ("error", "fail", "runtime error")]
+                for r in self.results if r.get("status") in FAILED]
 
 
 def build_on_spark(root: Path, parsed: Path) -> SparkBuild:

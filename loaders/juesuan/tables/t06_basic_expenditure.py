@@ -126,7 +126,8 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
         return table
     groups, start = [], 0
     for name_col, amount_col in zip(name_cols, amount_cols):
-        groups.append((list(range(start, name_col)), name_col, amount_col))
+        code_cols = list(range(start, name_col))
+        groups.append((code_cols, [labels[c][-1] if labels[c] else "" for c in code_cols], name_col, amount_col))
         start = amount_col + 1
     for row in rows[first:]:
         cells = (row.cells + [""] * width)[:width]
@@ -138,8 +139,8 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
         # in the last group's 决算数: a total whose own amount cell is empty takes the amount of the
         # groups it spans, those with neither code nor name, up to the next label.
         spanning = None
-        for code_cols, name_col, amount_col in groups:
-            code_text = "".join(grid.two_digit_parts([cells[c] for c in code_cols], [labels[c][-1] if labels[c] else "" for c in code_cols]))
+        for code_cols, code_labels, name_col, amount_col in groups:
+            code_text = "".join(grid.two_digit_parts([cells[c] for c in code_cols], code_labels))
             first_text = next((cells[c] for c in code_cols + [name_col] if cells[c]), "")
             if spanning and not first_text:
                 if cells[amount_col]:
