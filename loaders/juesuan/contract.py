@@ -58,7 +58,7 @@ def _columns(spec: str) -> tuple[Column, ...]:
     return tuple(out)
 
 
-MONEY = "DECIMAL(18,2)"  # a table's figure in the unit printed (万元, or 辆/台套)
+MONEY = "DECIMAL(20,6)"  # a table's figure in 万元 (a budget prints six decimals; 元 to the fen is six), or 辆/台套
 PROJECT_MONEY = "DECIMAL(20,6)"  # a 自评表's 万元 to the 元, a 自评报告's 元 to the fen, both exact
 
 FILES: tuple[ParsedFile, ...] = (
@@ -66,8 +66,8 @@ FILES: tuple[ParsedFile, ...] = (
         "report_id VARCHAR, source_file VARCHAR, source_path VARCHAR, source_sha256 VARCHAR, "
         "source_encoding VARCHAR, department_name VARCHAR, fiscal_year INTEGER, amount_unit VARCHAR IN (万元, 元), "
         "tables_found VARCHAR, tables_missing VARCHAR, parser_version VARCHAR, loaded_at TIMESTAMP, "
-        "page_starts VARCHAR, layout VARCHAR IN (national, university), scope VARCHAR IN (consolidated, own), "
-        "region VARCHAR")),
+        "page_starts VARCHAR, layout VARCHAR IN (national, university, budget), scope VARCHAR IN (consolidated, own), "
+        "region VARCHAR, document_kind VARCHAR IN (final, budget)")),
     ParsedFile("report_files", "One row per file a report was read from: one for a report published as one "
                "file, several for one published as a tables workbook, a narrative and 自评表 files.", _columns(
         "report_id VARCHAR, file_seq INTEGER, source_file VARCHAR, source_path VARCHAR, source_sha256 VARCHAR, "

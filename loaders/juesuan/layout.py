@@ -8,37 +8,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .formats.document import GRID_SEPARATOR
 from .lines import Line, is_page_furniture
 
-# National titles of the ten tables (财政部 template). Matching on a title, not on a position,
-# keeps the national numbering when a region prints the tables in another order.
-TABLE_TITLES = {
-    "T01": "收入支出决算总表",
-    "T02": "收入决算表",
-    "T03": "支出决算表",
-    "T04": "财政拨款收入支出决算总表",
-    "T05": "一般公共预算财政拨款支出决算表",
-    "T06": "一般公共预算财政拨款基本支出决算明细表",
-    "T07": "政府性基金预算财政拨款收入支出决算表",
-    "T08": "国有资本经营预算财政拨款支出决算表",
-    "T09": "财政拨款“三公”经费支出决算表",
-    "T10": "部门决算公开相关信息统计表",
-    "T11": "财政拨款支出决算表",  # not one of the ten: the 高等学校 layout's 表4 (model.UNIVERSITY_TABLES)
-}
-# Titles regions print instead (上海: no 明细 in 公开06表; 公开08表 as a 收入支出 table like 公开07表;
-# the 2019 template's 表7 (广东) names the 三公 of the general budget; 陕西 adds 会议费 and 培训费).
-TITLE_ALIASES = {
-    # The 高等学校 layout (model.UNIVERSITY_TABLES) names its tables after the layout.
-    "T01": ("高等学校收支决算总表",),
-    "T02": ("高等学校收入决算表",),
-    "T03": ("高等学校支出决算表",),
-    "T11": ("高等学校财政拨款支出决算表",),
-    "T06": ("一般公共预算财政拨款基本支出决算表",),
-    "T08": ("国有资本经营预算财政拨款收入支出决算表",),
-    "T09": ("一般公共预算财政拨款“三公”经费支出决算表", "财政拨款“三公”经费及会议费、培训费支出决算表"),
-}
+UNREAD = "unread:"
+
+# The titles a kind of document prints are declared by each table's module (`TITLE`,
+# `TITLE_ALIASES`) and given to the functions here as a `Titles` (tables.TITLES).
+@dataclass(frozen=True)
+class Titles:
+    """The tables one kind of document prints, by title: {table key: (title, aliases…)}.
+    `numbered`: a `公开NN表` line whose title cannot be read names table TNN, the final accounts'
+    national numbering (a budget's numbering is each region's own, so its titles must be read).
+    `three_public`: the key a `…“三公”…支出…表` title names whatever else it lists."""
+
+    by_key: dict[str, tuple[str, ...]]
+    numbered: bool = False
+    three_public: tuple[str, str] | None = None  # (key, the title's ending)
+    # Tables of the document not read (yet): found, so that the table before ends where they begin,
+    # each under its own key `unread:<title>`.
+    unread: tuple[str, ...] = ()
+    # A title may begin with the department's name (`西南大学收支预算总表`), which is no declared
+    # title's: the longest title a short name-like line ends with is its table.
+    named: bool = False
+
+    @cached_property
+    def longest_first(self) -> list[tuple[str, str]]:
+        # Longest title first: 收入支出决算总表 is a suffix of 财政拨款收入支出决算总表.
+        pairs = [(k, t) for k, ts in self.by_key.items() for t in ts] + [(UNREAD + t, t) for t in self.unread]
+        return sorted(pairs, key=lambda kv: -len(kv[1]))
+
+    @cached_property
+    def exact(self) -> dict[str, str]:
+        # Each title without its quotes, as `_exact_title_key` compares a line with it: made once,
+        # where it was made again for every title and every line (half of parsing a PDF's text).
+        return {re.sub(r"[“”\"]", "", title): key for key, title in reversed(self.longest_first)}
+
+    def title(self, key: str) -> str:
+        return self.by_key[key][0]
+
 
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
 _NUMBER_TAIL = re.compile(r"^\s*表\s*$")
@@ -83,25 +93,16 @@ def _normalise_title(text: str) -> str:
     return re.sub(r"[\s\xa0\u3000]", "", text).replace('"', "“")
 
 
-def _all_titles() -> list[tuple[str, str]]:
-    # Longest title first: 收入支出决算总表 is a suffix of 财政拨款收入支出决算总表.
-    pairs = list(TABLE_TITLES.items()) + [(k, t) for k, ts in TITLE_ALIASES.items() for t in ts]
-    return sorted(pairs, key=lambda kv: -len(kv[1]))
-
-
-# Each title without its quotes, as `_exact_title_key` compares a line with it: made once, where
-# it was made again for every title and every line (half of parsing a PDF's text).
-_EXACT_TITLES = {re.sub(r"[“”\"]", "", title): key for key, title in reversed(_all_titles())}
 _TITLE_SPACES_AND_QUOTES = re.compile(r"[\s\xa0\u3000“”\"]")
 
 
-def _title_key(text: str) -> str | None:
+def _title_key(text: str, titles: Titles) -> str | None:
     t = _normalise_title(text)
     # A 三公 title is 公开09表 whatever else it lists (`…“三公”经费及会议费、培训费支出决算表`), though
     # it ends as 支出决算表 (公开03表) does.
-    if "三公" in t and t.endswith("支出决算表"):
-        return "T09"
-    for key, title in _all_titles():
+    if titles.three_public and "三公" in t and t.endswith(titles.three_public[1]):
+        return titles.three_public[0]
+    for key, title in titles.longest_first:
         if t.endswith(_normalise_title(title)) or t == _normalise_title(title).replace("“", "").replace("”", ""):
             return key
     return None
@@ -127,42 +128,50 @@ def _find_number_lines(lines: list[Line]) -> list[tuple[int, int]]:
 # `4.`), the department and year (`上海市普陀区财政局2024年度`), a `（公开02表）`.
 _TITLE_PREFIX = re.compile(
     r"^(?:附?表[一二三四五六七八九十\d]+[-－—、.．:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|\d{1,2}[、.．]|\S{0,30}?\d{4}年度?)*"
+    r"|\d{1,2}[、.．]|\S{0,30}?\d{4}年度?|预算\d{1,2}表|预算表\d{1,2})*"
 )
+# A line of Chinese alone (a name and a title), not a sentence.
+_NAMED_TITLE = re.compile(r"[\u4e00-\u9fff（）()]{4,50}")
 _TITLE_SUFFIX = re.compile(r"[（(](?:公开|附)?(?:\d{1,2}|[一二三四五六七八九十]+)表[)）]$")
 
 
-def _exact_title_key(text: str) -> str | None:
+def _exact_title_key(text: str, titles: Titles) -> str | None:
     """The table a line names when the line is a title and nothing else (spaces, quotes, a
     numbering, the department and year aside): `财政拨款 三公 经费支出决算表` and `表一 收入支出决算总表`
     are titles; a sentence that mentions a table is not."""
     if "表" not in text:  # every title ends in 表: most lines are over here
         return None
-    t = _TITLE_SPACES_AND_QUOTES.sub("", text)
-    return _EXACT_TITLES.get(_TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", t)))
+    t = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", _TITLE_SPACES_AND_QUOTES.sub("", text)))
+    key = titles.exact.get(t)
+    if key is None and titles.named and _NAMED_TITLE.fullmatch(t):
+        key = next((k for k, title in titles.longest_first if t.endswith(title.replace("“", "").replace("”", ""))
+                    and len(t) > len(title)), None)
+    return key
 
 
-def names_a_table(text: str) -> bool:
+def names_a_table(text: str, titles: Titles) -> bool:
     """The text is a table's title or its `公开NN表` number (a sheet's name, a heading)."""
-    return _exact_title_key(text) is not None or bool(_NUMBER_LINE.search(text.strip()))
+    return _exact_title_key(text, titles) is not None or bool(_NUMBER_LINE.search(text.strip()))
 
 
 # What follows a table's title before its rows: the unit line (`单位：万元`, `金额单位：万元`).
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*万?元\s*$")
 
 
-def _find_titled_grids(lines: list[Line]) -> tuple[list[tuple[int, str, str, int]], list[tuple[int, str, str, int]]]:
+def _find_titled_grids(lines: list[Line], titles: Titles) -> tuple[list[tuple[int, str, str, int]], list[tuple[int, str, str, int]]]:
     """Tables of a report without `公开NN表` lines: a title line followed by a table, i.e. a grid
     row (PDF input) or the unit line of a table printed as plain text. (starts, repeats): a title
     printed again while its table is the one running is the table's next page; printed again
     after another table began, it is a second copy (`find_tables`)."""
     starts, repeats, seen, current = [], [], set(), None
     for i, ln in enumerate(lines):
-        key = _exact_title_key(ln.text)
+        key = _exact_title_key(ln.text, titles)
         if key is None:
             continue
         # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table.
         for nxt in lines[i + 1 : i + 8]:
+            if _exact_title_key(nxt.text, titles):
+                break
             if GRID_SEPARATOR in nxt.text or _UNIT_LINE.match(nxt.text.replace("\xa0", " ")):
                 if key not in seen:
                     starts.append((i, key, ln.text.strip(), ln.number))
@@ -171,22 +180,26 @@ def _find_titled_grids(lines: list[Line]) -> tuple[list[tuple[int, str, str, int
                     repeats.append((i, key, ln.text.strip(), ln.number))
                 current = key
                 break
-            if _exact_title_key(nxt.text):
-                break
     return starts, repeats
 
 
-def _title_below(lines: list[Line], idx: int) -> tuple[str, int] | None:
+def _title_below(lines: list[Line], idx: int, titles: Titles) -> tuple[str, int] | None:
     """(table key, index) of a title among the three lines below a number line, before the table's
     unit line or first grid row."""
     seen = 0
     for j in range(idx + 1, min(idx + 8, len(lines))):
         text = lines[j].text
-        if GRID_SEPARATOR in text or _UNIT_LINE.match(text.replace("\xa0", " ")) or _NUMBER_LINE.search(text):
+        if GRID_SEPARATOR in text:
+            # A grid row of one cell may be the title, printed inside the table's frame.
+            cells = [c for c in text.split(GRID_SEPARATOR) if c.strip(" \xa0")]
+            if len(cells) != 1 or not _exact_title_key(cells[0], titles):
+                return None
+            text = cells[0]
+        if _UNIT_LINE.match(text.replace("\xa0", " ")) or _NUMBER_LINE.search(text):
             return None
         if not text.strip(" \xa0") or is_page_furniture(text):
             continue
-        key = _exact_title_key(text)
+        key = _exact_title_key(text, titles)
         if key:
             return key, j
         seen += 1
@@ -195,7 +208,7 @@ def _title_below(lines: list[Line], idx: int) -> tuple[str, int] | None:
     return None
 
 
-def find_tables(lines: list[Line]) -> list[TableRegion]:
+def find_tables(lines: list[Line], titles: Titles) -> list[TableRegion]:
     numbers = _find_number_lines(lines)
     starts: list[tuple[int, str, str, int]] = []  # (start index, key, title, title line)
     cuts: list[int] = []  # where the table before each number line ends: at its number or its title
@@ -203,21 +216,21 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
     for idx, printed_no in numbers:
         # The title is just below the number line (the national form prints `公开01表` above it),
         # on it, or the nearest non-empty line above it (the sample's habit).
-        below = _title_below(lines, idx)
-        key, title, title_idx = (below[0], lines[below[1]].text.strip(" \xa0"), below[1]) if below else (None, "", idx)
+        below = _title_below(lines, idx, titles)
+        key, title, title_idx = (below[0], lines[below[1]].text.replace(GRID_SEPARATOR, " ").strip(" \xa0"), below[1]) if below else (None, "", idx)
         for j in (range(idx, max(idx - 12, -1), -1) if below is None else ()):
             text = lines[j].text
             if j == idx:
                 text = _NUMBER_LINE.sub("", text)
             if not text.strip(" \xa0") or is_page_furniture(text):
                 continue
-            key = _title_key(text)
+            key = _title_key(text, titles)
             if key:
                 title, title_idx = text.strip(" \xa0"), j
                 break
-        if key is None and 1 <= printed_no <= 10:
+        if key is None and titles.numbered and 1 <= printed_no <= 10:
             key = f"T{printed_no:02d}"  # title unreadable: fall back on the printed number
-            title = TABLE_TITLES[key]
+            title = titles.title(key)
         if key and all(k != key for _, k, _, _ in starts):
             starts.append((title_idx, key, title, lines[title_idx].number))
             cuts.append(min(idx, title_idx))
@@ -225,7 +238,7 @@ def find_tables(lines: list[Line]) -> list[TableRegion]:
             repeats.append((title_idx, key, title, lines[title_idx].number))
             cuts.append(min(idx, title_idx))
     if not starts:
-        starts, repeats = _find_titled_grids(lines)
+        starts, repeats = _find_titled_grids(lines, titles)
         cuts = [start for start, *_ in starts + repeats]
     cuts = sorted(cuts)
 
@@ -281,15 +294,24 @@ def read_header(region: TableRegion) -> ReportHeader:
 # one its part headings and table-part title name.
 _REPORT_TITLE = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^\d\s].*?)(?P<year>\d{4})?年度?部门决算(?:表|情况(?:说明)?|公开)?$"
+    # A budget's: `无锡市交通运输局（本级）2026年度单位预算公开`, `西安市交通运输局2022年部门综合预算`;
+    # `北京市信访办公室部门 2026 年度部门预算` names the department `北京市信访办公室`.
+    r"|^(?:第[一二三四五六七八九十]+部分|附件[:：])?(?P<bdept>[^\d\s].*?)(?:部门)?(?P<byear>\d{4})年度?(?:部门|单位)(?:综合)?预算"
+    r"(?:表|报表|情况(?:说明)?|公开(?:说明|报表)?|信息(?:公开(?:目录)?)?)?$"
+    # The year first (苏州's cover): `2026年度苏州市审计局部门预算公开`.
+    r"|^(?P<year1>\d{4})年度?(?P<dept1>[^\d\s度][^\d\s]*?)(?:部门|单位)(?:综合)?预算(?:公开)?$"
 )
-_OVERVIEW_TITLE = re.compile(r"^第一部分(?P<dept>.+?)概况$")
+_OVERVIEW_TITLE = re.compile(r"^第一部分[:：]?(?P<dept>.+?)概况$")
 _YEAR_ALONE = re.compile(r"^\d{4}$")
 # A title whose name is no department's: a part's own label (`第二部分 2022年度部门决算情况说明`
 # read as the name `第二部分`) or the generic word (`第一部分 部门概况`).
-_NO_NAME = re.compile(r"(?:第[一二三四五六七八九十]+部分)?(?:本?部门|本?单位)?")
+_NO_NAME = re.compile(r"(?:第[一二三四五六七八九十]+部分)?[:：]?(?:本?部门|本?单位)?")
 # The cover printed on two lines (陕西): the department's name alone, then `2022年度部门决算`.
 _COVER_NAME = re.compile(r"^[^\d\s:：。，,；;、]{4,40}$")
-_YEAR_TITLE = re.compile(r"^(?P<year>\d{4})年度?部门决算$")
+_YEAR_TITLE = re.compile(r"^(?P<year>\d{4})年度?(?:部门决算|(?:部门|单位)(?:综合)?预算(?:公开(?:说明)?|信息公开)?)$")
+# A title broken after its year (北京: `北京市人力资源和社会保障局 2026 年度` / `部门预算信息公开`).
+_BROKEN_AT_YEAR = re.compile(r"\d{4}年度?$")
+_TITLE_TAIL = re.compile(r"^(?:部门|单位)(?:综合)?(?:决算|预算)")
 
 
 @dataclass(frozen=True)
@@ -300,6 +322,31 @@ class ReportTitle:
     variants: dict[str, int]  # every department name printed, with how often: more than one is a finding
 
 
+def _first_group(m: re.Match, *names: str) -> str | None:
+    groups = m.groupdict()
+    return next((groups[n] for n in names if groups.get(n)), None)
+
+
+# What a document says it is, in its titles (short lines): `2026年度部门预算`, `单位预算公开`,
+# `预算01表` for a budget; `部门决算`, `…决算表` for final accounts. Counted, not first-found: a
+# final report's narrative may name the budget, and the other way round.
+_BUDGET_TITLE = re.compile(r"(?:部门|单位)(?:综合)?预算(?:公开|情况说明|报表|$)|预算\d{1,2}表")
+_FINAL_TITLE = re.compile(r"(?:部门|单位)决算(?:公开|情况说明|报表|表|$)|决算表")
+
+
+def document_kind(lines: list[Line]) -> str:
+    """`budget` (部门预算) where more of the document's title lines name a budget than final
+    accounts, else `final` (部门决算)."""
+    budget = final = 0
+    for ln in lines:
+        text = _TITLE_SPACES_AND_QUOTES.sub("", ln.text)
+        if len(text) > 60:
+            continue
+        budget += bool(_BUDGET_TITLE.search(text))
+        final += bool(_FINAL_TITLE.search(text))
+    return "budget" if budget > final else "final"
+
+
 def read_report_title(lines: list[Line]) -> ReportTitle:
     names: dict[str, int] = {}
     first_line: dict[str, int] = {}
@@ -308,6 +355,9 @@ def read_report_title(lines: list[Line]) -> ReportTitle:
         text = re.sub(r"[\s\xa0\u3000]", "", ln.text)
         if GRID_SEPARATOR in ln.text:
             continue
+        if _BROKEN_AT_YEAR.search(text) and k + 1 < len(lines):
+            tail = re.sub(r"[\s\xa0\u3000]", "", lines[k + 1].text)
+            text += tail if _TITLE_TAIL.match(tail) else ""
         m = _REPORT_TITLE.match(text) or _OVERVIEW_TITLE.match(text)
         if not m:
             m = _YEAR_TITLE.match(text)
@@ -316,8 +366,8 @@ def read_report_title(lines: list[Line]) -> ReportTitle:
                 continue
             dept = previous
         else:
-            dept = m.group("dept")
-        year = m.groupdict().get("year")
+            dept = _first_group(m, "dept", "bdept", "dept1")
+        year = _first_group(m, "year", "byear", "year1")
         if _NO_NAME.fullmatch(dept):
             if year:
                 years[int(year)] = years.get(int(year), 0) + 1

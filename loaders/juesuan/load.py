@@ -347,13 +347,14 @@ class _Part:
 
 
 def group_parts(parts: list[_Part]) -> list[list[_Part]]:
-    """Reports of one folder and year that are parts of one report: they name the same department
+    """Reports of one folder, year and kind that are parts of one report: they name the same department
     (a 自评表 file names its units: the 实施单位 or 主管部门 may be it), and hold different parts of
     it (no standard table in two, one narrative at most, no project in two). A file and its copy
     in another form (a PDF and its extracted text) hold the same tables and stay two reports."""
-    by_place: dict[tuple[str, int], list[_Part]] = {}
+    by_place: dict[tuple[str, int, str], list[_Part]] = {}
     for part in parts:
-        by_place.setdefault((part.folder, part.parts["year"]), []).append(part)
+        # A budget and the final accounts of one year are two reports, never parts of one.
+        by_place.setdefault((part.folder, part.parts["year"], part.parts.get("kind", "final")), []).append(part)
     groups = []
     for members in by_place.values():
         # A folder of 10,000 reports of 10,000 departments: only the groups that share a name

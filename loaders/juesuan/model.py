@@ -11,27 +11,32 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 # of the national shape, and a 财政拨款支出决算表 of every appropriation fund that is none of the
 # ten (公开05表 holds the general budget's only), so it has a key of its own.
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
-LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES}
+# A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
+BUDGET_TABLES = ("B01", "B03")
+LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_TABLES}
 # A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
 UNIVERSITY_TITLE = "高等学校"
 
 
-def layout_of(tables: dict) -> str:
-    """`university` where a table's title says it is of the 高等学校 layout, else `national`."""
+def layout_of(tables: dict, document_kind: str = "final") -> str:
+    """`budget` for a budget; for final accounts `university` where a table's title says it is of
+    the 高等学校 layout, else `national`."""
+    if document_kind == "budget":
+        return "budget"
     return "university" if any(UNIVERSITY_TITLE in t.title for t in tables.values()) else "national"
 
 
-def expected_tables(tables: dict) -> tuple[str, ...]:
+def expected_tables(tables: dict, document_kind: str = "final") -> tuple[str, ...]:
     """The tables a report of this layout prints: a report with fewer than the national ten is still
     whole when its titles say it is of the 高等学校 layout."""
-    return LAYOUT_TABLES[layout_of(tables)]
+    return LAYOUT_TABLES[layout_of(tables, document_kind)]
 
 
 @dataclass(frozen=True)
 class Cell:
     """One printed cell of a standard table, as printed."""
 
-    table_key: str  # national numbering: T01 … T10; T11 the 高等学校 layout's appropriation table
+    table_key: str  # national numbering: T01 … T10; T11 the 高等学校 layout's appropriation table; B01 … a budget's
     row_key: str  # subject code, or a normalised line name (`income_subtotal`)
     column_key: str  # normalised column name (`total`, `basic`, `project`, …)
     state: str  # `value`, `blank` (nothing printed) or `na` (`────`)
@@ -103,15 +108,16 @@ class ParsedReport:
     # Where each line was printed in a web page, workbook or Word file (see formats.document).
     locations: dict = field(default_factory=dict)
     files: tuple = ()  # source.SourceFile of each file read, in the order of the text
+    document_kind: str = "final"  # `final` (部门决算) or `budget` (部门预算)
 
     @property
     def layout(self) -> str:
-        """`university` for the 高等学校 four-table layout, else `national` (the ten tables)."""
-        return layout_of(self.tables)
+        """`budget`; `university` for the 高等学校 four-table layout, else `national` (the ten tables)."""
+        return layout_of(self.tables, self.document_kind)
 
     @property
     def missing_tables(self) -> list[str]:
-        return [k for k in expected_tables(self.tables) if k not in self.tables]
+        return [k for k in expected_tables(self.tables, self.document_kind) if k not in self.tables]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import LoadError
-from .layout import find_tables, read_header, read_report_title
+from .layout import document_kind, find_tables, read_header, read_report_title
 from .lines import content_lines
 from .model import Issue, ParsedReport, expected_tables, layout_of
 from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
@@ -15,7 +15,7 @@ from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
 from .reference import function_class_by_name
 from .source import SourceText, read_source, read_sources
-from .tables import PARSERS
+from .tables import PARSERS, TITLES
 
 
 def parse_file(path: Path) -> ParsedReport:
@@ -52,21 +52,25 @@ def _refuse_other_departments(name: str, content: list, regions, department: str
 def parse_source(src: SourceText) -> ParsedReport:
     name = str(src.path)
     content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
-    regions = find_tables(content)
-    forms = find_forms(content)  # standard 自评表 forms: a file may hold nothing else
+    kind = document_kind(content)
+    regions = find_tables(content, TITLES[kind])
+    # Standard 自评表 forms (a file may hold nothing else). A budget's 绩效目标表 are not read yet:
+    # nothing of a budget is read as a final account's.
+    forms = find_forms(content) if kind == "final" else []
     # A report published as several files has a file of its narrative (情况说明) alone.
     narrative = None
     if not regions and not forms:
         # A narrative alone is a report's part only where its title names the department and year.
         title = read_report_title(content)
         if title.department_name and title.fiscal_year:
-            narrative = parse_narrative(content, _item_codes({}))
-    if not regions and not forms and not narrative:
+            # A budget's 情况说明 is recognised, its figures not read yet (its own vocabulary).
+            narrative = parse_narrative(content, _item_codes({})) if kind == "final" else []
+    if not regions and not forms and (not narrative if kind == "final" else narrative is None):
         raise LoadError(
             name,
-            "not a final-accounts report: none of the ten standard tables (公开01表 … 公开10表), no "
+            "not a 部门决算 or 部门预算 report: none of the standard tables (公开01表 … 公开10表, 收支总表 …), no "
             "项目支出绩效自评表, and no 情况说明 under a title naming its department and year was found",
-            hint="check that this is a 部门决算 report and that its text layer was extracted",
+            hint="check that this is a department's final accounts or budget and that its text layer was extracted",
         )
     headers = [read_header(r) for r in regions]
     department = _most_common(h.department_name for h in headers)
@@ -74,7 +78,7 @@ def parse_source(src: SourceText) -> ParsedReport:
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
     issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]
-    parsed_projects = parse_projects(content, forms)
+    parsed_projects = parse_projects(content, forms) if kind == "final" else []
     if department is None or year is None:
         title = read_report_title(content)
         department = department or title.department_name
@@ -93,11 +97,15 @@ def parse_source(src: SourceText) -> ParsedReport:
         raise LoadError(name, "no 部门名称/单位名称 line in any table header", line=first_line)
     if year is None:
         raise LoadError(name, "no fiscal year (`2024年度`) in any table header", line=first_line)
-    if unit != "万元":
+    if unit != "万元" and kind == "final":
         raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=first_line)
 
     tables = {}
     for region in regions:
+        if region.table_key not in PARSERS:
+            issues.append(Issue("warning", None, region.title_line,
+                                f"table {region.title!r} is printed here and not read yet"))
+            continue
         table = PARSERS[region.table_key].parse(region, unit)
         table.issues.extend(_drop_repeated_rows(table))
         for again in region.repeated_at:
@@ -108,13 +116,15 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parsed_projects, issues)
-    if narrative is None:
-        university = layout_of(tables) == "university"
+    if narrative is None and kind == "budget":
+        narrative = []  # a budget's 情况说明 has its own vocabulary: not read yet
+    elif narrative is None:
+        university = layout_of(tables, kind) == "university"
         narrative = parse_narrative(content, _item_codes(tables), UNIVERSITY_SUBJECTS if university else None)
     for project in projects:
         issues.extend(project.issues)
     issues.extend(_cut_short(content, regions, projects))
-    missing = [k for k in expected_tables(tables) if k not in tables]
+    missing = [k for k in expected_tables(tables, kind) if k not in tables]
     if missing:
         issues.append(Issue("warning", None, None, "standard tables not found in the report: " + ", ".join(missing)))
     issues = _with_printed_text(issues, src.text)
@@ -133,6 +143,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         page_starts=src.page_starts,
         locations=src.locations,
         files=src.files,
+        document_kind=kind,
     )
 
 

@@ -160,6 +160,7 @@ def report_parts(report: ParsedReport) -> dict:
         names |= {n for p in report.projects for n in (p.unit_name, p.supervisor_name) if n}
     return {
         "year": report.fiscal_year,
+        "kind": report.document_kind,
         "names": sorted(names),
         "tables": sorted(report.tables),
         "narrative": bool(report.narrative),
@@ -180,6 +181,7 @@ def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path, re
         parser_version=__version__, loaded_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         page_starts=",".join(map(str, report.page_starts)),
         layout=report.layout, scope=report_scope(report.department_name), region=report_region(report.department_name),
+        document_kind=report.document_kind,
     )], refused)
     _write_csv(folder, "report_files", (dict(
         report_id=rid, file_seq=n, source_file=f.path.name, source_path=str(f.path.resolve()),

@@ -12,6 +12,7 @@ from .formats import LineLocation, read_document
 from .formats.document import pipe_rows_as_grid
 from .layout import names_a_table
 from .pdf_text import pdf_to_text
+from .tables import TITLES
 
 # Publishers save reports as UTF-8 (sometimes with a BOM) or as GB18030/GBK; GB18030 is a
 # superset of GBK and GB2312, so one fallback covers all three.
@@ -152,7 +153,8 @@ def read_source(path: Path) -> SourceText:
             raise LoadError(str(path), "the file is named .pdf but is not a PDF (no %PDF- header)",
                             hint="download the file again; a web page saved as .pdf looks like this")
         return _source(path, digest, "pdf", pdf_to_text(data, str(path)))
-    document = read_document(data, path, names_a_table)  # a sheet named after its table is its title
+    # A sheet named after its table (of either kind of document) is its title.
+    document = read_document(data, path, lambda text: any(names_a_table(text, t) for t in TITLES.values()))
     if document is not None:
         form, text, locations = document
         return _source(path, digest, form, text, locations=locations)

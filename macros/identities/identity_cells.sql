@@ -1,5 +1,7 @@
 {#- The figures identities are computed on: every printed cell, blanks included (as null), in
-    元 for money and as counts for 辆 / 台套. -#}
+    元 for money and as counts for 辆 / 台套. A figure's rounding is half its last printed digit:
+    50 元 for 万元 to two decimals (the national form), 0.005 元 for 元 to the fen and for 万元 to
+    six decimals (北京's budgets). -#}
 {% macro identity_cells() %}
     select
         report_id,
@@ -8,7 +10,13 @@
         column_key,
         coalesce(amount_yuan, cast(quantity as decimal(18, 2))) as figure,
         source_line,
-        case when printed_unit in ('辆', '台套') then 0 else 50 end as tolerance_per_addend
+        case
+            when printed_unit in ('辆', '台套') then 0
+            -- A table's precision is its prints': a blank cell of a six-decimal table is as precise.
+            when count(case when printed_unit = '元' or value_text like '%.______' then 1 end)
+                 over (partition by report_id, table_key) > 0 then 0.005
+            else 50
+        end as tolerance_per_addend
     from {{ ref('stg_parsed__table_cells') }}
 {% endmacro %}
 

@@ -5,5 +5,5 @@
 select *
 from {{ model }}
 where {{ value_column }} is not null
-  and not coalesce({{ value_column }} = try_cast(replace({{ text_column }}, ',', '') as decimal(18, 2)), false)
+  and not coalesce({{ value_column }} = try_cast(replace({{ text_column }}, ',', '') as decimal(20, 6)), false)
 {% endtest %}

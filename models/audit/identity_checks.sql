@@ -23,6 +23,10 @@ with checks as (
     union all
     {{ identity_rows(ref('chk_t11_appropriation_expenditure')) }}
     union all
+    {{ identity_rows(ref('chk_b01_budget_summary')) }}
+    union all
+    {{ identity_rows(ref('chk_b03_budget_expenditure')) }}
+    union all
     {{ identity_rows(ref('chk_across_tables')) }}
     union all
     {{ identity_rows(ref('chk_projects')) }}

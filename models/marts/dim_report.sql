@@ -23,6 +23,7 @@ select
     r.report_id,
     r.department_name,
     r.fiscal_year,
+    r.document_kind,
     r.region,
     r.scope,
     r.layout,

@@ -14,5 +14,6 @@ select
     coalesce(page_starts, '1') as page_starts,
     coalesce(layout, 'national') as layout,
     scope,
-    region
+    region,
+    coalesce(document_kind, 'final') as document_kind
 from {{ source('parsed', 'reports') }}

@@ -45,7 +45,7 @@ def test_not_a_report(tmp_path, sample_text):
     f = tmp_path / "narrative_only.txt"
     # The narrative and glossary of a real report, without its tables.
     f.write_text(sample_text[sample_text.index("第三部分 情况说明") :], encoding="utf-8")
-    with pytest.raises(LoadError, match=r"narrative_only\.txt: not a final-accounts report"):
+    with pytest.raises(LoadError, match=r"narrative_only\.txt: not a 部门决算 or 部门预算 report"):
         parse_file(f)
 
 

@@ -34,7 +34,7 @@ def good(folder: Path, n: int) -> Path:
 
 BAD = {
     "empty.pdf": (b"", "file is empty"),
-    "notice.txt": ("关于召开会议的通知\n请各科室准时参加。\n".encode("utf-8"), "not a final-accounts report"),
+    "notice.txt": ("关于召开会议的通知\n请各科室准时参加。\n".encode("utf-8"), "not a 部门决算 or 部门预算 report"),
     "page.pdf": (b"<!DOCTYPE html><html><body>404</body></html>", "is named .pdf but is not a PDF"),
 }
 

@@ -1,12 +1,13 @@
 import pytest
 
 from juesuan.layout import find_tables, read_header
+from juesuan.tables import TITLES
 from juesuan.lines import content_lines
 from juesuan.model import NATIONAL_TABLES
 
 
 def regions(text):
-    return {r.table_key: r for r in find_tables(content_lines(text))}
+    return {r.table_key: r for r in find_tables(content_lines(text), TITLES["final"])}
 
 
 def test_all_ten_tables_found_at_their_titles(sample_text):
@@ -47,7 +48,7 @@ def test_department_from_every_common_header_form(printed, department, year):
 
     lines = [Line(1, "收入支出决算总表"), Line(2, printed), Line(3, "2024年度"), Line(4, "单位：万元"),
              Line(5, "项目\t行次\t金额")]
-    header = read_header(find_tables(lines)[0])
+    header = read_header(find_tables(lines, TITLES["final"])[0])
     assert (header.department_name, header.fiscal_year) == (department, year)
 
 
@@ -55,4 +56,4 @@ def test_a_unit_line_or_a_sentence_about_the_department_is_not_its_name():
     from juesuan.lines import Line
 
     lines = [Line(1, "收入支出决算总表"), Line(2, "金额单位：万元"), Line(3, "本部门：无"), Line(4, "项目\t金额")]
-    assert read_header(find_tables(lines)[0]).department_name is None
+    assert read_header(find_tables(lines, TITLES["final"])[0]).department_name is None

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from juesuan.layout import find_tables, read_header, read_report_title
+from juesuan.tables import TITLES
 from juesuan.lines import content_lines
 from juesuan.report import parse_file
 from juesuan.source import read_source
@@ -34,7 +35,7 @@ def test_the_department_is_the_one_its_header_and_cover_name(xian):
     # `编制部门：西安市卫生健康委员会（汇总）` above each table (was: `部门`, from `第一部分 部门概况`).
     assert (xian.department_name, xian.fiscal_year) == ("西安市卫生健康委员会（汇总）", 2022)
     assert not [i for i in xian.issues if "names its department" in i.message]
-    headers = [read_header(region) for region in find_tables(content_lines(read_source(XIAN).text))]
+    headers = [read_header(region) for region in find_tables(content_lines(read_source(XIAN).text), TITLES["final"])]
     assert len(headers) == 9 and {h.department_name for h in headers} == {"西安市卫生健康委员会（汇总）"}
 
 

@@ -2,10 +2,9 @@
 
 import csv
 
-from juesuan.layout import TABLE_TITLES
-from juesuan.model import NATIONAL_TABLES, UNIVERSITY_TABLES
+from juesuan.model import BUDGET_TABLES, NATIONAL_TABLES, UNIVERSITY_TABLES
 from juesuan.reference import project_root
-from juesuan.tables import column_reference
+from juesuan.tables import PARSERS, column_reference
 
 
 def read(name):
@@ -20,14 +19,16 @@ def test_column_reference_matches_the_parsers():
     assert parts == {("T02", "business_tuition"): "business", ("T11", "project_capital_construction"): "project"}
 
 
-def test_table_reference_matches_the_layout_titles():
-    assert {r["table_key"]: r["table_title"] for r in read("ref_standard_table.csv")} == TABLE_TITLES
+def test_table_reference_matches_the_declared_titles():
+    assert {r["table_key"]: r["table_title"] for r in read("ref_standard_table.csv")} == {
+        key: module.TITLE for key, module in PARSERS.items()}
 
 
 def test_table_reference_names_the_tables_of_each_layout():
     layouts = {r["table_key"]: set(r["layouts"].split(",")) for r in read("ref_standard_table.csv")}
     assert tuple(k for k, ls in layouts.items() if "national" in ls) == NATIONAL_TABLES
     assert tuple(k for k, ls in layouts.items() if "university" in ls) == UNIVERSITY_TABLES
+    assert tuple(k for k, ls in layouts.items() if "budget" in ls) == BUDGET_TABLES
 
 
 def test_function_classes_cover_the_sample(sample):

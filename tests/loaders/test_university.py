@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from juesuan.layout import find_tables, read_header, report_region, report_scope
+from juesuan.tables import TITLES
 from juesuan.lines import content_lines
 from juesuan.report import parse_file
 from juesuan.source import read_source
@@ -43,7 +44,7 @@ def test_the_university_layout_is_a_report_with_its_four_tables(swu):
 def test_an_empty_unit_name_line_names_nothing(swu):
     # U1 prints `单位名称：` empty, then `单位：万元`: the unit of amounts is no department (the
     # report is named by its cover).
-    headers = [read_header(region) for region in find_tables(content_lines(read_source(SWU_FINAL).text))]
+    headers = [read_header(region) for region in find_tables(content_lines(read_source(SWU_FINAL).text), TITLES["final"])]
     assert len(headers) == 4 and not {h.department_name for h in headers} - {"", None}
     assert swu.department_name == "西南大学"
 

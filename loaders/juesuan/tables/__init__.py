@@ -1,9 +1,15 @@
 """One parser per standard table, each in a module named after the table. A module declares its
-table's columns: COLUMNS (the national form's, in order), EXTRA_COLUMNS (printed by some forms
-beyond it) and PART_OF (a `其中` column: the column it is a part of, never summed into a row).
-`column_reference()` is what reference.ref_table_column holds (`python -m juesuan.tables` writes it)."""
+table: TITLE and TITLE_ALIASES (the titles it is found by), DOCUMENT (`final`, the default, or
+`budget`), LIKE (the final table whose shape and keys a budget table shares), COLUMNS (the national
+form's, in order), EXTRA_COLUMNS (printed by some forms beyond it) and PART_OF (a `其中` column:
+the column it is a part of, never summed into a row). `column_reference()` is what
+reference.ref_table_column holds (`python -m juesuan.tables` writes it); `TITLES` is what
+layout.find_tables looks for in each kind of document."""
 
+from ..layout import Titles
 from . import (
+    b01_budget_summary,
+    b03_budget_expenditure,
     t01_income_expenditure_summary,
     t02_income,
     t03_expenditure,
@@ -29,7 +35,37 @@ PARSERS = {
     "T09": t09_three_public_costs,
     "T10": t10_statistics,
     "T11": t11_appropriation_expenditure,
+    "B01": b01_budget_summary,
+    "B03": b03_budget_expenditure,
 }
+
+
+def _titles(document: str, **how) -> Titles:
+    return Titles({key: (m.TITLE, *getattr(m, "TITLE_ALIASES", ())) for key, m in PARSERS.items()
+                   if getattr(m, "DOCUMENT", "final") == document}, **how)
+
+
+# A 三公 title names its table whatever else it lists (`…“三公”经费及会议费、培训费支出决算表`),
+# though it ends as 支出决算表 (公开03表) does.
+# A budget's tables not read yet, by the titles they are printed under (DOMAIN.md, "Budget
+# reports"): found, so that the table before them ends where they begin.
+BUDGET_TABLES_NOT_READ = (
+    "收入总表", "收入预算表", "部门收入总表", "部门综合预算收入总表",
+    "财政拨款收支总表", "财政拨款收支预算总表", "部门综合预算财政拨款收支总表",
+    "一般公共预算支出表", "财政拨款支出表（功能科目）", "财政拨款支出预算表",
+    "部门综合预算一般公共预算支出明细表（按支出功能分类科目）", "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
+    "一般公共预算基本支出表", "财政拨款基本支出表（经济科目）",
+    "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",
+    "政府性基金预算支出表", "部门综合预算政府性基金收支表", "国有资本经营预算支出表", "国有资本经营预算支出预算表",
+    "财政拨款“三公”经费支出表", "一般公共预算“三公”经费、会议费、培训费支出表",
+    "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
+    "一般公共预算机关运行经费支出预算表", "项目支出表", "部门综合预算专项业务经费支出表",
+    "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",
+    "政府采购预算明细表", "政府采购支出表", "部门综合预算政府采购（资产配置、购买服务）预算表", "财政拨款政府购买服务明细表",
+    "部门综合预算支出总表",  # 西安's is by unit and fund, not by kind: not B03
+)
+TITLES = {"final": _titles("final", numbered=True, three_public=("T09", "支出决算表")),
+          "budget": _titles("budget", unread=BUDGET_TABLES_NOT_READ, named=True)}
 
 
 def column_reference() -> list[dict[str, str]]:

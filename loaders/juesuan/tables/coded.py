@@ -210,6 +210,9 @@ _TOTAL_NAMES = ("合计", "总计")
 _CODE_HEADER_CELLS = ("类", "款", "项")
 
 
+_UNIT_CODE = re.compile(r"\d{6}")
+
+
 def _grid_code(cells: list[str]) -> str | None:
     """The code of a row from its code cells: `201` `06` `01` → 2010601; `2120101` as is."""
     code = "".join(c for c in cells if c)
@@ -292,6 +295,12 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
             row_key, label = code, name
         elif all(not c or not grid.is_amount_or_blank(c) for c in cells) or grid.is_numbering_row(cells):
             continue  # the header printed again on a continued page, its `栏次 1 2 3 …` line too
+        elif _UNIT_CODE.fullmatch("".join(code_cells)):
+            # A budget of several units prints each unit's line (单位编码, six digits; subject codes
+            # have three, five or seven) among the subjects: its figures are the unit's, no subject's.
+            table.issues.append(Issue("warning", key, row.line, f"row {' | '.join(c for c in cells if c)!r} is a unit's "
+                                      "(单位编码), not a subject's; not loaded"))
+            continue
         else:
             table.issues.append(Issue("error", key, row.line, f"row {' | '.join(cells)!r} has no subject code; not placed"))
             continue

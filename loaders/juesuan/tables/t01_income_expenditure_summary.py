@@ -14,6 +14,9 @@ from ..reference import function_class_by_name
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T01"
+TITLE = "收入支出决算总表"
+# The 高等学校 layout (model.UNIVERSITY_TABLES) names its tables after the layout.
+TITLE_ALIASES = ("高等学校收支决算总表",)
 COLUMNS = [("amount", "金额")]
 
 # (printed name prefix, row key); the first prefix that matches wins.
@@ -94,21 +97,27 @@ def starts_unnumbered_name(text: str) -> bool:
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
+    return parse_summary(region, unit, TABLE_KEY, COLUMNS, INCOME_LINES, EXPENDITURE_LINES)
+
+
+def parse_summary(region: TableRegion, unit: str, table_key: str, columns, income: list, expenditure: list) -> ParsedTable:
+    """A 收支总表 of this shape: income lines on the left, classes by name and closing lines on the
+    right; `income` and `expenditure` are the table's (printed prefix, row key) vocabulary."""
+    table = ParsedTable(table_key, region.title, region.title_line, no_data=region.no_data)
     if region.is_grid:
-        sides, issues = parse_sides_grid(region, {c: (name,) for c, name in COLUMNS})
+        sides, issues = parse_sides_grid(region, {c: (name,) for c, name in columns})
     elif numbered(region):
-        sides, issues = parse_sides(region, right_columns=len(COLUMNS))
+        sides, issues = parse_sides(region, right_columns=len(columns))
     else:
         sides, issues = parse_sides_unnumbered(region, side_of_line, starts_unnumbered_name)
     table.issues.extend(issues)
     for row in sides:
-        key, issue = key_side_row(row, TABLE_KEY, INCOME_LINES, EXPENDITURE_LINES)
+        key, issue = key_side_row(row, table_key, income, expenditure)
         if issue:
             table.issues.append(issue)
         if key is None:
             continue
         code = key if key.isdigit() else None
-        table.rows.append(Row(TABLE_KEY, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
-        table.cells.extend(make_cells(TABLE_KEY, key, [c for c, _ in COLUMNS], row.values, unit, row.source_line))
+        table.rows.append(Row(table_key, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
+        table.cells.extend(make_cells(table_key, key, [c for c, _ in columns], row.values, unit, row.source_line))
     return table

@@ -5,6 +5,8 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T02"
+TITLE = "收入决算表"
+TITLE_ALIASES = ("高等学校收入决算表",)
 COLUMNS = [
     ("total", "本年收入合计"),
     ("fiscal_appropriation", "财政拨款收入"),

@@ -5,6 +5,8 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T03"
+TITLE = "支出决算表"
+TITLE_ALIASES = ("高等学校支出决算表",)
 COLUMNS = [
     ("total", "本年支出合计"),
     ("basic", "基本支出"),

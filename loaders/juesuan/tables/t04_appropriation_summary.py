@@ -26,6 +26,7 @@ from .t01_income_expenditure_summary import key_side_row, side_of_line, starts_u
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T04"
+TITLE = "财政拨款收入支出决算总表"
 LEFT_COLUMNS = [("amount", "金额")]
 COLUMNS = [
     ("total", "合计"),

@@ -5,6 +5,7 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T05"
+TITLE = "一般公共预算财政拨款支出决算表"
 COLUMNS = [
     ("total", "小计"),
     ("basic", "基本支出"),

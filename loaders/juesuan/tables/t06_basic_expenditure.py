@@ -18,6 +18,9 @@ from ..model import Cell, Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
 
 TABLE_KEY = "T06"
+TITLE = "一般公共预算财政拨款基本支出决算明细表"
+# 上海 prints no 明细.
+TITLE_ALIASES = ("一般公共预算财政拨款基本支出决算表",)
 COLUMNS = [("amount", "决算数")]
 TOTALS = {"人员经费合计": "personnel_total", "公用经费合计": "public_total"}
 

@@ -5,6 +5,7 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T07"
+TITLE = "政府性基金预算财政拨款收入支出决算表"
 COLUMNS = [
     ("opening_balance", "年初结转和结余"),
     ("income", "本年收入"),

@@ -5,6 +5,9 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T08"
+TITLE = "国有资本经营预算财政拨款支出决算表"
+# Printed as a 收入支出 table like 公开07表.
+TITLE_ALIASES = ("国有资本经营预算财政拨款收入支出决算表",)
 COLUMNS = [
     ("total", "合计"),
     ("basic", "基本支出"),

@@ -18,6 +18,7 @@ from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, Token, tokenize_line
 
 TABLE_KEY = "T10"
+TITLE = "部门决算公开相关信息统计表"
 COLUMNS = [("amount", "统计数 (万元)"), ("count", "统计数 (辆, 台套)")]
 
 SECTIONS = [("政府采购", "procurement"), ("机关运行经费", "running_cost"), ("国有资产", "assets")]

@@ -10,6 +10,8 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "T11"
+TITLE = "财政拨款支出决算表"
+TITLE_ALIASES = ("高等学校财政拨款支出决算表",)
 COLUMNS = [
     ("total", "合计"),
     ("basic", "基本支出"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from juesuan.layout import find_tables
+from juesuan.tables import TITLES
 from juesuan.lines import content_lines
 from juesuan.model import ParsedReport
 
@@ -182,7 +183,7 @@ def text_around_tables(report_path: Path) -> tuple[list[str], list[str]]:
     """The sample's lines before its first table and after its last (cover, 目录; narrative and
     self-evaluations), as printed."""
     lines = content_lines(report_path.read_text(encoding="utf-8"))
-    regions = find_tables(lines)
+    regions = find_tables(lines, TITLES["final"])
     first = regions[0].lines[0].number
     last = max(r.lines[-1].number for r in regions)
     numbering = {r.title_line for r in regions}

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from juesuan.grid import GridRow, column_labels
 from juesuan.layout import find_tables, read_report_title
+from juesuan.tables import TITLES
 from juesuan.lines import content_lines
 from juesuan.source import line_breaks
 from juesuan.tables import PARSERS
@@ -13,7 +14,7 @@ T = "\t"
 
 
 def tables_of(text: str) -> dict:
-    regions = find_tables(content_lines(line_breaks(text)))
+    regions = find_tables(content_lines(line_breaks(text)), TITLES["final"])
     return {r.table_key: PARSERS[r.table_key].parse(r, "万元") for r in regions}
 
 
@@ -200,7 +201,7 @@ def test_titles_are_found_by_exact_title_not_by_a_table_of_contents_entry():
         T.join(["财政拨款“三公”经费"] + [""] * 11),
         T.join(["预算数", "决算数"] * 6),
     ])
-    regions = find_tables(content_lines(text))
+    regions = find_tables(content_lines(text), TITLES["final"])
     assert [(r.table_key, r.title_line) for r in regions] == [("T09", 3)]
 
 
@@ -212,10 +213,10 @@ def test_title_variants_numbering_department_and_year():
         ("三、支出决算表（公开03表）", "T03"),
         ("附表9 财政拨款“三公”经费支出决算表", "T09"),
     ]:
-        regions = find_tables(content_lines(title + "\n" + grid))
+        regions = find_tables(content_lines(title + "\n" + grid), TITLES["final"])
         assert [r.table_key for r in regions] == [key], title
     # A sentence that names a table is not its title.
-    assert find_tables(content_lines("详见收入决算表。\n" + grid)) == []
+    assert find_tables(content_lines("详见收入决算表。\n" + grid), TITLES["final"]) == []
 
 
 def test_department_and_detached_year_from_the_part_titles():

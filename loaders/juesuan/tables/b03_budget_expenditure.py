@@ -1,0 +1,19 @@
+"""预算03表 支出总表 (the budget's expenditure by function code and kind): 公开03表's shape, row
+and column keys, for the budget year. Declared here: its titles and the names its columns print."""
+
+from ..layout import TableRegion
+from ..model import ParsedTable
+from .coded import parse_coded
+from .t03_expenditure import COLUMNS, PRINTED_AS as FINAL_PRINTED_AS, ROW_IDENTITIES
+
+TABLE_KEY = "B03"
+LIKE = "T03"
+DOCUMENT = "budget"
+TITLE = "支出总表"
+# 支出预算表 (高等学校). 西安's 部门综合预算支出总表 is by unit and fund, not by kind: not this table.
+TITLE_ALIASES = ("支出预算表", "部门支出总表", "部门支出总体情况表")
+PRINTED_AS = {**FINAL_PRINTED_AS, "operating": ("事业单位经营支出",), "subsidy_to_affiliates": ("对下级单位补助支出",)}
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)
