@@ -234,14 +234,25 @@ def test_each_check_names_its_printed_line_as_a_number(corpus):
 
 
 def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
-    """Every 收支总表 read balances (收入总计 = 支出总计) and every 支出总表's 合计 row is 基本 + 项目
-    (+ the other kinds), as dbt's identity checks find them: 无锡's 12, 苏州's 9 and 西南大学's."""
+    """Every 收支总表 read balances (收入总计 = 支出总计): 36 of the 37 budgets that print one (西安
+    工业和信息化局's grid is not read). Every 支出总表's 合计 row is 基本 + 项目 (+ the other kinds): 无锡's
+    12, 苏州's 9 and 西南大学's; 西安's 支出总表 is by unit and fund, so its 一般公共预算支出表 (B05) is
+    where its 合计 = 人员经费 + 公用经费 + 项目: 13 of 15, one within its printed rounding (西安市医疗保障局
+    prints 480544221.6, its parts sum to .62). The only discrepancies are the documents' own."""
     rows = corpus.sql("""select c.check_id, c.status, count(*) from audit.identity_checks c
                          join marts.dim_report r using (report_id)
                          where r.document_kind = 'budget' and (c.check_id = 'b01_balance'
-                               or (c.check_id = 'b03_row_sum' and c.object like 'B03 total %'))
+                               or (c.check_id in ('b03_row_sum', 'b05_row_sum') and c.object like '% total total'))
                          group by all order by all""")
-    assert rows == [("b01_balance", "held", 22), ("b03_row_sum", "held", 22)]
+    assert rows == [("b01_balance", "held", 36), ("b03_row_sum", "held", 22), ("b05_row_sum", "held", 33),
+                    ("b05_row_sum", "rounding", 1)]
+    findings = corpus.sql("""select r.source_file, f.check_id, f.object from audit.findings f
+                             join marts.dim_report r using (report_id)
+                             where r.document_kind = 'budget' and f.severity = 'discrepancy' order by all""")
+    # 苏州市自然资源和规划局 (单位)'s 合计 leaves out its class 222 (388.25); 西安's 2020 支出总计 counts the
+    # 90.57 carried in, which its expenditure side does not show.
+    assert findings == [("suzhou_09.pdf", "b05_rollup", "B05 total project"), ("suzhou_09.pdf", "b05_rollup", "B05 total total"),
+                        ("xian_09.pdf", "b01_expenditure_total", "B01 expenditure_total amount")]
     # 西南大学's budget: the figures pairs/EXPECTED.md lists, out of the warehouse.
     cells = dict(corpus.sql("""select c.table_key || ' ' || c.row_key || ' ' || c.column_key, c.amount_yuan
                                from marts.fct_table_cell c join marts.dim_report r using (report_id)

@@ -137,7 +137,7 @@ def unreadable_row_issue(table_key: str, label: str, garbled: list[Token], line:
     )
 
 
-_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]|^\d+[.．、]")
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|^\d+[.．、]")
 
 
 def strip_ordinal(name: str) -> str:

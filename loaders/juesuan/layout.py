@@ -52,6 +52,7 @@ class Titles:
 
 _NUMBER_LINE = re.compile(r"公开\s*(\d{1,2})\s*(表)?\s*$")
 _NUMBER_TAIL = re.compile(r"^\s*表\s*$")
+_TABLE_NUMBER_ALONE = re.compile(r"^\s*(?:附?表\s*\d{1,2}|预算\s*\d{1,2}\s*表)\s*$")
 # The part after the tables: `第三部分 …`, `情况说明`, or a numbered part heading of the explanations
 # (`三、决算报表说明`, 高等学校).
 _TABLES_END = re.compile(r"^\s*第[三四五六七八九十]+部分|^\s*情况说明\s*$|^\s*[一二三四五六七八九十]+、[^\d，。,；;]{0,20}说明\s*$")
@@ -130,8 +131,10 @@ _TITLE_PREFIX = re.compile(
     r"^(?:附?表[一二三四五六七八九十\d]+[-－—、.．:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}[、.．]|\S{0,30}?\d{4}年度?|预算\d{1,2}表|预算表\d{1,2})*"
 )
-# A line of Chinese alone (a name and a title), not a sentence.
+# A line of Chinese alone (a name and a title), not a sentence; what stands before the title is a
+# name, not more of a title (`政府性基金收支总表` is no 收支总表 of a department named 政府性基金).
 _NAMED_TITLE = re.compile(r"[\u4e00-\u9fff（）()]{4,50}")
+_TABLE_WORDS = re.compile(r"预算|决算|拨款|基金|财政|支出|收入|经费|资金|采购")
 _TITLE_SUFFIX = re.compile(r"[（(](?:公开|附)?(?:\d{1,2}|[一二三四五六七八九十]+)表[)）]$")
 
 
@@ -145,7 +148,7 @@ def _exact_title_key(text: str, titles: Titles) -> str | None:
     key = titles.exact.get(t)
     if key is None and titles.named and _NAMED_TITLE.fullmatch(t):
         key = next((k for k, title in titles.longest_first if t.endswith(title.replace("“", "").replace("”", ""))
-                    and len(t) > len(title)), None)
+                    and len(t) > len(title) and not _TABLE_WORDS.search(t[: len(t) - len(title)])), None)
     return key
 
 
@@ -240,7 +243,11 @@ def find_tables(lines: list[Line], titles: Titles) -> list[TableRegion]:
     if not starts:
         starts, repeats = _find_titled_grids(lines, titles)
         cuts = [start for start, *_ in starts + repeats]
-    cuts = sorted(cuts)
+    # A table's number alone on its line (西安's `表2`) begins the next table even where its title
+    # is not read (`2021年部综合预算收入总表`, a 门 short): the table before ends there. Above a title
+    # that is read, it is that table's (a start, or its next page's heading: no cut).
+    cuts = sorted(cuts + [i for i, ln in enumerate(lines[:-1]) if _TABLE_NUMBER_ALONE.match(ln.text)
+                          and not _exact_title_key(lines[i + 1].text, titles)])
 
     def region(start: int, key: str, title: str, title_line: int, repeated=()) -> TableRegion:
         # A table ends where the next one (or a repeat) begins, or at the end of the tables.

@@ -57,8 +57,37 @@ def _outside(chars: list[dict], boxes: list[tuple[float, float, float, float]]) 
     return out
 
 
+def _without_overprint(chars: list[dict]) -> list[dict]:
+    """The characters less those drawn again on top of themselves: a bold face faked by printing
+    each glyph several times, a hair apart (西安市商务局's titles: `表表表表表表111111`), is one
+    character. A first pass finds whether any character shares its text and rounded place with
+    another (none does on most pages, and the pass costs little); only then is each compared with
+    the ones kept near it, within a point."""
+    seen = set()
+    for c in chars:
+        k = (c["text"], round(c["x0"]), round(c["top"]))
+        if k in seen:
+            break
+        seen.add(k)
+    else:
+        return chars
+    kept: dict[tuple, list[dict]] = {}
+    out = []
+    for c in chars:
+        x, y = round(c["x0"]), round(c["top"])
+        near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in kept.get((c["text"], x + dx, y + dy), ())]
+        if any(abs(k["x0"] - c["x0"]) <= 1 and abs(k["top"] - c["top"]) <= 1 for k in near):
+            continue
+        kept.setdefault((c["text"], x, y), []).append(c)
+        out.append(c)
+    return out
+
+
 def page_text(page) -> str:
     """One page: grid rows of its ruled tables and its other text lines, top to bottom."""
+    chars = _without_overprint(page.chars)
+    if len(chars) != len(page.chars):
+        page._objects = {**page.objects, "char": chars}  # what every step below reads
     tables = [t for t in find_tables(page) if t.rows and len(t.rows[0].cells) >= 2]
     if not tables:
         unruled = read_unruled(lines_of(page.extract_words(), _LINE_TOLERANCE))

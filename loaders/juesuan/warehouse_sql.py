@@ -64,10 +64,11 @@ from {QUARANTINE_TABLE}
 order by department_name, fiscal_year, report_id
 """
 
+# A department's budget and final accounts of one year are two documents, not one loaded twice.
 TWICE_SQL = """
 select department_name, fiscal_year, count(*), string_agg(source_file, ', ' order by source_file)
 from marts.dim_report
-group by department_name, fiscal_year
+group by department_name, fiscal_year, document_kind
 having count(*) > 1
 order by department_name, fiscal_year
 """

@@ -3,8 +3,10 @@
     element -1 to subtract it. With comparison='at_most' the figure may not exceed the sum (a
     part never exceeds its whole). `requires` lists tables the report must publish: without
     them the check is skipped, as it is when `skip_if_actual_blank` and the figure is blank
-    (机关运行经费 applies to administrative units only). -#}
-{% macro check_linear(check_id, actual, addends, comparison='equal', requires=none, skip_if_actual_blank=false) %}
+    (机关运行经费 applies to administrative units only), or when `skip_if_addends_blank` and no
+    addend is printed (a line printed whole, without the parts it may list). -#}
+{% macro check_linear(check_id, actual, addends, comparison='equal', requires=none, skip_if_actual_blank=false,
+                      skip_if_addends_blank=false) %}
 select * from (
     {%- set all_tables = [actual[0]] + (addends | map(attribute=0) | list) -%}
     {%- set requires = requires or (all_tables | unique | list) -%}
@@ -52,6 +54,8 @@ select * from (
         count(t.figure) filter (where not t.is_actual) as addends,
         {% if skip_if_actual_blank %}
         case when count(t.figure) filter (where t.is_actual) = 0 then 0 else count(t.figure) end as inputs_present,
+        {% elif skip_if_addends_blank %}
+        case when count(t.figure) filter (where not t.is_actual) = 0 then 0 else count(t.figure) end as inputs_present,
         {% else %}
         count(t.figure) as inputs_present,
         {% endif %}

@@ -6,6 +6,8 @@ asserted on a real print it was met in, and fails without it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -52,7 +54,7 @@ def test_a_budget_is_told_from_final_accounts_by_its_titles():
 def test_a_budget_is_named_by_its_page_titles(wuxi):
     assert (wuxi.document_kind, wuxi.layout, wuxi.department_name, wuxi.fiscal_year) == (
         "budget", "budget", "无锡市交通运输局（本级）", 2026)
-    assert sorted(wuxi.tables) == ["B01", "B03"] and wuxi.missing_tables == []
+    assert sorted(wuxi.tables) == ["B01", "B03", "B05"] and wuxi.missing_tables == []
     assert [i for i in wuxi.issues if i.severity == "error"] == []
     # 苏州 prints the year first on its cover (`2026年度苏州市审计局部门预算公开`).
     suzhou = parse_file(BUDGETS / "suzhou" / "suzhou_02.pdf")
@@ -122,7 +124,7 @@ def test_a_budget_narrative_alone_is_a_budget_of_its_department(name, department
     budget of its year, recognised, not refused as no report."""
     report = parse_file(BUDGETS / "beijing" / name)
     assert (report.document_kind, report.department_name, report.fiscal_year) == ("budget", department, year)
-    assert report.tables == {} and report.missing_tables == ["B01", "B03"]
+    assert report.tables == {} and report.missing_tables == ["B01", "B03", "B05"]
 
 
 def test_a_xian_budget_is_named_by_its_cover():
@@ -140,3 +142,90 @@ def test_a_budget_and_the_final_accounts_of_one_year_stay_two_reports(tmp_path):
     out = load_paths(sorted((REPORTS / "pairs").glob("*.pdf")), tmp_path / "parsed", workers=2)
     assert sorted((r.department_name, r.fiscal_year, r.parts["kind"], Path(r.source_path).name) for r in out.loaded) == [
         ("西南大学", 2023, "budget", "swu_2023_budget.pdf"), ("西南大学", 2023, "final", "swu_2023_final.pdf")]
+
+
+def _xian(n):
+    return parse_file(BUDGETS / "xian" / f"xian_{n:02d}.pdf")
+
+
+def test_a_summary_printing_the_expenditure_in_several_classifications():
+    """西安's 部门综合预算收支总表: a 序号 column, then income, and the expenditure by function class,
+    by 部门预算 economic class and by 政府预算 economic class side by side. The function classes are
+    the table's rows; the other two are reported as not read. `(1)一般公共预算拨款` under
+    `1、财政拨款` is its part, so 本年收入合计 = Σ lines counts the appropriation once."""
+    report = _xian(8)
+    table = report.tables["B01"]
+    cells = {row: v for (row, _), v in _cells(report, "B01").items()}
+    assert [cells[k] for k in ("department_budget_income", "appropriation_income", "appropriation_income_general_budget",
+                               "general_budget_special_funds", "income_subtotal", "income_total")] == [
+        Decimal("74868.34"), Decimal("74868.34"), Decimal("74868.34"), Decimal("28921.00"), Decimal("74868.34"),
+        Decimal("74868.34")]
+    assert "general_budget_appropriation" not in cells
+    assert [cells[k] for k in ("205", "208", "214", "221", "expenditure_subtotal", "expenditure_total")] == [
+        Decimal("179.17"), Decimal("1983.46"), Decimal("70074.57"), Decimal("1838.94"), Decimal("74868.34"),
+        Decimal("74868.34")]
+    assert [i.severity for i in table.issues] == ["warning"] and "other classifications" in table.issues[0].message
+    # The 序号 is the income line's number.
+    assert next(r.line_number for r in table.rows if r.row_key == "income_subtotal") == 31
+
+
+def test_the_2020_template_summary():
+    """西安's 2020 budget: class names without 支出 or cut short (`1、一般公共服务`, `7、文化旅游`,
+    `19、自然资源`), `下级单位上缴收入`, and `1、财政拨款` printed blank above its funds, which are then
+    the lines themselves. Its `政府性基金收支总表` is no second 收支总表."""
+    report = _xian(9)
+    cells = {row: v for (row, _), v in _cells(report, "B01").items()}
+    assert {"201", "207", "220", "223", "224", "affiliated_remittance"} <= {r.row_key for r in report.tables["B01"].rows}
+    assert (cells["general_budget_appropriation"], cells["income_subtotal"], cells["opening_balance"],
+            cells["income_total"]) == (Decimal("181716.56"), Decimal("182066.56"), Decimal("90.57"), Decimal("182157.13"))
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+
+
+def test_a_title_printed_in_faked_bold_is_read():
+    """西安市商务局's titles are drawn several times a hair apart (`表表表表表表111111`): one character
+    each, the 收支总表 and its unit (元) are read."""
+    report = _xian(12)
+    assert report.amount_unit == "元"
+    cells = {row: v for (row, _), v in _cells(report, "B01").items()}
+    assert cells["income_total"] == cells["expenditure_total"] == Decimal("581242867.20")
+
+
+def test_a_table_number_alone_ends_the_table_before_it():
+    """西安 2021: `表2` above `2021年部综合预算收入总表` (a 门 short, so no title read) ends the 收支总表;
+    the `表1` heading its continued pages does not."""
+    report = _xian(14)
+    table = report.tables["B01"]
+    assert [i.severity for i in table.issues] == ["warning"]
+    cells = {row: v for (row, _), v in _cells(report, "B01").items()}
+    assert cells["income_total"] == cells["expenditure_total"] == Decimal("258596001.79")
+    assert cells["expenditure_subtotal"] == Decimal("258596001.79")
+
+
+def test_the_general_budget_expenditure_with_its_basic_split(wuxi):
+    """一般公共预算支出表 (B05): 合计 | 基本支出 (小计, 人员经费, 公用经费) | 项目支出."""
+    cells = _cells(wuxi, "B05")
+    assert [cells[("total", c)] for c in ("total", "basic", "personnel", "public", "project")] == [
+        Decimal("196278.67"), Decimal("3305.86"), Decimal("3115.12"), Decimal("190.74"), Decimal("192972.81")]
+
+
+def test_the_general_budget_expenditure_by_its_basic_parts_alone():
+    """西安's 表5 prints no 基本支出, only 人员经费支出 and 公用经费支出, and 专项业务经费支出 for 项目;
+    its 2020 print gives a 款 by its two digits under its 类 (`201`, then `10 人力资源事务`: 20110)."""
+    cells = _cells(_xian(1), "B05")
+    assert [cells.get(("total", c)) for c in ("total", "basic", "personnel", "public", "project")] == [
+        Decimal("92165133.99"), None, Decimal("60272768.69"), Decimal("4389765.30"), Decimal("27502600.00")]
+    report = _xian(9)
+    cells = _cells(report, "B05")
+    assert (cells[("20110", "total")], cells[("20503", "personnel")], cells[("2050303", "total")]) == (
+        Decimal("56.52"), Decimal("412.91"), Decimal("3523.12"))
+    assert [i.message for i in report.tables["B05"].issues if i.severity == "error"] == []
+
+
+def test_a_title_that_only_ends_as_a_declared_one_is_not_it():
+    """`2020年部门综合预算政府性基金收支总表` (西安 2020) ends as 收支总表 does. A department's name may
+    stand before a title (`西南大学收支预算总表`), but budget words may not: with no title of its own
+    declared, it is still no second 收支总表."""
+    lines = content_lines(read_source(BUDGETS / "xian" / "xian_09.pdf").text)
+    titles = dataclasses.replace(TITLES["budget"], unread=tuple(t for t in TITLES["budget"].unread if "政府性基金收支" not in t))
+    summary = next(r for r in find_tables(lines, titles) if r.table_key == "B01")
+    assert summary.title_line == 354 and summary.repeats == ()

@@ -16,7 +16,9 @@ def test_column_reference_matches_the_parsers():
     """ref_table_column is what the tables declare (`python -m juesuan.tables` writes it)."""
     assert read("ref_table_column.csv") == column_reference()
     parts = {(r["table_key"], r["column_key"]): r["part_of"] for r in read("ref_table_column.csv") if r["part_of"]}
-    assert parts == {("T02", "business_tuition"): "business", ("T11", "project_capital_construction"): "project"}
+    assert parts == {("T02", "business_tuition"): "business", ("T11", "project_capital_construction"): "project",
+                     ("B05", "personnel"): "basic", ("B05", "public"): "basic",
+                     ("B05", "project_excluding_construction"): "project"}
 
 
 def test_table_reference_matches_the_declared_titles():

@@ -20,11 +20,24 @@ TITLE_ALIASES = ("收支预算总表", "部门收支总表", "部门收支总体
 COLUMNS = [("amount", "预算数")]
 
 # (printed name prefix, row key), tried before the final table's: the budget names the funds
-# `…拨款收入`, adds 财政专户管理资金, and calls the balances 上年结转 / 年终结转 / 结转下年.
+# `…拨款收入`, adds 财政专户管理资金, and calls the balances 上年结转 / 年终结转 / 结转下年. 西安's
+# 部门综合预算 heads each side with 一、部门预算 (the department budget, a total), names 上年实户资金余额
+# and 未安排支出的实户资金, and prints 其中 lines (parts, never summed).
 INCOME_LINES = [
+    ("部门预算", "department_budget_income"),
+    ("其中：专项资金", "general_budget_special_funds"),
+    ("其中：纳入财政专户管理的收费", "business_income_special_account"),
+    ("其中：财政拨款资金结转", "opening_balance_appropriation"),
+    ("非财政拨款资金结余", "opening_balance_non_appropriation"),
+    ("上年实户资金余额", "prior_year_account_balance"),
     ("一般公共预算拨款", "general_budget_appropriation"),
     ("政府性基金预算拨款", "government_fund_appropriation"),
+    ("政府性基金拨款", "government_fund_appropriation"),
+    ("政府性基金收入", "government_fund_appropriation"),
+    ("用事业基金弥补收支差额", "business_fund_offset"),
+    ("下级单位上缴收入", "affiliated_remittance"),  # the 2020 template's 附属单位上缴收入
     ("国有资本经营预算拨款", "state_capital_appropriation"),
+    ("国有资本经营预算收入", "state_capital_appropriation"),
     ("财政专户管理资金", "special_account_income"),
     ("事业单位经营收入", "operating_income"),
     ("财政拨款", "appropriation_income"),
@@ -33,12 +46,24 @@ INCOME_LINES = [
     *FINAL_INCOME_LINES,
 ]
 EXPENDITURE_LINES = [
+    ("部门预算", "department_budget_expenditure"),
     ("年终结转", "closing_balance"),
     ("结转下年", "closing_balance"),
+    ("未安排支出的实户资金", "unallocated_account_funds"),
     ("支出总计", "expenditure_total"),
     *FINAL_EXPENDITURE_LINES,
 ]
+# A line numbered `(1)` under one numbered `1、` is its part (西安: `1、财政拨款` then `(1)一般公共预算拨款`,
+# `(2)政府性基金拨款`, `(3)国有资本经营预算收入`): keyed as the part, never as a line of its own, so that
+# 本年收入合计 = Σ lines counts the appropriation once (as the 高等学校 final keys its 其中 lines).
+PART_LINES = {
+    "appropriation_income": {
+        "general_budget_appropriation": "appropriation_income_general_budget",
+        "government_fund_appropriation": "appropriation_income_government_fund",
+        "state_capital_appropriation": "appropriation_income_state_capital",
+    },
+}
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    return parse_summary(region, unit, TABLE_KEY, COLUMNS, INCOME_LINES, EXPENDITURE_LINES)
+    return parse_summary(region, unit, TABLE_KEY, COLUMNS, INCOME_LINES, EXPENDITURE_LINES, PART_LINES)

@@ -211,6 +211,7 @@ _CODE_HEADER_CELLS = ("类", "款", "项")
 
 
 _UNIT_CODE = re.compile(r"\d{6}")
+_KUAN_ALONE = re.compile(r"\d{2}")
 
 
 def _grid_code(cells: list[str]) -> str | None:
@@ -276,19 +277,33 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
     found, unmatched = grid.match_columns(labels, columns, list(range(name_col + 1, width)))
     for c in unmatched:
         printed = [r.cells[c] for r in rows[first:] if c < len(r.cells) and r.cells[c]]
-        if printed:
+        if printed and labels[c] and labels[c][-1] == "备注":
+            # Remarks (西安's budget tables): words about a row, no figure of the form.
+            table.issues.append(Issue("warning", key, region.title_line,
+                                      f"column 备注 (remarks) holds {len(printed)} notes; they are not figures and not loaded"))
+        elif printed:
             table.issues.append(Issue("error", key, region.title_line,
                                       f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
                                       f"its {len(printed)} printed values are not loaded"))
     code_labels = [lab[-1] if lab else "" for lab in labels[:name_col]]
+    # A 序号 column before the code (西安's 2022 budget) numbers the rows: no part of the code.
+    code_cols = [c for c in range(name_col) if code_labels[c] not in ("序号", "行次")]
+    code_labels = [code_labels[c] for c in code_cols]
     order = 0
+    last_class = None  # the 类 printed last, the parent of a 款 printed by its own two digits
     for row in rows[first:]:
         row = _with_code_columns(row, name_col, width)
         cells = (row.cells + [""] * width)[:width]
         if not any(cells):
             continue  # an empty row of the layout
-        code_cells, name = grid.two_digit_parts(cells[:name_col], code_labels), cells[name_col]
+        code_cells, name = grid.two_digit_parts([cells[c] for c in code_cols], code_labels), cells[name_col]
         code = _grid_code(code_cells)
+        if code is None and last_class and _KUAN_ALONE.fullmatch("".join(code_cells)):
+            # 西安's 2020 budget prints a 款 as its two digits under its 类 (`201` then `10 人力资源事务`,
+            # then `2011007`): the 类 fixes the code (20110).
+            code = last_class + "".join(code_cells)
+        if code is not None and len(code) == 3:
+            last_class = code
         if code is None and (name in _TOTAL_NAMES or any(c in _TOTAL_NAMES for c in code_cells)):
             row_key, label = "total", next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)
         elif code is not None:

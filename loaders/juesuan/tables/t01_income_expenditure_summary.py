@@ -7,10 +7,13 @@ reference seed; then 本年支出合计, 结余分配, 年末结转和结余 and
 
 from __future__ import annotations
 
+import re
+
 from ..grammar import make_cells
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..reference import function_class_by_name
+from ..tokens import Kind
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T01"
@@ -58,7 +61,15 @@ def match_line(name: str, table: list[tuple[str, str]]) -> str | None:
 
 
 def class_code(name: str) -> str | None:
-    return function_class_by_name().get(name)
+    """The class a name names. The 2020 template (西安's budget) prints names without 支出
+    (`一般公共服务`) or cut short (`文化旅游`, `灾害防治及应急`): a name of four or more characters that
+    begins exactly one class's name is that class."""
+    classes = function_class_by_name()
+    code = classes.get(name) or classes.get(name + "支出")
+    if code is None and len(name) >= 4:
+        codes = {c for full, c in classes.items() if full.startswith(name)}
+        code = codes.pop() if len(codes) == 1 else None
+    return code
 
 
 def key_side_row(row: SideRow, table_key: str, income: list, expenditure: list) -> tuple[str | None, Issue | None]:
@@ -100,9 +111,16 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     return parse_summary(region, unit, TABLE_KEY, COLUMNS, INCOME_LINES, EXPENDITURE_LINES)
 
 
-def parse_summary(region: TableRegion, unit: str, table_key: str, columns, income: list, expenditure: list) -> ParsedTable:
+# `(1)` / `（1）` before a line's name: a part of the line numbered `1、` above it.
+_PART_ORDINAL = re.compile(r"^\s*[（(]\d{1,2}[)）]")
+_LINE_ORDINAL = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]+)[、.．]")
+
+
+def parse_summary(region: TableRegion, unit: str, table_key: str, columns, income: list, expenditure: list,
+                  parts: dict[str, dict[str, str]] | None = None) -> ParsedTable:
     """A 收支总表 of this shape: income lines on the left, classes by name and closing lines on the
-    right; `income` and `expenditure` are the table's (printed prefix, row key) vocabulary."""
+    right; `income` and `expenditure` are the table's (printed prefix, row key) vocabulary, and
+    `parts` the keys of a line's parts ({line: {what the part names: the part's key}})."""
     table = ParsedTable(table_key, region.title, region.title_line, no_data=region.no_data)
     if region.is_grid:
         sides, issues = parse_sides_grid(region, {c: (name,) for c, name in columns})
@@ -111,12 +129,20 @@ def parse_summary(region: TableRegion, unit: str, table_key: str, columns, incom
     else:
         sides, issues = parse_sides_unnumbered(region, side_of_line, starts_unnumbered_name)
     table.issues.extend(issues)
+    numbered_line = None  # the income line numbered `1、` the next `(1)` lines are parts of
     for row in sides:
         key, issue = key_side_row(row, table_key, income, expenditure)
         if issue:
             table.issues.append(issue)
         if key is None:
             continue
+        if row.side == "income" and _LINE_ORDINAL.match(row.name):
+            # Under a heading printed blank (西安's 2020 template: `1、财政拨款` empty, its funds
+            # filled), the `(1)` lines are the lines themselves.
+            printed = any(t.kind is Kind.AMOUNT for t in row.values.tokens)
+            numbered_line = key if printed else None
+        elif row.side == "income" and _PART_ORDINAL.match(row.name) and key in (parts or {}).get(numbered_line, {}):
+            key = parts[numbered_line][key]
         code = key if key.isdigit() else None
         table.rows.append(Row(table_key, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
         table.cells.extend(make_cells(table_key, key, [c for c, _ in columns], row.values, unit, row.source_line))

@@ -87,8 +87,11 @@ def parse_sides(region: TableRegion, right_columns: int, keep_partial: bool = Fa
 # --- the same tables read from a ruled grid (PDF input) -------------------------------------
 
 
-# A side's name column: `项目`, or `项目(按功能分类)` (高等学校) qualifying what its names are.
-_NAME_HEADER = re.compile(r"^项目(?:[（(][^)）]*[)）])?$")
+# A side's name column: `项目`, or `项目(按功能分类)` (高等学校) qualifying what its names are; or
+# the classification a side's names are in (西安's budget: `支出功能分类科目（按大类）`).
+_NAME_HEADER = re.compile(r"^项目(?:[（(][^)）]*[)）])?$|^\S*(?:功能|经济)分?类?(?:科目)?(?:[（(]按大类[)）])?$")
+# A column of line numbers: the national form's 行次 after each 项目, 西安's 序号 before the first.
+_NUMBER_HEADERS = ("行次", "序号")
 
 
 def parse_sides_grid(
@@ -96,24 +99,35 @@ def parse_sides_grid(
 ) -> tuple[list[SideRow], list[Issue]]:
     """Side rows of a two-sided table printed as a grid: income name and amount on the left,
     expenditure name and `right_columns` on the right (placed by the header, in the order given).
-    A side row's line_number is its 行次 where the form prints one, else None."""
+    A side row's line_number is its 行次 where the form prints one, else None. Where the right side
+    prints its expenditure in several classifications side by side (西安's budget: by function,
+    then by two economic classifications), the function classification is the table's rows."""
     key = region.table_key
     g = grid.read_grid(key, region.lines)
     issues, rows, width = list(g.issues), g.rows, g.width
-    head_end = next((i for i, r in enumerate(rows[:4]) if r.cells and r.cells[0] == "项目"), None)
+    head_end = next((i for i, r in enumerate(rows[:4]) if "项目" in r.cells[:2]), None)
     if head_end is None:
         issues.append(Issue("error", key, region.title_line, "no 项目 header row in the table; table not read"))
         return [], issues
     labels = grid.column_labels(rows[: head_end + 1], width)
     name_cols = [c for c, lab in enumerate(labels) if lab and _NAME_HEADER.match(lab[-1])]
-    # The national form prints a 行次 (line number) column after each 项目; 上海's prints none.
-    number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] == "行次"]
-    if len(name_cols) != 2 or name_cols[0] != 0:
+    number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in _NUMBER_HEADERS]
+    first = next((c for c in range(width) if c not in number_cols), 0)
+    right_end = width  # the right side's columns end here
+    if len(name_cols) > 2:
+        function = [c for c in name_cols[1:] if "功能" in labels[c][-1]]
+        if len(function) == 1:
+            others = [c for c in name_cols[1:] if c != function[0]]
+            issues.append(Issue("warning", key, region.title_line, "the expenditure is printed in other classifications "
+                                f"beside its function classes ({', '.join(labels[c][-1] for c in others)}): those are not read"))
+            right_end = next((c for c in others if c > function[0]), width)
+            name_cols = [name_cols[0], function[0]]
+    if len(name_cols) != 2 or name_cols[0] != first:
         issues.append(Issue("error", key, region.title_line, "the header does not show an income and an expenditure 项目 column; table not read"))
         return [], issues
     right_name = name_cols[1]
-    left_amounts = [c for c in range(1, right_name) if c not in number_cols]
-    right_amounts = [c for c in range(right_name + 1, width) if c not in number_cols]
+    left_amounts = [c for c in range(first + 1, right_name) if c not in number_cols]
+    right_amounts = [c for c in range(right_name + 1, right_end) if c not in number_cols]
     if len(left_amounts) != 1:
         issues.append(Issue("error", key, region.title_line, f"the income side has {len(left_amounts)} amount columns, the form one; table not read"))
         return [], issues
@@ -121,8 +135,8 @@ def parse_sides_grid(
         found, unmatched = {next(iter(right_columns)): right_amounts[0]}, []  # one amount column: 决算数 / 金额
     else:
         found, unmatched = grid.match_columns(labels, right_columns, right_amounts)
-    left_number = next((c for c in number_cols if c < right_name), None)
-    right_number = next((c for c in number_cols if c > right_name), None)
+    left_number = next((c for c in number_cols if c < right_name), None)  # 序号 (before the 项目) or 行次
+    right_number = next((c for c in number_cols if right_name < c < right_end), None)
     for c in unmatched:
         printed = [r.cells[c] for r in rows[head_end + 1 :] if c < len(r.cells) and r.cells[c] and not grid.is_numbering_row(r.cells)]
         if printed:
@@ -146,7 +160,7 @@ def parse_sides_grid(
             issues.append(issue)
             continue
         for side, name, number, columns in (
-            ("income", cells[0], left_number, [left_amounts[0]]),
+            ("income", cells[first], left_number, [left_amounts[0]]),
             ("expenditure", cells[right_name], right_number, [found.get(k) for k in right_columns]),
         ):
             tokens = [grid.cell_token(cells[c] if c is not None else "", row.line, c) for c in columns]
