@@ -260,3 +260,25 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
                                  and c.table_key in ('B01', 'B03') and c.row_key in ('income_total', 'total')"""))
     assert cells == {"B01 income_total amount": Decimal("5572591300.00"), "B03 total total": Decimal("4687790700.00"),
                      "B03 total basic": Decimal("3760198800.00"), "B03 total project": Decimal("927591900.00")}
+
+
+def test_the_university_budget_beside_its_final_accounts(corpus):
+    """pairs/EXPECTED.md, "Budget against final, 2023": 西南大学's budget and final accounts of 2023,
+    loaded together, give fct_budget_vs_final its rows (万元 as printed; the 财政拨款支出 final is
+    U4's 合计, without 229)."""
+    rows = {(b, r, c): (budget, final) for b, r, c, budget, final in corpus.sql(
+        """select budget_table_key, row_key, column_key, cast(budget_yuan / 10000 as decimal(18, 2)),
+                  cast(final_yuan / 10000 as decimal(18, 2))
+           from marts.fct_budget_vs_final where department_name = '西南大学' and fiscal_year = 2023""")}
+    assert [rows[k] for k in (("B01", "expenditure_subtotal", "amount"), ("B03", "total", "basic"),
+                              ("B03", "total", "project"), ("B01", "appropriation_income", "amount"),
+                              ("B14", "total", "total"), ("B14", "208", "total"), ("B14", "221", "total"))] == [
+        (Decimal("468779.07"), Decimal("457676.75")), (Decimal("376019.88"), Decimal("359781.59")),
+        (Decimal("92759.19"), Decimal("97895.15")), (Decimal("230876.38"), Decimal("243015.38")),
+        (Decimal("230876.38"), Decimal("237100.00")), (Decimal("13345.79"), Decimal("13345.79")),
+        (Decimal("7629.03"), Decimal("7629.03"))]
+    # 229 (其他支出, 109.50) is in the budget's 财政拨款支出表 and not in U4: no row.
+    assert ("B14", "229", "total") not in rows
+    rate = corpus.one("""select execution_rate_pct from marts.fct_budget_vs_final where department_name = '西南大学'
+                         and budget_table_key = 'B01' and row_key = 'expenditure_subtotal'""")
+    assert rate == Decimal("97.63")

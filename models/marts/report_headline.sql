@@ -1,10 +1,12 @@
--- One row per report: the figures `juesuan run` prints for it, in 元 (the CLI shows 万元).
+-- One row per report: the figures `juesuan run` prints for it, in 元 (the CLI shows 万元). A
+-- budget's are its 收支总表's and 支出总表's (B01, B03), a final report's its T01's and T03's.
 with summary_lines as (
     select
         report_id,
-        max(amount_yuan) filter (where table_key = 'T01' and line_key = 'income_subtotal') as income_yuan,
-        max(amount_yuan) filter (where table_key = 'T01' and line_key = 'expenditure_subtotal') as expenditure_yuan
-    from {{ ref('fct_summary_line') }}
+        max(amount_yuan) filter (where row_key = 'income_subtotal') as income_yuan,
+        max(amount_yuan) filter (where row_key = 'expenditure_subtotal') as expenditure_yuan
+    from {{ ref('fct_table_cell') }}
+    where table_key in ('T01', 'B01') and column_key = 'amount'
     group by report_id
 ),
 
@@ -14,7 +16,7 @@ expenditure_totals as (
         max(amount_yuan) filter (where column_key = 'basic') as basic_yuan,
         max(amount_yuan) filter (where column_key = 'project') as project_yuan
     from {{ ref('fct_table_cell') }}
-    where table_key = 'T03' and row_key = 'total'
+    where table_key in ('T03', 'B03') and row_key = 'total'
     group by report_id
 ),
 

@@ -54,7 +54,7 @@ def test_a_budget_is_told_from_final_accounts_by_its_titles():
 def test_a_budget_is_named_by_its_page_titles(wuxi):
     assert (wuxi.document_kind, wuxi.layout, wuxi.department_name, wuxi.fiscal_year) == (
         "budget", "budget", "无锡市交通运输局（本级）", 2026)
-    assert sorted(wuxi.tables) == ["B01", "B03", "B05"] and wuxi.missing_tables == []
+    assert sorted(wuxi.tables) == ["B01", "B03", "B05", "B14"] and wuxi.missing_tables == []
     assert [i for i in wuxi.issues if i.severity == "error"] == []
     # 苏州 prints the year first on its cover (`2026年度苏州市审计局部门预算公开`).
     suzhou = parse_file(BUDGETS / "suzhou" / "suzhou_02.pdf")
@@ -124,7 +124,7 @@ def test_a_budget_narrative_alone_is_a_budget_of_its_department(name, department
     budget of its year, recognised, not refused as no report."""
     report = parse_file(BUDGETS / "beijing" / name)
     assert (report.document_kind, report.department_name, report.fiscal_year) == ("budget", department, year)
-    assert report.tables == {} and report.missing_tables == ["B01", "B03", "B05"]
+    assert report.tables == {} and report.missing_tables == ["B01", "B03", "B05", "B14"]
 
 
 def test_a_xian_budget_is_named_by_its_cover():
@@ -229,3 +229,13 @@ def test_a_title_that_only_ends_as_a_declared_one_is_not_it():
     titles = dataclasses.replace(TITLES["budget"], unread=tuple(t for t in TITLES["budget"].unread if "政府性基金收支" not in t))
     summary = next(r for r in find_tables(lines, titles) if r.table_key == "B01")
     assert summary.title_line == 354 and summary.repeats == ()
+
+
+def test_the_appropriation_expenditure_of_every_fund(swu):
+    """财政拨款支出预算表 (西南大学, pairs/EXPECTED.md): the budget's twin of T11, its total column headed
+    财政拨款支出, 合计 printed last; 229 (政府性基金) included."""
+    cells = _cells(swu, "B14")
+    assert [cells[("total", c)] for c in ("total", "basic", "project")] == [
+        Decimal("230876.38"), Decimal("199019.33"), Decimal("31857.05")]
+    assert [cells[(k, "total")] for k in ("205", "2050205", "208", "221", "229")] == [
+        Decimal("208613.34"), Decimal("181866.03"), Decimal("13345.79"), Decimal("7629.03"), Decimal("109.50")]

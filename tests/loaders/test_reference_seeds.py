@@ -18,12 +18,14 @@ def test_column_reference_matches_the_parsers():
     parts = {(r["table_key"], r["column_key"]): r["part_of"] for r in read("ref_table_column.csv") if r["part_of"]}
     assert parts == {("T02", "business_tuition"): "business", ("T11", "project_capital_construction"): "project",
                      ("B05", "personnel"): "basic", ("B05", "public"): "basic",
-                     ("B05", "project_excluding_construction"): "project"}
+                     ("B05", "project_excluding_construction"): "project",
+                     ("B14", "personnel"): "basic", ("B14", "public"): "basic",
+                     ("B14", "project_excluding_construction"): "project"}
 
 
-def test_table_reference_matches_the_declared_titles():
-    assert {r["table_key"]: r["table_title"] for r in read("ref_standard_table.csv")} == {
-        key: module.TITLE for key, module in PARSERS.items()}
+def test_table_reference_matches_the_declared_titles_and_twins():
+    assert {r["table_key"]: (r["table_title"], r["final_twin"]) for r in read("ref_standard_table.csv")} == {
+        key: (module.TITLE, getattr(module, "LIKE", "")) for key, module in PARSERS.items()}
 
 
 def test_table_reference_names_the_tables_of_each_layout():

@@ -11,6 +11,7 @@ from . import (
     b01_budget_summary,
     b03_budget_expenditure,
     b05_budget_general_expenditure,
+    b14_budget_appropriation_expenditure,
     t01_income_expenditure_summary,
     t02_income,
     t03_expenditure,
@@ -39,6 +40,7 @@ PARSERS = {
     "B01": b01_budget_summary,
     "B03": b03_budget_expenditure,
     "B05": b05_budget_general_expenditure,
+    "B14": b14_budget_appropriation_expenditure,
 }
 
 
@@ -54,7 +56,7 @@ def _titles(document: str, **how) -> Titles:
 BUDGET_TABLES_NOT_READ = (
     "收入总表", "收入预算表", "部门收入总表", "部门综合预算收入总表",
     "财政拨款收支总表", "财政拨款收支预算总表", "部门综合预算财政拨款收支总表",
-    "财政拨款支出表（功能科目）", "财政拨款支出预算表", "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
+    "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
     "一般公共预算基本支出表", "财政拨款基本支出表（经济科目）",
     "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",
     "政府性基金预算支出表", "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表", "国有资本经营预算支出表", "国有资本经营预算支出预算表",

@@ -1,0 +1,22 @@
+"""财政拨款支出表 (the budget's appropriation expenditure of every fund, by function code and kind):
+not one of DOMAIN.md's twelve, the budget's twin of T11 (高等学校 财政拨款支出决算表), printed by the
+高等学校 layout (财政拨款支出预算表) and by 无锡 and 苏州 (财政拨款支出表（功能科目）). Its columns are
+一般公共预算支出表's (B05): 基本支出 with or without its 人员经费 and 公用经费."""
+
+from ..layout import TableRegion
+from ..model import ParsedTable
+from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, ROW_IDENTITIES
+from .coded import parse_coded
+
+TABLE_KEY = "B14"
+LIKE = "T11"
+DOCUMENT = "budget"
+TITLE = "财政拨款支出表"
+TITLE_ALIASES = ("财政拨款支出表（功能科目）", "财政拨款支出预算表")
+# 西南大学 heads its total column 财政拨款支出.
+PRINTED_AS = {**B05_PRINTED_AS, "total": (*B05_PRINTED_AS["total"], "财政拨款支出")}
+__all__ = ["COLUMNS", "PART_OF", "ROW_IDENTITIES"]
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)
