@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -282,3 +283,59 @@ def test_the_university_budget_beside_its_final_accounts(corpus):
     rate = corpus.one("""select execution_rate_pct from marts.fct_budget_vs_final where department_name = '西南大学'
                          and budget_table_key = 'B01' and row_key = 'expenditure_subtotal'""")
     assert rate == Decimal("97.63")
+
+
+# Every mart and audit table, for each real final report: its row count and a digest of its rows,
+# as committed in SNAPSHOT. What a change does to the final reports' warehouse shows here, value for
+# value (#33: a refactor gives the same marts and findings). A change meant to alter them writes the
+# file anew: `JUESUAN_WRITE_SNAPSHOT=1 pytest tests/test_real_reports.py -k snapshot`, and the diff
+# says which tables of which reports moved.
+SNAPSHOT = ROOT / "tests" / "snapshots" / "final_reports.json"
+# Columns that say when or by which version a report was loaded, or where the batch put it beside
+# another report: not the report's figures.
+NOT_FIGURES = {"loaded_at", "parser_version", "quarantined_at", "prior_report_id", "budget_report_id"}
+# Tables keyed by another column than report_id: how each reaches its report.
+REPORT_OF = {"fct_project_budget": "project_id", "fct_project_indicator": "project_id",
+             "fct_budget_vs_final": "final_report_id"}
+
+
+def _final_reports_digest(corpus) -> dict:
+    import hashlib
+
+    con = duckdb.connect(str(corpus.db), read_only=True)
+    try:
+        names = dict(con.execute(
+            """select r.report_id, p.source_file from marts.dim_report r join staging.stg_parsed__reports p using (report_id)
+               where p.source_path like ? and r.document_kind = 'final'""", [f"{SHARED}%"]).fetchall())
+        tables = con.execute("""select table_schema, table_name, list(column_name order by ordinal_position)
+                                from information_schema.columns where table_schema in ('marts', 'audit')
+                                group by all order by all""").fetchall()
+        out: dict = {}
+        for schema, table, columns in tables:
+            key = REPORT_OF.get(table, "report_id")
+            if key not in columns:
+                continue  # a reference dimension, no report's
+            kept = ", ".join(f't."{c}"' for c in columns if c not in NOT_FIGURES)
+            report = "p.report_id" if key == "project_id" else f't."{key}"'
+            join = f"join marts.dim_project p on p.project_id = t.project_id" if key == "project_id" else ""
+            rows: dict = {}
+            for rid, *values in con.execute(f"select {report}, {kept} from {schema}.{table} t {join}").fetchall():
+                if rid in names:
+                    rows.setdefault(names[rid], []).append(repr(tuple(values)))
+            out[f"{schema}.{table}"] = {name: [len(r), hashlib.sha256("\n".join(sorted(r)).encode()).hexdigest()[:16]]
+                                        for name, r in sorted(rows.items())}
+        return out
+    finally:
+        con.close()
+
+
+def test_the_final_reports_warehouse_is_as_the_snapshot_says(corpus):
+    digest = _final_reports_digest(corpus)
+    if os.environ.get("JUESUAN_WRITE_SNAPSHOT"):
+        SNAPSHOT.write_text(json.dumps(digest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    assert len(digest["marts.dim_report"]) == 9
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    moved = {table: {name: (expected.get(table, {}).get(name), now) for name, now in reports.items()
+                     if expected.get(table, {}).get(name) != now}
+             for table, reports in digest.items()}
+    assert {t: m for t, m in moved.items() if m} == {} and set(expected) == set(digest)
