@@ -12,7 +12,7 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 # ten (公开05表 holds the general budget's only), so it has a key of its own.
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
 # A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
-BUDGET_TABLES = ("B01", "B03", "B05", "B14")
+BUDGET_TABLES = ("B01", "B03", "B05", "B09", "B14")
 LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_TABLES}
 # A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
 UNIVERSITY_TITLE = "高等学校"

@@ -18,7 +18,7 @@ from .lines import Line
 class Kind(Enum):
     BLANK = "blank"  # an empty cell: nothing reported
     NA = "na"  # `────`: not applicable, distinct from blank
-    AMOUNT = "amount"  # a number with two decimals, e.g. 12290.04 or 12,290.04
+    AMOUNT = "amount"  # a number with decimals, e.g. 12290.04 or 12,290.04 (北京's budgets print six)
     INT = "int"  # a whole number: a code, a line number (行次) or a count
     # Mostly digits with a decimal point or separator, but not a number (`16G.59`, `1,2O3.45`):
     # an amount the source damaged. Never part of a name, never read as a value: its row is an error.
@@ -40,12 +40,12 @@ class Token(NamedTuple):
 
 
 _BLANK_CHARS = "\xa0\u3000\t "
-_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$")
+_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,6}$")
 _INT = re.compile(r"^\d+$")
 _NA = re.compile(r"^[─━—\-]{2,}$")
 # An amount's shape with a letter or two where digits belong (OCR and retyping confuse 0/O, 1/l,
 # 6/G, 5/S, 8/B), or with U+FFFD where the source had bytes that were not text.
-_AMOUNT_SHAPE = re.compile(r"^-?([\dA-Za-z\ufffd]{1,3}(,[\dA-Za-z\ufffd]{3})+|[\dA-Za-z\ufffd]+)\.[\dA-Za-z\ufffd]{1,2}$")
+_AMOUNT_SHAPE = re.compile(r"^-?([\dA-Za-z\ufffd]{1,3}(,[\dA-Za-z\ufffd]{3})+|[\dA-Za-z\ufffd]+)\.[\dA-Za-z\ufffd]{1,6}$")
 
 
 def _garbled(text: str) -> bool:

@@ -29,6 +29,8 @@ with checks as (
     union all
     {{ identity_rows(ref('chk_b05_budget_general_expenditure')) }}
     union all
+    {{ identity_rows(ref('chk_b09_budget_three_public_costs')) }}
+    union all
     {{ identity_rows(ref('chk_b14_budget_appropriation_expenditure')) }}
     union all
     {{ identity_rows(ref('chk_across_tables')) }}

@@ -1,7 +1,7 @@
 -- Budget against final accounts (部门预算 vs 部门决算): each figure a department's budget printed for
 -- a year beside the figure its final accounts for that year printed in the same row and column of
 -- the table of the same shape (reference.ref_standard_table.final_twin: B01/T01, B03/T03, B05/T05,
--- B14/T11). A department is its name as printed until one department across documents is built
+-- B09/T09, B14/T11). A department is its name as printed until one department across documents is built
 -- (dim_department). A row is a figure printed on both sides: a budget line the final accounts do
 -- not print (西南大学's 229 in its 财政拨款支出表) has no final figure to set beside it.
 with reports as (
@@ -48,5 +48,7 @@ inner join final as f
     on f.department_name = b.department_name
    and f.fiscal_year = b.fiscal_year
    and f.table_key = b.final_twin
-   and f.row_key = b.row_key
+   -- A table of phases (the 三公: rows `budget`, `final`) sets the budget year's budget beside
+   -- what the final accounts say was spent, not beside the budget they restate.
+   and f.row_key = case when b.row_key = 'budget' then 'final' else b.row_key end
    and f.column_key = b.column_key

@@ -17,7 +17,7 @@ from juesuan.layout import document_kind, find_tables
 from juesuan.lines import content_lines
 from juesuan.report import parse_file
 from juesuan.source import read_source
-from juesuan.tables import TITLES
+from juesuan.tables import PARSERS, TITLES
 
 from tests.conftest import ROOT
 
@@ -54,7 +54,7 @@ def test_a_budget_is_told_from_final_accounts_by_its_titles():
 def test_a_budget_is_named_by_its_page_titles(wuxi):
     assert (wuxi.document_kind, wuxi.layout, wuxi.department_name, wuxi.fiscal_year) == (
         "budget", "budget", "无锡市交通运输局（本级）", 2026)
-    assert sorted(wuxi.tables) == ["B01", "B03", "B05", "B14"] and wuxi.missing_tables == []
+    assert sorted(wuxi.tables) == ["B01", "B03", "B05", "B09", "B14"] and wuxi.missing_tables == []
     assert [i for i in wuxi.issues if i.severity == "error"] == []
     # 苏州 prints the year first on its cover (`2026年度苏州市审计局部门预算公开`).
     suzhou = parse_file(BUDGETS / "suzhou" / "suzhou_02.pdf")
@@ -124,7 +124,7 @@ def test_a_budget_narrative_alone_is_a_budget_of_its_department(name, department
     budget of its year, recognised, not refused as no report."""
     report = parse_file(BUDGETS / "beijing" / name)
     assert (report.document_kind, report.department_name, report.fiscal_year) == ("budget", department, year)
-    assert report.tables == {} and report.missing_tables == ["B01", "B03", "B05", "B14"]
+    assert report.tables == {} and report.missing_tables == ["B01", "B03", "B05", "B09", "B14"]
 
 
 def test_a_xian_budget_is_named_by_its_cover():
@@ -239,3 +239,42 @@ def test_the_appropriation_expenditure_of_every_fund(swu):
         Decimal("230876.38"), Decimal("199019.33"), Decimal("31857.05")]
     assert [cells[(k, "total")] for k in ("205", "2050205", "208", "221", "229")] == [
         Decimal("208613.34"), Decimal("181866.03"), Decimal("13345.79"), Decimal("7629.03"), Decimal("109.50")]
+
+
+def test_the_budget_three_public_costs(wuxi):
+    """一般公共预算“三公”经费、会议费、培训费支出表 (无锡): the items as columns, 会议费 and 培训费 beside
+    them, over one row: the budget year's."""
+    report = parse_file(BUDGETS / "wuxi" / "wuxi_05.pdf")
+    cells = {c: v for (r, c), v in _cells(report, "B09").items() if r == "budget"}
+    assert cells == {"total": Decimal("61.40"), "overseas": Decimal("0.00"), "vehicle_subtotal": Decimal("36.58"),
+                     "vehicle_purchase": Decimal("17.98"), "vehicle_operation": Decimal("18.60"),
+                     "reception": Decimal("24.82"), "meeting": Decimal("13.55"), "training": Decimal("77.72")}
+
+
+@pytest.fixture(scope="module")
+def beijing_tables():
+    """北京市统计局's 报表 file, its tables read one by one (the file names neither its department nor
+    its year, so it does not load alone: its 情况说明 is the other file)."""
+    lines = content_lines(read_source(BUDGETS / "beijing" / "beijing_tongjiju_2026_biao.pdf").text)
+    return {r.table_key: PARSERS[r.table_key].parse(r, "万元") for r in find_tables(lines, TITLES["budget"])
+            if r.table_key in PARSERS}
+
+
+def test_the_six_decimal_budget_of_beijing(beijing_tables):
+    """budgets/EXPECTED.md, 北京市统计局 2026: 预算01 to six decimals, as printed; 预算09 with 公务接待费
+    before the vehicles and its total named 预算总额."""
+    cells = {r: v for (r, c), v in _cells_of(beijing_tables["B01"]).items()}
+    assert [cells[k] for k in ("general_budget_appropriation", "other_income", "income_subtotal", "opening_balance",
+                               "income_total", "expenditure_subtotal", "closing_balance", "expenditure_total")] == [
+        Decimal("50665.496773"), Decimal("0.957320"), Decimal("50666.454093"), Decimal("369.765076"),
+        Decimal("51036.219169"), Decimal("50927.950741"), Decimal("108.268428"), Decimal("51036.219169")]
+    assert [cells[k] for k in ("201", "205", "208", "210", "215", "221")] == [
+        Decimal("40262.925697"), Decimal("394.472380"), Decimal("3344.190740"), Decimal("2295.884844"),
+        Decimal("18.750000"), Decimal("4611.727080")]
+    three = {c: v for (r, c), v in _cells_of(beijing_tables["B09"]).items()}
+    assert (three["total"], three["overseas"], three["reception"], three["vehicle_subtotal"], three["vehicle_operation"]) == (
+        Decimal("73.790000"), Decimal("45.190000"), Decimal("1.180000"), Decimal("27.420000"), Decimal("27.420000"))
+
+
+def _cells_of(table):
+    return {(c.row_key, c.column_key): c.value for c in table.cells if c.state == "value"}

@@ -11,6 +11,7 @@ from . import (
     b01_budget_summary,
     b03_budget_expenditure,
     b05_budget_general_expenditure,
+    b09_budget_three_public_costs,
     b14_budget_appropriation_expenditure,
     t01_income_expenditure_summary,
     t02_income,
@@ -40,6 +41,7 @@ PARSERS = {
     "B01": b01_budget_summary,
     "B03": b03_budget_expenditure,
     "B05": b05_budget_general_expenditure,
+    "B09": b09_budget_three_public_costs,
     "B14": b14_budget_appropriation_expenditure,
 }
 
@@ -60,7 +62,6 @@ BUDGET_TABLES_NOT_READ = (
     "一般公共预算基本支出表", "财政拨款基本支出表（经济科目）",
     "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",
     "政府性基金预算支出表", "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表", "国有资本经营预算支出表", "国有资本经营预算支出预算表",
-    "财政拨款“三公”经费支出表", "一般公共预算“三公”经费、会议费、培训费支出表",
     "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
     "一般公共预算机关运行经费支出预算表", "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",

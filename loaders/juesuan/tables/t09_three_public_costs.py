@@ -98,7 +98,7 @@ _ITEM_WORDS = [
 _PHASE_WORDS = {"预算数": "budget", "决算数": "final"}
 
 
-def _item_of(label: tuple[str, ...]) -> str | None:
+def item_of(label: tuple[str, ...]) -> str | None:
     """The item of a grid column from its label path, by its deepest label that is not a phase."""
     items = [p for p in label if p not in _PHASE_WORDS]
     if not items:
@@ -111,7 +111,7 @@ def _item_of(label: tuple[str, ...]) -> str | None:
 def _column_of(label: tuple[str, ...]) -> tuple[str, str] | None:
     """(phase, item) of a grid column from its label path, e.g. ('…', '公务接待费', '决算数')."""
     phase = next((_PHASE_WORDS[p] for p in label if p in _PHASE_WORDS), None)
-    item = _item_of(label)
+    item = item_of(label)
     return (phase, item) if phase and item else None
 
 
@@ -129,7 +129,7 @@ def _row_item(text: str) -> str | None:
     维护费`, `其中：（1）公务用车购置费`): a label naming both 购置 and 运行 is their 小计."""
     if "购置" in text and "运行" in text:
         return "vehicle_subtotal"
-    return _item_of((text,))
+    return item_of((text,))
 
 
 def _item_row(cells: list[str]) -> str | None:
@@ -186,7 +186,7 @@ def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
 def _parse_phase_rows(table: ParsedTable, rows: list[grid.GridRow], first: int, width: int, unit: str) -> ParsedTable:
     """预算数 and 决算数 printed as rows, the items as columns (陕西's form, with 会议费 and 培训费)."""
     labels = grid.column_labels(rows[:first], width)
-    items = {c: _item_of(lab) for c, lab in enumerate(labels)}
+    items = {c: item_of(lab) for c, lab in enumerate(labels)}
     label_col = next(c for c, text in enumerate(rows[first].cells) if text)
     header_line = rows[first - 1].line if first else table.title_line
     for c, item in items.items():

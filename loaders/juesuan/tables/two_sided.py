@@ -112,7 +112,9 @@ def parse_sides_grid(
     labels = grid.column_labels(rows[: head_end + 1], width)
     name_cols = [c for c, lab in enumerate(labels) if lab and _NAME_HEADER.match(lab[-1])]
     number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in _NUMBER_HEADERS]
-    first = next((c for c in range(width) if c not in number_cols), 0)
+    # The income side's first column: the first labelled one that numbers nothing (北京's grid
+    # starts with an empty, unlabelled column; 西安's with a 序号).
+    first = next((c for c in range(width) if c not in number_cols and labels[c]), 0)
     right_end = width  # the right side's columns end here
     if len(name_cols) > 2:
         function = [c for c in name_cols[1:] if "功能" in labels[c][-1]]
