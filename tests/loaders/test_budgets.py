@@ -59,6 +59,12 @@ def test_a_budget_is_named_by_its_page_titles(wuxi):
     # 苏州 prints the year first on its cover (`2026年度苏州市审计局部门预算公开`).
     suzhou = parse_file(BUDGETS / "suzhou" / "suzhou_02.pdf")
     assert (suzhou.department_name, suzhou.fiscal_year) == ("苏州市审计局", 2026)
+    summary = {row: v for (row, _), v in _cells(suzhou, "B01").items()}
+    assert (summary["general_budget_appropriation"], summary["201"], summary["income_total"],
+            summary["expenditure_total"]) == (Decimal("4651.67"), Decimal("2906.63"), Decimal("4651.67"), Decimal("4651.67"))
+    general = _cells(suzhou, "B05")
+    assert [general[("total", c)] for c in ("total", "basic", "personnel", "public", "project")] == [
+        Decimal("4651.67"), Decimal("4312.17"), Decimal("3916.57"), Decimal("395.60"), Decimal("339.50")]
 
 
 def test_the_budget_summary_of_a_wuxi_report(wuxi):
