@@ -44,8 +44,48 @@ class Grid:
 
 def read_grid(table_key: str, lines: list[Line]) -> Grid:
     """The grid rows of a table's region, its width, and what the region printed outside them."""
-    rows = grid_rows(lines)
+    rows = _without_spacers(_without_margins(grid_rows(lines)))
     return Grid(rows, max((len(r.cells) for r in rows), default=0), stray_numbers(table_key, lines))
+
+
+def _without_margins(rows: list[GridRow]) -> list[GridRow]:
+    """The rows without the ruling's margin: a first column that no row of its width prints in (北京's
+    budget tables draw one left of 科目编码 on some pages and not on others: rows one cell wider), or
+    a last column no row prints in. Kept, it would shift every header label by one."""
+    widths = {len(r.cells) for r in rows}
+    for w in sorted(widths, reverse=True):
+        group = [r for r in rows if len(r.cells) == w]
+        if w > 1 and (len(widths) == 1 or w - 1 in widths) and len(group) >= 3 and all(not r.cells[0] for r in group):
+            rows = [GridRow(r.cells[1:], r.line) if len(r.cells) == w else r for r in rows]
+    while rows and all(r.cells and not r.cells[-1] for r in rows) and any(len(r.cells) > 1 for r in rows):
+        rows = [GridRow(r.cells[:-1], r.line) for r in rows]
+    return rows
+
+
+def _without_spacers(rows: list[GridRow]) -> list[GridRow]:
+    """A page whose ruling splits each column into several cells (西安市工业和信息化局's 收支总表: 27 cells on
+    its first page, its figures in every third, its header texts beside them; 9 on the next page) read
+    in the columns its figures are printed in, when that is the width the table has on its other
+    pages; a header text printed in a spacer cell belongs to the column left of it."""
+    widths = {len(r.cells) for r in rows}
+    for w in sorted(widths, reverse=True):
+        group = [r for r in rows if len(r.cells) == w]
+        data = [r for r in group if any(_AMOUNT_LIKE.search(c) for c in r.cells)]
+        kept = [c for c in range(w) if any(r.cells[c] for r in data)]
+        if len(data) < 2 or len(kept) == w or len(kept) not in widths:
+            continue
+        target = [max([0] + [k for k, col in enumerate(kept) if col <= c]) for c in range(w)]
+
+        def narrowed(row: GridRow) -> GridRow:
+            cells = [""] * len(kept)
+            for c, text in enumerate(row.cells):
+                if text:
+                    cells[target[c]] = f"{cells[target[c]]}{text}"
+            return GridRow(cells, row.line)
+
+        rows = [narrowed(r) if len(r.cells) == w else r for r in rows]
+        widths = {len(r.cells) for r in rows}
+    return rows
 
 
 def misfit(table_key: str, row: GridRow, width: int, label: str | None = None) -> Issue | None:
@@ -106,6 +146,9 @@ def normalise_label(text: str) -> str:
     return re.sub(r"[\s\u3000“”\"]", "", text)
 
 
+_REMARKS = "备注"
+
+
 def match_columns(
     labels: list[tuple[str, ...]], wanted: dict[str, tuple[str, ...]], candidates: list[int]
 ) -> tuple[dict[str, int], list[int]]:
@@ -115,6 +158,10 @@ def match_columns(
     unmatched = []
     for c in candidates:
         label = normalise_label("".join(labels[c]))
+        if label.endswith(_REMARKS) and label != _REMARKS and not any(label.endswith(normalise_label(n)) for ns in wanted.values() for n in ns):
+            # A column's name run into the 备注 beside it, where the ruling does not part them (西安市
+            # 工业和信息化局: `专项业务经费支出备注` over one column of figures): the column is the first.
+            label = label[: -len(_REMARKS)]
         key = next(
             (k for k, names in wanted.items() if k not in found and any(label.endswith(normalise_label(n)) for n in names)),
             None,

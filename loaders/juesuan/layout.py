@@ -62,7 +62,13 @@ _DEPARTMENT = re.compile(
     r"(?:(?:部门|单位)名称|编制(?:单位|部门)|填报单位|(?:^|(?<=\s))部门)\s*[:：]\s*(?!(?:金额)?单位\s*[:：])(.+?)\s*(?:(\d{4})\s*年度?.*|(?:金额)?单位\s*[:：].*)?$"
 )
 _YEAR = re.compile(r"^\s*(\d{4})\s*年度\s*$")
+# A form's year printed alone under its title, in brackets (北京's 预算13表: `（2026年度）`).
+_YEAR_UNDER_TITLE = re.compile(r"^\s*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
+# A grid's header row of two cells, the label and its value (北京's 预算13表: `部门名称 | 北京市统计局`):
+# a form that prints the department in a cell of its own, not after a colon.
+_DEPARTMENT_CELLS = ("部门名称", "单位名称")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万?元)")
+_AMOUNT_LIKE = re.compile(r"^[\d,.\-]+$")
 _NO_DATA = re.compile(r"本表无数据")
 
 
@@ -276,6 +282,13 @@ def read_header(region: TableRegion) -> ReportHeader:
     texts = [ln for ln in region.lines[:30]]
     for k, ln in enumerate(texts):
         text = ln.text.replace("\xa0", " ")
+        if dept is None and k <= 3:
+            y = _YEAR_UNDER_TITLE.match(text)
+            year = int(y.group(1)) if y else year
+        cells = [c.strip() for c in text.split(GRID_SEPARATOR) if c.strip()] if GRID_SEPARATOR in text else []
+        if dept is None and len(cells) == 2 and cells[0] in _DEPARTMENT_CELLS and not _AMOUNT_LIKE.match(cells[1]):
+            dept, src = cells[1], ln.number
+            continue
         m = _DEPARTMENT.search(text)
         if m and dept is None:
             dept, src = m.group(1).strip(), ln.number

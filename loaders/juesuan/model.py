@@ -13,7 +13,10 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
 # A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
 BUDGET_TABLES = ("B01", "B03", "B05", "B09", "B14")
-LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_TABLES}
+# A budget is whole without the regional tables (B14, 财政拨款支出表, is no table of the national form: 北京's
+# thirteen do not print it); missing ones are those of the national form (B01–B12) that are read.
+BUDGET_FORM_TABLES = tuple(k for k in BUDGET_TABLES if int(k[1:]) <= 12)
+LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_FORM_TABLES}
 # A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
 UNIVERSITY_TITLE = "高等学校"
 

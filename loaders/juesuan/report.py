@@ -256,6 +256,9 @@ def _drop_repeated_rows(table) -> list[Issue]:
                                same=lambda r, first: printed(r) == printed(first))
     if not issues:
         return []
+    by_unit = _listed_by_unit(table, issues)
+    if by_unit:
+        return [by_unit]
     seen_cells: set[tuple[str, str]] = set()
     cells = []
     for cell in table.cells:
@@ -265,6 +268,28 @@ def _drop_repeated_rows(table) -> list[Issue]:
             cells.append(cell)
     table.rows, table.cells = kept, cells
     return issues
+
+
+# Subjects printed again with other figures this often are no copy-and-paste: the table lists its
+# subjects once per unit (北京市统计局's 预算05表: 2010501 行政运行 once for each of its units, no unit named).
+_UNIT_BLOCKS_MIN_REPEATS = 3
+
+
+def _listed_by_unit(table, issues: list[Issue]) -> Issue | None:
+    """A table whose subject rows restart, with other figures, once per unit without naming the unit:
+    no subject row is the department's, so only the rows without a code (合计) are kept, and one
+    warning says so, where row-by-row errors would call each unit's row a broken repeat."""
+    repeats = [i for i in issues if i.severity == "error"]
+    if len(repeats) < _UNIT_BLOCKS_MIN_REPEATS:
+        return None
+    coded = [r for r in table.rows if r.row_code]
+    dropped = {r.row_key for r in coded}
+    table.rows = [r for r in table.rows if r.row_key not in dropped]
+    table.cells = [c for c in table.cells if c.row_key not in dropped]
+    return Issue("warning", table.table_key, coded[0].source_line,
+                 f"{table.table_key} lists its subjects once per unit without naming the units ({len(coded)} rows, "
+                 f"{len({r.row_code for r in coded})} subjects; {len(repeats)} printed again with other figures): "
+                 "no subject row is the department's, so only its total rows are loaded")
 
 
 def _most_common(values):

@@ -28,6 +28,8 @@ INCOME_LINES = [
     ("其中：专项资金", "general_budget_special_funds"),
     ("其中：纳入财政专户管理的收费", "business_income_special_account"),
     ("其中：财政拨款资金结转", "opening_balance_appropriation"),
+    # 西安 2022: `上年结转` / `其中：财政拨款` (the income side's only 其中 line of that name).
+    ("其中：财政拨款", "opening_balance_appropriation"),
     ("非财政拨款资金结余", "opening_balance_non_appropriation"),
     ("上年实户资金余额", "prior_year_account_balance"),
     ("一般公共预算拨款", "general_budget_appropriation"),

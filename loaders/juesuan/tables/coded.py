@@ -208,9 +208,13 @@ def _figure(tok) -> Decimal | None:
 
 _TOTAL_NAMES = ("合计", "总计")
 _CODE_HEADER_CELLS = ("类", "款", "项")
+_NUMBER_HEADERS = ("序号", "行次")
 
 
 _UNIT_CODE = re.compile(r"\d{6}")
+# A cell naming a subject by its code and name joined (北京's 预算03表: `2010501-行政运行`).
+_CODE_DASH_NAME = re.compile(r"^\d{3,7}\s*-\s*\S")
+_CODE_IN_CELL = re.compile(r"\d{3,7}\s*-")
 _KUAN_ALONE = re.compile(r"\d{2}")
 
 
@@ -248,6 +252,8 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
     def is_data(row: grid.GridRow) -> bool:
         if _grid_code(row.cells[:1]) is not None or (row.cells and row.cells[0] in _TOTAL_NAMES):
             return True
+        if row.cells and _CODE_DASH_NAME.match(row.cells[0]):
+            return True
         # `类 款 项 合计 2,946.25 …`: the 合计 row with the header's last line in its code cells.
         at = next((i for i, c in enumerate(row.cells[:4]) if c in _TOTAL_NAMES), None)
         return at is not None and all(grid.is_amount_or_blank(c) for c in row.cells[at + 1 :])
@@ -271,6 +277,9 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
             rows[first] = grid.GridRow([("" if m else c) for c, m in zip(total.cells, moved)], total.line)
     labels = grid.column_labels(header, width)
     name_col = next((c for c, lab in enumerate(labels) if any("名称" in part for part in lab)), None)
+    classifications = _classification_columns(labels)
+    if name_col is None and len(classifications) > 1:
+        return _parse_cross_list(table, rows[first:], labels, classifications, columns, unit, width)
     if name_col is None:
         table.issues.append(Issue("error", key, region.title_line, "no 科目名称 column in the table's header; table not read"))
         return table
@@ -287,7 +296,9 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
                                       f"its {len(printed)} printed values are not loaded"))
     code_labels = [lab[-1] if lab else "" for lab in labels[:name_col]]
     # A 序号 column before the code (西安's 2022 budget) numbers the rows: no part of the code.
-    code_cols = [c for c in range(name_col) if code_labels[c] not in ("序号", "行次")]
+    # 西安市工业和信息化局 prints it over two header rows (`序` / `号`).
+    code_cols = [c for c in range(name_col) if code_labels[c] not in _NUMBER_HEADERS
+                 and "".join(labels[c]) not in _NUMBER_HEADERS]
     code_labels = [code_labels[c] for c in code_cols]
     order = 0
     last_class = None  # the 类 printed last, the parent of a 款 printed by its own two digits
@@ -327,6 +338,45 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         table.rows.append(Row(key, row_key, code, label, None, order, row.line))
         for column_key, c in found.items():
             grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line, c)
+    return table
+
+
+def _classification_columns(labels: list[tuple[str, ...]]) -> list[int]:
+    """The leading columns each headed by a classification (`支出功能分类科目`, `政府支出经济分类科目`)."""
+    out = []
+    for c, label in enumerate(labels):
+        if not label or not label[-1].endswith("分类科目"):
+            break
+        out.append(c)
+    return out
+
+
+def _parse_cross_list(table: ParsedTable, rows: list[grid.GridRow], labels, classifications: list[int],
+                      columns: dict[str, tuple[str, ...]], unit: str, width: int) -> ParsedTable:
+    """A table listing each function subject × economic subject(s) pair on a row of its own (北京's
+    预算03表: `2010501-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资 | 3,702.206400 …`). No row is
+    one subject's whole figure, the form's rows are not printed, so only the 合计 row is loaded; the
+    pairs are counted in a warning."""
+    key = table.table_key
+    found, unmatched = grid.match_columns(labels, columns, list(range(len(classifications), width)))
+    pairs = 0
+    for row in rows:
+        cells = (row.cells + [""] * width)[:width]
+        if cells[0] in _TOTAL_NAMES:
+            table.rows.append(Row(key, "total", None, cells[0], None, 1, row.line))
+            for column_key, c in found.items():
+                grid.add_value_cell(table, "total", column_key, cells[c], unit, row.line, c)
+        elif _CODE_IN_CELL.search(cells[0]):
+            pairs += 1  # not a header printed again on a continued page
+    names = " × ".join(labels[c][-1] for c in classifications)
+    table.issues.append(Issue("warning", key, table.title_line,
+                              f"{key} lists {pairs} rows of {names}, not the form's rows by subject: only its 合计 "
+                              "row is loaded"))
+    for c in unmatched:
+        if any(c < len(r.cells) and r.cells[c] for r in rows):
+            table.issues.append(Issue("error", key, table.title_line,
+                                      f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
+                                      "its printed values are not loaded"))
     return table
 
 

@@ -94,6 +94,25 @@ _NAME_HEADER = re.compile(r"^项目(?:[（(][^)）]*[)）])?$|^\S*(?:功能|经�
 _NUMBER_HEADERS = ("行次", "序号")
 
 
+_LINE_NAME_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(]\d+[)）])")
+
+
+def _header_continues(cells: list[str]) -> bool:
+    printed = [c for c in cells if c]
+    return bool(printed) and not any(grid.is_amount_or_blank(c) or _LINE_NAME_START.match(c) for c in printed)
+
+
+def _head(label: tuple[str, ...]) -> str:
+    """A column's header name: its last header text, or its last two where the name is printed over
+    two header rows (西安市工业和信息化局: `序` / `号`, `支出功能分科目` / `（按大类）`)."""
+    if not label:
+        return ""
+    for head in (label[-1], "".join(label[-2:])):
+        if _NAME_HEADER.match(head) or head in _NUMBER_HEADERS:
+            return head
+    return label[-1]
+
+
 def parse_sides_grid(
     region: TableRegion, right_columns: dict[str, tuple[str, ...]]
 ) -> tuple[list[SideRow], list[Issue]]:
@@ -109,19 +128,24 @@ def parse_sides_grid(
     if head_end is None:
         issues.append(Issue("error", key, region.title_line, "no 项目 header row in the table; table not read"))
         return [], issues
+    # Header rows below the 项目 row: names printed over two rows (西安: `（按大类）` under each
+    # classification). A row of line names without figures (`一、部门预算` above its parts) is no header.
+    while head_end + 1 < len(rows) and _header_continues(rows[head_end + 1].cells):
+        head_end += 1
     labels = grid.column_labels(rows[: head_end + 1], width)
-    name_cols = [c for c, lab in enumerate(labels) if lab and _NAME_HEADER.match(lab[-1])]
-    number_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in _NUMBER_HEADERS]
+    heads = [_head(lab) for lab in labels]
+    name_cols = [c for c, head in enumerate(heads) if head and _NAME_HEADER.match(head)]
+    number_cols = [c for c, head in enumerate(heads) if head in _NUMBER_HEADERS]
     # The income side's first column: the first labelled one that numbers nothing (北京's grid
     # starts with an empty, unlabelled column; 西安's with a 序号).
     first = next((c for c in range(width) if c not in number_cols and labels[c]), 0)
     right_end = width  # the right side's columns end here
     if len(name_cols) > 2:
-        function = [c for c in name_cols[1:] if "功能" in labels[c][-1]]
+        function = [c for c in name_cols[1:] if "功能" in heads[c]]
         if len(function) == 1:
             others = [c for c in name_cols[1:] if c != function[0]]
             issues.append(Issue("warning", key, region.title_line, "the expenditure is printed in other classifications "
-                                f"beside its function classes ({', '.join(labels[c][-1] for c in others)}): those are not read"))
+                                f"beside its function classes ({', '.join(heads[c] for c in others)}): those are not read"))
             right_end = next((c for c in others if c > function[0]), width)
             name_cols = [name_cols[0], function[0]]
     if len(name_cols) != 2 or name_cols[0] != first:
