@@ -95,3 +95,9 @@
 {% macro page_line(report_id, line) -%}
     ({{ line }} - {{ _page_of(report_id, line, 'pg.pg_first') }} + 1)
 {%- endmacro %}
+
+{#- One department's key across documents and years: its printed name without the scope mark
+    (`西安市公安局（汇总）` and `西安市公安局` are one department) and without spaces. -#}
+{% macro department_key(name) -%}
+    replace(regexp_replace({{ name }}, '[（(](汇总|本级)[)）]', ''), ' ', '')
+{%- endmacro %}

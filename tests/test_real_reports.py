@@ -289,6 +289,48 @@ def test_the_university_budget_beside_its_final_accounts(corpus):
     assert rate == Decimal("97.63")
 
 
+def test_one_department_across_documents_and_years(corpus):
+    """dim_department: 西南大学's budget and final accounts are one department; a name marked （汇总）
+    is the department's (its report's scope says consolidated), its region the one its name begins with."""
+    assert corpus.one("""select region, first_year, last_year, final_reports, budget_reports from marts.dim_department
+                         where department_key = '西南大学'""") == (None, 2023, 2023, 1, 1)
+    assert corpus.one("""select d.department_key, d.region, r.scope from marts.dim_report r
+                         join marts.dim_department d using (department_key)
+                         where r.department_name = '西安市公安局（汇总）'""") == ("西安市公安局", "西安市", "consolidated")
+    # Every budget-against-final row is of one department and one scope.
+    assert corpus.one("""select count(*) from marts.fct_budget_vs_final v
+                         join marts.dim_report b on b.report_id = v.budget_report_id
+                         join marts.dim_report f on f.report_id = v.final_report_id
+                         where b.department_key <> f.department_key
+                            or coalesce(b.scope, '') <> coalesce(f.scope, '')""") == 0
+
+
+def test_the_site_shows_a_budget_and_its_final_accounts_side_by_side(corpus, tmp_path):
+    """`juesuan report`: a budget's page is a 部门预算's (its 三公 budget, no vehicles), and 西南大学's
+    budget and final pages each show the figures both print, linked to the other."""
+    import html
+    import re
+
+    from juesuan.site import write_site
+
+    write_site(corpus.db, tmp_path / "site")
+    ids = dict(corpus.sql("""select document_kind, report_id from marts.dim_report
+                             where department_name = '西南大学' and fiscal_year = 2023"""))
+    budget = (tmp_path / "site" / f"report-{ids['budget']}.html").read_text(encoding="utf-8")
+    final = (tmp_path / "site" / f"report-{ids['final']}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", budget))
+    assert "西南大学 2023年度 部门预算" in text and "车辆 vehicles held" not in text
+    assert f'href="report-{ids["final"]}.html"' in budget and f'href="report-{ids["budget"]}.html"' in final
+    # B01 本年支出合计: budget 468,779.07, final 457,676.75, 97.63% executed (as fct_budget_vs_final).
+    (row,) = [r for r in re.findall(r"<tr>.*?</tr>", budget) if "B01/T01" in r and "expenditure_subtotal" not in r
+              and "468,779.07" in r and "457,676.75" in r]
+    assert "97.63" in row
+    beijing = corpus.one("select report_id from marts.dim_report where department_name = '北京市统计局'")
+    page = (tmp_path / "site" / f"report-{beijing}.html").read_text(encoding="utf-8")
+    assert re.search(r'data-metric="three_public_budget_yuan" data-sort="737900(\.0+)?" data-yuan', page)
+    assert "北京市统计局 2026年度 部门预算" in html.unescape(page)
+
+
 # Every mart and audit table, for each real final report: its row count and a digest of its rows,
 # as committed in SNAPSHOT. What a change does to the final reports' warehouse shows here, value for
 # value (#33: a refactor gives the same marts and findings). A change meant to alter them writes the

@@ -53,10 +53,11 @@ def test_the_sample_page_shows_its_known_findings_with_their_printed_lines(site)
 def test_every_headline_figure_is_the_warehouses(site, built):
     page = (site / f"report-{SAMPLE_ID}.html").read_text(encoding="utf-8")
     shown = dict(re.findall(r'data-metric="(\w+_yuan)" data-sort="[^"]*" data-yuan="([^"]*)">', page))
-    row = built.sql("select income_yuan, expenditure_yuan, basic_yuan, project_yuan, three_public_final_yuan "
-                    "from marts.report_headline where report_id = ?", SAMPLE_ID)[0]
+    row = built.sql("select income_yuan, expenditure_yuan, basic_yuan, project_yuan, three_public_budget_yuan, "
+                    "three_public_final_yuan from marts.report_headline where report_id = ?", SAMPLE_ID)[0]
     assert shown == dict(zip(["income_yuan", "expenditure_yuan", "basic_yuan", "project_yuan",
-                              "three_public_final_yuan"], (str(v) for v in row)))
+                              "three_public_budget_yuan", "three_public_final_yuan"], (str(v) for v in row)))
+    assert None not in row  # the sample's 表九 prints both the 三公's 年初预算 and its 决算
     assert "12,290.04" in page and wan(Decimal("122900400")) == "12,290.04"
     queries = (site / "queries.sql").read_text(encoding="utf-8")
     assert "join marts.report_headline" in queries and 'data-query="classes"' in page

@@ -343,12 +343,15 @@ def _more(total: int, where: str) -> None:
 
 def _print_headline(db: Path) -> None:
     rows, total = headline(db, SHOWN)
-    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues in rows:
-        print(f"\n{dept} {year} (report {rid})")
+    for dept, year, rid, income, spend, basic, project, three, vehicles, missing, issues, kind, three_budget in rows:
+        print(f"\n{dept} {year} {'budget 部门预算' if kind == 'budget' else 'final accounts 部门决算'} (report {rid})")
         print(f"  income 本年收入合计           {_wan(income)}")
         print(f"  expenditure 本年支出合计      {_wan(spend)}  (basic {_wan(basic)}, project {_wan(project)})")
-        print(f"  三公 final 决算               {_wan(three)}")
-        print(f"  vehicles held 车辆            {vehicles if vehicles is not None else '-'}")
+        if kind == "budget":
+            print(f"  三公 budget 预算              {_wan(three_budget)}")
+        else:
+            print(f"  三公 final 决算               {_wan(three)}  (budget 年初预算 {_wan(three_budget)})")
+            print(f"  vehicles held 车辆            {vehicles if vehicles is not None else '-'}")
         if missing:
             print(f"  tables missing: {missing}")
         if issues:

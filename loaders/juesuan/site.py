@@ -138,36 +138,42 @@ def _where(f: dict) -> str:
     return _e(place(f["actual_source"], f["source_page"], f["page_line"]))
 
 
-def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict) -> str:
+def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict, by_id: dict) -> str:
     rid = r["report_id"]
+    budget = r["document_kind"] == "budget"
     out = [f'<p><a href="index.html">← all reports</a></p>',
-           f'<h1>{_e(r["department_name"])} {r["fiscal_year"]}年度 部门决算</h1>',
+           f'<h1>{_e(r["department_name"])} {r["fiscal_year"]}年度 {_KIND[r["document_kind"]]}</h1>',
            f'<p class="muted">report {rid} · {_e(r["source_file"])} ({r["file_count"]} file(s)) · '
            f'tables found {_e(r["tables_found"]) or "none"}'
            + (f' · missing {_e(r["tables_missing"])}' if r["tables_missing"] else "") + "</p>"]
     out.append('<h2>Headline figures (万元)</h2><div class="wrap"><table data-query="reports"><tbody>')
     for label, key in (("本年收入合计 income", "income_yuan"), ("本年支出合计 expenditure", "expenditure_yuan"),
                        ("基本支出 basic", "basic_yuan"), ("项目支出 project", "project_yuan"),
-                       ("三公经费 决算 three public costs", "three_public_final_yuan")):
+                       ("三公经费 预算 three public costs, budget", "three_public_budget_yuan"),
+                       *(() if budget else (("三公经费 决算 three public costs, final", "three_public_final_yuan"),))):
         out.append(f"<tr><th>{label}</th>{_money_cell(r[key], key)}</tr>")
-    out.append(f'<tr><th>车辆 vehicles held</th><td class="num" data-metric="vehicles">'
-               f'{"–" if r["vehicles"] is None else r["vehicles"]}</td></tr></tbody></table></div>')
-    prior = by_key.get((r["department_name"], r["fiscal_year"] - 1))
+    if not budget:
+        out.append(f'<tr><th>车辆 vehicles held</th><td class="num" data-metric="vehicles">'
+                   f'{"–" if r["vehicles"] is None else r["vehicles"]}</td></tr>')
+    out.append("</tbody></table></div>")
+    out.append(_budget_vs_final(r, data["budget_vs_final"].get(rid, []), by_id))
+    prior = by_key.get((r["department_name"], r["fiscal_year"] - 1, r["document_kind"]))
     if prior:
         out.append(f'<h2>Year on year: {r["fiscal_year"] - 1} → {r["fiscal_year"]} (万元)</h2><div class="wrap">'
                    '<table data-query="reports"><thead><tr><th></th><th class="num">prior</th><th class="num">this year'
                    '</th><th class="num">change</th></tr></thead><tbody>')
         for label, key in (("income", "income_yuan"), ("expenditure", "expenditure_yuan"), ("basic", "basic_yuan"),
-                           ("project", "project_yuan"), ("三公", "three_public_final_yuan")):
+                           ("project", "project_yuan"),
+                           ("三公", "three_public_budget_yuan" if budget else "three_public_final_yuan")):
             a, b = prior[key], r[key]
             change = None if a is None or b is None else b - a
             out.append(f"<tr><th>{label}</th>{_money_cell(a)}{_money_cell(b)}{_money_cell(change)}</tr>")
         out.append("</tbody></table></div>")
     classes = data["classes"].get(rid, [])
-    out.append("<h2>Spending by function class (表三 合计, 万元 as printed)</h2>")
+    out.append(f"<h2>Spending by function class ({'支出总表' if budget else '表三'} 合计, 万元 as printed)</h2>")
     out.append(bars([(f'{c["row_code"]} {c["row_label"]}', c["printed_value"]) for c in classes], query="classes"))
     kuan = data["kuan"].get(rid, [])
-    out.append(f"<h2>The largest 款 (表三 合计, {min(len(kuan), 15)} of {len(kuan)}, 万元)</h2>")
+    out.append(f"<h2>The largest 款 ({'支出总表' if budget else '表三'} 合计, {min(len(kuan), 15)} of {len(kuan)}, 万元)</h2>")
     out.append(bars([(f'{c["row_code"]} {c["row_label"]}', c["printed_value"]) for c in kuan[:15]], query="kuan"))
     econ = data["economic_classes"].get(rid, [])
     out.append("<h2>Basic expenditure by economic class (表六, 万元)</h2>")
@@ -232,7 +238,7 @@ def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict) -> str:
             out.append(f'<div class="lines">{_e(quoted)}</div>')
         out.append("</div>")
     coverage = data["coverage"].get(rid, [])
-    out.append('<h2>Coverage: the ten tables</h2><div class="wrap"><table data-query="coverage"><thead><tr>'
+    out.append('<h2>Coverage: its tables</h2><div class="wrap"><table data-query="coverage"><thead><tr>'
                '<th>table</th><th>found</th><th class="num">rows</th><th class="num">numbers</th>'
                '<th class="num">inferred</th><th class="num">ambiguous rows</th><th class="num">parse errors</th>'
                '<th class="num">identities held / checked</th></tr></thead><tbody>')
@@ -243,20 +249,46 @@ def _report_page(r: dict, data: dict, texts: _Texts, by_key: dict) -> str:
                    f'<td class="num">{c["parse_errors"]}</td>'
                    f'<td class="num">{c["identities_held"]} / {c["identities_checked"]}</td></tr>')
     out.append("</tbody></table></div>")
-    out.append(_query_note(["reports", "classes", "kuan", "economic_classes", "economic_items", "three_public", "projects",
-                            "indicators_missed", "findings", "coverage", "report_files"]))
+    out.append(_query_note(["reports", "budget_vs_final", "classes", "kuan", "economic_classes", "economic_items",
+                            "three_public", "projects", "indicators_missed", "findings", "coverage", "report_files"]))
     return _page(f'{r["department_name"]} {r["fiscal_year"]}', "".join(out))
 
 
+_KIND = {"budget": "部门预算", "final": "部门决算"}
+
+
+def _budget_vs_final(r: dict, rows: list[dict], by_id: dict) -> str:
+    """A budget's figures beside its final accounts' (or a final report's beside its budget's), where
+    both are loaded: fct_budget_vs_final, each row a figure both print in the same row and column."""
+    if not rows:
+        return ""
+    other = by_id.get(rows[0]["other_report_id"])
+    link = (f'<a href="{_page_name(other["report_id"])}">{_e(other["department_name"])} {other["fiscal_year"]} '
+            f'{_KIND[other["document_kind"]]}</a>') if other else ""
+    out = [f'<h2>Budget against final accounts ({len(rows)} figures both print; the other report: {link})</h2>'
+           '<div class="wrap"><table class="sortable" data-query="budget_vs_final"><thead><tr><th>table</th>'
+           '<th>row</th><th>column</th><th class="num">budget 预算 万元</th><th class="num">final 决算 万元</th>'
+           '<th class="num">difference 万元</th><th class="num">execution %</th></tr></thead><tbody>']
+    for row in rows:
+        rate = "–" if row["execution_rate_pct"] is None else f'{Decimal(row["execution_rate_pct"]):,.2f}'
+        out.append(f'<tr><td>{_e(row["budget_table_key"])}/{_e(row["final_table_key"])}</td>'
+                   f'<td>{_e(row["row_label"] or row["row_key"])}</td><td>{_e(row["column_key"])}</td>'
+                   f'{_money_cell(row["budget_yuan"])}{_money_cell(row["final_yuan"])}{_money_cell(row["difference_yuan"])}'
+                   f'<td class="num" data-sort="{row["execution_rate_pct"] or ""}">{rate}</td></tr>')
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
 def _index(reports: list[dict]) -> str:
-    out = ["<h1>部门决算 reports</h1>",
+    out = ["<h1>部门决算 and 部门预算 reports</h1>",
            f'<p class="muted">{len(reports)} report(s). Click a column to sort.</p>',
            '<div class="wrap"><table class="sortable" data-query="reports"><thead><tr><th>department</th><th>year</th>'
-           '<th class="num">expenditure 万元</th><th class="num">discrepancies</th><th class="num">rounding</th>'
+           '<th>document</th><th class="num">expenditure 万元</th><th class="num">discrepancies</th><th class="num">rounding</th>'
            '<th>tables missing</th></tr></thead><tbody>']
     for r in reports:
         out.append(f'<tr><td><a href="{_page_name(r["report_id"])}">{_e(r["department_name"])}</a></td>'
-                   f'<td data-sort="{r["fiscal_year"]}">{r["fiscal_year"]}</td>{_money_cell(r["expenditure_yuan"])}'
+                   f'<td data-sort="{r["fiscal_year"]}">{r["fiscal_year"]}</td><td>{_KIND[r["document_kind"]]}</td>'
+                   f'{_money_cell(r["expenditure_yuan"])}'
                    f'<td class="num">{r["discrepancy_findings"] or 0}</td><td class="num">{r["rounding_findings"] or 0}</td>'
                    f'<td>{_e(r["tables_missing"])}</td></tr>')
     out.append("</tbody></table></div>")
@@ -265,18 +297,20 @@ def _index(reports: list[dict]) -> str:
         by_year[r["fiscal_year"]].append(r)
     for year in sorted(by_year, reverse=True):
         out.append(f'<h2>{year}: departments compared</h2><div class="wrap"><table class="sortable" data-query="reports">'
-                   '<thead><tr><th>department</th><th class="num">expenditure 万元</th><th class="num">basic %</th>'
+                   '<thead><tr><th>department</th><th>document</th><th class="num">expenditure 万元</th><th class="num">basic %</th>'
                    '<th class="num">project %</th><th class="num">三公 万元</th><th class="num">discrepancies</th>'
                    '</tr></thead><tbody>')
         for r in by_year[year]:
             total = r["expenditure_yuan"] or 0
             share = (lambda v: "–" if not total or v is None else f"{Decimal(v) * 100 / Decimal(total):.1f}")
-            out.append(f'<tr><td>{_e(r["department_name"])}</td>{_money_cell(r["expenditure_yuan"])}'
+            three = r["three_public_budget_yuan" if r["document_kind"] == "budget" else "three_public_final_yuan"]
+            out.append(f'<tr><td>{_e(r["department_name"])}</td><td>{_KIND[r["document_kind"]]}</td>'
+                       f'{_money_cell(r["expenditure_yuan"])}'
                        f'<td class="num">{share(r["basic_yuan"])}</td><td class="num">{share(r["project_yuan"])}</td>'
-                       f'{_money_cell(r["three_public_final_yuan"])}<td class="num">{r["discrepancy_findings"] or 0}</td></tr>')
+                       f'{_money_cell(three)}<td class="num">{r["discrepancy_findings"] or 0}</td></tr>')
         out.append("</tbody></table></div>")
     out.append(_query_note(["reports"]))
-    return _page("部门决算 reports", "".join(out))
+    return _page("部门决算 and 部门预算 reports", "".join(out))
 
 
 def _page_name(report_id: str) -> str:
@@ -307,7 +341,9 @@ def write_site(db: Path, out: Path, protected: Protected | None = None) -> list[
         for row in rows:
             grouped[row["report_id"]].append(row)
         data[name] = grouped
-    by_key = {(r["department_name"], r["fiscal_year"]): r for r in reports}
+    # A budget and the final accounts of one year are two reports: a year's prior is of its kind.
+    by_key = {(r["department_name"], r["fiscal_year"], r["document_kind"]): r for r in reports}
+    by_id = {r["report_id"]: r for r in reports}
     texts = _Texts(data["report_files"])
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out.parent)
@@ -317,7 +353,7 @@ def write_site(db: Path, out: Path, protected: Protected | None = None) -> list[
         (tmp / "index.html").write_text(_index(reports), encoding="utf-8")
         for r in reports:
             page = tmp / _page_name(r["report_id"])
-            page.write_text(_report_page(r, data, texts, by_key), encoding="utf-8")
+            page.write_text(_report_page(r, data, texts, by_key, by_id), encoding="utf-8")
             written.append(page)
         (tmp / "queries.sql").write_text(
             "\n\n".join(f"-- {name}\n{sql.strip()};" for name, sql in SITE_QUERIES.items()) + "\n", encoding="utf-8")

@@ -20,7 +20,7 @@ QUARANTINE_TABLE = "audit.build_quarantine"
 
 HEADLINE_SQL = """
 select department_name, fiscal_year, report_id, income_yuan, expenditure_yuan, basic_yuan, project_yuan,
-       three_public_final_yuan, vehicles, tables_missing, load_issue_count
+       three_public_final_yuan, vehicles, tables_missing, load_issue_count, document_kind, three_public_budget_yuan
 from marts.report_headline
 order by department_name, fiscal_year
 limit ?
@@ -128,14 +128,14 @@ PROJECTS_TABLE = "staging.stg_parsed__projects"
 # on the page section it fills, so every figure shown can be reproduced.
 SITE_QUERIES = {
     "reports": """
-select r.report_id, r.department_name, r.fiscal_year, r.source_file, r.file_count, r.tables_found,
+select r.report_id, r.department_name, r.fiscal_year, r.document_kind, r.source_file, r.file_count, r.tables_found,
        r.tables_missing, r.tables_incomplete, h.income_yuan, h.expenditure_yuan, h.basic_yuan, h.project_yuan,
-       h.three_public_final_yuan, h.vehicles, s.identities_checked, s.identities_held, s.rounding_findings,
+       h.three_public_budget_yuan, h.three_public_final_yuan, h.vehicles, s.identities_checked, s.identities_held, s.rounding_findings,
        s.discrepancy_findings
 from marts.dim_report as r
 join marts.report_headline as h using (report_id)
 left join audit.report_summary as s using (report_id)
-order by r.fiscal_year desc, r.department_name""",
+order by r.fiscal_year desc, r.department_name, r.document_kind""",
     "report_files": """
 select report_id, file_seq, source_file, source_path, source_sha256, first_line, last_line
 from staging.stg_parsed__report_files
@@ -143,12 +143,12 @@ order by report_id, file_seq""",
     "classes": """
 select report_id, row_code, row_label, printed_value, amount_yuan
 from marts.fct_table_cell
-where table_key = 'T03' and column_key = 'total' and length(row_code) = 3
+where table_key in ('T03', 'B03') and column_key = 'total' and length(row_code) = 3
 order by report_id, amount_yuan desc""",
     "kuan": """
 select report_id, row_code, row_label, printed_value, amount_yuan
 from marts.fct_table_cell
-where table_key = 'T03' and column_key = 'total' and length(row_code) = 5
+where table_key in ('T03', 'B03') and column_key = 'total' and length(row_code) = 5
 order by report_id, amount_yuan desc""",
     "economic_items": """
 select c.report_id, c.row_code, c.row_label, c.printed_value, b.cost_category
@@ -183,6 +183,15 @@ from audit.findings
 where severity in ('discrepancy', 'rounding', 'incomplete')
 order by report_id, severity = 'discrepancy' desc, severity = 'incomplete' desc, abs(difference) desc nulls last,
          check_id, object""",
+    "budget_vs_final": """
+select budget_report_id as report_id, final_report_id as other_report_id, budget_table_key, final_table_key, row_key,
+       column_key, row_label, budget_yuan, final_yuan, difference_yuan, execution_rate_pct
+from marts.fct_budget_vs_final
+union all
+select final_report_id, budget_report_id, budget_table_key, final_table_key, row_key, column_key, row_label,
+       budget_yuan, final_yuan, difference_yuan, execution_rate_pct
+from marts.fct_budget_vs_final
+order by report_id, budget_table_key, row_key, column_key""",
     "coverage": """
 select report_id, table_key, table_title, found, printed_rows, value_cells, inferred_cells, rows_ambiguous,
        parse_errors, identities_checked, identities_held

@@ -22,6 +22,7 @@ incomplete as (
 select
     r.report_id,
     r.department_name,
+    {{ department_key('r.department_name') }} as department_key,
     r.fiscal_year,
     r.document_kind,
     r.region,

@@ -1,16 +1,19 @@
+-- Spans every report: an incremental build rebuilds it whole (tag global), never merges it.
+{{ config(tags=['global']) }}
 -- Budget against final accounts (部门预算 vs 部门决算): each figure a department's budget printed for
 -- a year beside the figure its final accounts for that year printed in the same row and column of
 -- the table of the same shape (reference.ref_standard_table.final_twin: B01/T01, B03/T03, B05/T05,
--- B09/T09, B14/T11). A department is its name as printed until one department across documents is built
--- (dim_department). A row is a figure printed on both sides: a budget line the final accounts do
--- not print (西南大学's 229 in its 财政拨款支出表) has no final figure to set beside it.
+-- B09/T09, B14/T11), of one department (dim_department) and one scope: a budget of the department's
+-- own accounts (`（本级）`) is not set beside final accounts of the department with its units. A row
+-- is a figure printed on both sides: a budget line the final accounts do not print (西南大学's 229
+-- in its 财政拨款支出表) has no final figure to set beside it.
 with reports as (
-    select report_id, department_name, fiscal_year, document_kind
+    select report_id, department_key, department_name, coalesce(scope, '') as scope, fiscal_year, document_kind
     from {{ ref('dim_report') }}
 ),
 
 budget as (
-    select r.department_name, r.fiscal_year, c.report_id, t.final_twin, c.table_key, c.row_key, c.column_key,
+    select r.department_key, r.department_name, r.scope, r.fiscal_year, c.report_id, t.final_twin, c.table_key, c.row_key, c.column_key,
         c.row_label, c.amount_yuan, c.source_line
     from {{ ref('fct_table_cell') }} as c
     inner join reports as r on r.report_id = c.report_id and r.document_kind = 'budget'
@@ -19,7 +22,7 @@ budget as (
 ),
 
 final as (
-    select r.department_name, r.fiscal_year, c.report_id, c.table_key, c.row_key, c.column_key, c.amount_yuan,
+    select r.department_key, r.scope, r.fiscal_year, c.report_id, c.table_key, c.row_key, c.column_key, c.amount_yuan,
         c.source_line
     from {{ ref('fct_table_cell') }} as c
     inner join reports as r on r.report_id = c.report_id and r.document_kind = 'final'
@@ -27,6 +30,7 @@ final as (
 )
 
 select
+    b.department_key,
     b.department_name,
     b.fiscal_year,
     b.table_key as budget_table_key,
@@ -45,7 +49,8 @@ select
     f.source_line as final_source_line
 from budget as b
 inner join final as f
-    on f.department_name = b.department_name
+    on f.department_key = b.department_key
+   and f.scope = b.scope
    and f.fiscal_year = b.fiscal_year
    and f.table_key = b.final_twin
    -- A table of phases (the 三公: rows `budget`, `final`) sets the budget year's budget beside
