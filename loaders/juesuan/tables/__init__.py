@@ -1,9 +1,11 @@
 """One parser per standard table, each in a module named after the table. A module declares its
 table: TITLE and TITLE_ALIASES (the titles it is found by), DOCUMENT (`final`, the default, or
-`budget`), LIKE (the final table whose shape and keys a budget table shares), COLUMNS (the national
+`budget`), LIKE (the final table whose shape and keys a budget table shares), TITLE_EN (its name in
+English), COLUMNS (the national
 form's, in order), EXTRA_COLUMNS (printed by some forms beyond it) and PART_OF (a `其中` column:
-the column it is a part of, never summed into a row). `column_reference()` is what
-reference.ref_table_column holds (`python -m juesuan.tables` writes it); `TITLES` is what
+the column it is a part of, never summed into a row). `column_reference()` and `table_reference()`
+are what reference.ref_table_column and ref_standard_table hold (`python -m juesuan.tables` writes
+them); `TITLES` is what
 layout.find_tables looks for in each kind of document."""
 
 from ..layout import Titles
@@ -70,6 +72,17 @@ BUDGET_TABLES_NOT_READ = (
 )
 TITLES = {"final": _titles("final", numbered=True, three_public=("T09", "支出决算表")),
           "budget": _titles("budget", unread=BUDGET_TABLES_NOT_READ, named=True)}
+
+
+def table_reference() -> list[dict[str, str]]:
+    """Every table as ref_standard_table holds it: its title, English name, the layouts that print
+    it and, for a budget table, its final twin (LIKE)."""
+    from ..model import BUDGET_TABLES, NATIONAL_TABLES, UNIVERSITY_TABLES
+
+    layouts = (("national", NATIONAL_TABLES), ("university", UNIVERSITY_TABLES), ("budget", BUDGET_TABLES))
+    return [{"table_key": key, "table_title": module.TITLE, "table_title_en": module.TITLE_EN,
+             "layouts": ",".join(name for name, keys in layouts if key in keys), "final_twin": getattr(module, "LIKE", "")}
+            for key, module in PARSERS.items()]
 
 
 def column_reference() -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ TABLE_KEY = "B01"
 LIKE = "T01"
 DOCUMENT = "budget"
 TITLE = "收支总表"
+TITLE_EN = "Budget income and expenditure summary (T01's lines, for the budget year)"
 # 部门综合预算收支总表 (西安), 收支预算总表 (高等学校), 部门收支总表 / 部门收支总体情况表 (other regions).
 TITLE_ALIASES = ("收支预算总表", "部门收支总表", "部门收支总体情况表", "部门综合预算收支总表", "部门财务收支总表")
 COLUMNS = [("amount", "预算数")]

@@ -10,6 +10,7 @@ TABLE_KEY = "B03"
 LIKE = "T03"
 DOCUMENT = "budget"
 TITLE = "支出总表"
+TITLE_EN = "Budget expenditure by function code and kind (T03's columns, for the budget year)"
 # 支出预算表 (高等学校). 西安's 部门综合预算支出总表 is by unit and fund, not by kind: not this table.
 TITLE_ALIASES = ("支出预算表", "部门支出总表", "部门支出总体情况表")
 PRINTED_AS = {**FINAL_PRINTED_AS, "operating": ("事业单位经营支出",), "subsidy_to_affiliates": ("对下级单位补助支出",)}

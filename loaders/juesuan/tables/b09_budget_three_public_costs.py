@@ -15,6 +15,7 @@ TABLE_KEY = "B09"
 LIKE = "T09"
 DOCUMENT = "budget"
 TITLE = "财政拨款“三公”经费支出表"
+TITLE_EN = "Budget three public costs, one row for the budget year (T09's items; 会议费 and 培训费 where printed)"
 TITLE_ALIASES = ("一般公共预算“三公”经费、会议费、培训费支出表", "财政拨款“三公”经费支出预算表")
 __all__ = ["COLUMNS", "EXTRA_COLUMNS"]
 

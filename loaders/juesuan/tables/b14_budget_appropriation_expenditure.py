@@ -12,6 +12,7 @@ TABLE_KEY = "B14"
 LIKE = "T11"
 DOCUMENT = "budget"
 TITLE = "财政拨款支出表"
+TITLE_EN = "Budget appropriation expenditure of every fund by function code (T11's twin; not one of DOMAIN's twelve)"
 TITLE_ALIASES = ("财政拨款支出表（功能科目）", "财政拨款支出预算表")
 # 西南大学 heads its total column 财政拨款支出.
 PRINTED_AS = {**B05_PRINTED_AS, "total": (*B05_PRINTED_AS["total"], "财政拨款支出")}

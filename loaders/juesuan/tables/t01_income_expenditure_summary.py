@@ -18,6 +18,7 @@ from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_s
 
 TABLE_KEY = "T01"
 TITLE = "收入支出决算总表"
+TITLE_EN = "Income and expenditure summary"
 # The 高等学校 layout (model.UNIVERSITY_TABLES) names its tables after the layout.
 TITLE_ALIASES = ("高等学校收支决算总表",)
 COLUMNS = [("amount", "金额")]

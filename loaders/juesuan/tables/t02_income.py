@@ -6,6 +6,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T02"
 TITLE = "收入决算表"
+TITLE_EN = "Income by function code and source"
 TITLE_ALIASES = ("高等学校收入决算表",)
 COLUMNS = [
     ("total", "本年收入合计"),

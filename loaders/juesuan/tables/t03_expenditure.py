@@ -6,6 +6,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T03"
 TITLE = "支出决算表"
+TITLE_EN = "Expenditure by function code and kind"
 TITLE_ALIASES = ("高等学校支出决算表",)
 COLUMNS = [
     ("total", "本年支出合计"),

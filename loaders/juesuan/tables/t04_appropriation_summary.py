@@ -27,6 +27,7 @@ from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_s
 
 TABLE_KEY = "T04"
 TITLE = "财政拨款收入支出决算总表"
+TITLE_EN = "Appropriation income and expenditure summary"
 LEFT_COLUMNS = [("amount", "金额")]
 COLUMNS = [
     ("total", "合计"),

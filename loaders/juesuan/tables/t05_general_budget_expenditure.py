@@ -6,6 +6,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T05"
 TITLE = "一般公共预算财政拨款支出决算表"
+TITLE_EN = "General-budget appropriation expenditure"
 COLUMNS = [
     ("total", "小计"),
     ("basic", "基本支出"),

@@ -19,6 +19,7 @@ from ..tokens import Kind, tokenize
 
 TABLE_KEY = "T06"
 TITLE = "一般公共预算财政拨款基本支出决算明细表"
+TITLE_EN = "General-budget basic expenditure by economic code"
 # 上海 prints no 明细.
 TITLE_ALIASES = ("一般公共预算财政拨款基本支出决算表",)
 COLUMNS = [("amount", "决算数")]

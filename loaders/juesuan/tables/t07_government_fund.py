@@ -6,6 +6,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T07"
 TITLE = "政府性基金预算财政拨款收入支出决算表"
+TITLE_EN = "Government-fund appropriation income and expenditure"
 COLUMNS = [
     ("opening_balance", "年初结转和结余"),
     ("income", "本年收入"),

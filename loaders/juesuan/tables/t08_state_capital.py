@@ -6,6 +6,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T08"
 TITLE = "国有资本经营预算财政拨款支出决算表"
+TITLE_EN = "State-capital operating appropriation expenditure"
 # Printed as a 收入支出 table like 公开07表.
 TITLE_ALIASES = ("国有资本经营预算财政拨款收入支出决算表",)
 COLUMNS = [

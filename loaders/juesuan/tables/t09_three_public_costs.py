@@ -16,6 +16,7 @@ from ..tokens import Kind, tokenize, tokenize_line
 
 TABLE_KEY = "T09"
 TITLE = "财政拨款“三公”经费支出决算表"
+TITLE_EN = "Three public costs (overseas travel, vehicles, reception)"
 # The 2019 template's 表7 (广东) names the 三公 of the general budget; 陕西 adds 会议费 and 培训费.
 TITLE_ALIASES = ("一般公共预算财政拨款“三公”经费支出决算表", "财政拨款“三公”经费及会议费、培训费支出决算表")
 PHASES = [("budget", "预算数"), ("final", "决算数")]

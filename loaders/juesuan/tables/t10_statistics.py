@@ -19,6 +19,7 @@ from ..tokens import Kind, Token, tokenize_line
 
 TABLE_KEY = "T10"
 TITLE = "部门决算公开相关信息统计表"
+TITLE_EN = "Statistics: procurement, running costs, assets"
 COLUMNS = [("amount", "统计数 (万元)"), ("count", "统计数 (辆, 台套)")]
 
 SECTIONS = [("政府采购", "procurement"), ("机关运行经费", "running_cost"), ("国有资产", "assets")]

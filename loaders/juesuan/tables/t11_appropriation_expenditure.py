@@ -11,6 +11,7 @@ from .coded import parse_coded
 
 TABLE_KEY = "T11"
 TITLE = "财政拨款支出决算表"
+TITLE_EN = "Appropriation expenditure of every fund (the 高等学校 layout's 表4; not one of the national ten)"
 TITLE_ALIASES = ("高等学校财政拨款支出决算表",)
 COLUMNS = [
     ("total", "合计"),
