@@ -255,9 +255,17 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
                              join marts.dim_report r using (report_id)
                              where r.document_kind = 'budget' and f.severity = 'discrepancy' order by all""")
     # 苏州市自然资源和规划局 (单位)'s 合计 leaves out its class 222 (388.25); 西安's 2020 支出总计 counts the
-    # 90.57 carried in, which its expenditure side does not show.
+    # 90.57 carried in, which its expenditure side does not show. Every 绩效目标表 is read whole.
     assert findings == [("suzhou_09.pdf", "b05_rollup", "B05 total project"), ("suzhou_09.pdf", "b05_rollup", "B05 total total"),
                         ("xian_09.pdf", "b01_expenditure_total", "B01 expenditure_total amount")]
+    # The budgets' project targets (绩效目标表): 西南大学's 24 and 西安's, stage `budget`, every one read.
+    assert corpus.sql("""select r.source_file, count(distinct p.project_id), count(*)
+                         from marts.dim_project p join marts.dim_report r using (report_id)
+                         join marts.fct_project_indicator i using (project_id)
+                         where p.stage = 'budget' and i.stage = 'budget'
+                           and r.source_file in ('swu_2023_budget.pdf', 'xian_01.pdf', 'xian_12.pdf')
+                         group by all order by all""") == [
+        ("swu_2023_budget.pdf", 24, 233), ("xian_01.pdf", 9, 94), ("xian_12.pdf", 9, 349)]
     # 西南大学's budget: the figures pairs/EXPECTED.md lists, out of the warehouse.
     cells = dict(corpus.sql("""select c.table_key || ' ' || c.row_key || ' ' || c.column_key, c.amount_yuan
                                from marts.fct_table_cell c join marts.dim_report r using (report_id)

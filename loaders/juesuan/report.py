@@ -13,6 +13,7 @@ from .model import Issue, ParsedReport, expected_tables, layout_of
 from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
+from .projects.target_form import find_target_forms, parse_target_forms
 from .reference import function_class_by_name
 from .source import SourceText, read_source, read_sources
 from .tables import PARSERS, TITLES
@@ -54,9 +55,8 @@ def parse_source(src: SourceText) -> ParsedReport:
     content = content_lines(src.text)  # computed once: the tables, projects and narrative share it
     kind = document_kind(content)
     regions = find_tables(content, TITLES[kind])
-    # Standard 自评表 forms (a file may hold nothing else). A budget's 绩效目标表 are not read yet:
-    # nothing of a budget is read as a final account's.
-    forms = find_forms(content) if kind == "final" else []
+    # Standard 自评表 forms (a file may hold nothing else); a budget's project 绩效目标表 forms.
+    forms = find_forms(content) if kind == "final" else find_target_forms(content)
     # A report published as several files has a file of its narrative (情况说明) alone.
     narrative = None
     if not regions and not forms:
@@ -78,7 +78,7 @@ def parse_source(src: SourceText) -> ParsedReport:
     year = _most_common(h.fiscal_year for h in headers)
     unit = _most_common(h.amount_unit for h in headers) or "万元"
     issues: list[Issue] = [Issue("warning", None, None, w) for w in src.warnings]
-    parsed_projects = parse_projects(content, forms) if kind == "final" else []
+    parsed_projects = parse_projects(content, forms) if kind == "final" else parse_target_forms(forms)
     if department is None or year is None:
         title = read_report_title(content)
         department = department or title.department_name
@@ -101,7 +101,10 @@ def parse_source(src: SourceText) -> ParsedReport:
         raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=first_line)
 
     tables = {}
+    form_titles = {title for _, _, title, _ in forms}
     for region in regions:
+        if region.table_key not in PARSERS and region.title_line in form_titles:
+            continue  # a 绩效目标表 title: read as a project's targets
         if region.table_key not in PARSERS:
             issues.append(Issue("warning", None, region.title_line,
                                 f"table {region.title!r} is printed here and not read yet"))

@@ -18,8 +18,8 @@ families as (
     cross join {{ ref('ref_identity') }} as i
     where i.scope <> 'parse'  -- a finding, not an identity
       -- The narrative's and the self-evaluations' families are the final accounts' (a budget's
-      -- 情况说明 and 绩效目标表 are not read yet).
-      and (r.document_kind = 'final' or i.scope not in ('narrative', 'project'))
+      -- 情况说明 is not read yet; its 绩效目标表 set targets, checked only for being read whole).
+      and (r.document_kind = 'final' or i.scope not in ('narrative', 'project') or i.check_id = 'pj_parse_complete')
       and not exists (
           select 1 from {{ ref('ref_standard_table') }} as t
           where position(t.table_key in coalesce(i.reads_tables, '')) > 0 and not {{ in_key_list('t.layouts', 'r.layout') }}

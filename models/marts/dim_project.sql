@@ -1,5 +1,6 @@
 -- One project self-evaluation (项目支出绩效自评): the scores and grade its section 三 states,
--- the totals of its 预算执行情况 table, and its description.
+-- the totals of its 预算执行情况 table, and its description; or one project's targets as a budget
+-- sets them (绩效目标表, stage `budget`): its funds and indicators, no execution and no scores.
 with budget_total as (
     select * from {{ ref('stg_parsed__project_budget') }} where is_total
 ),
@@ -21,6 +22,7 @@ select
     p.project_name,
     p.project_code,
     p.project_form,
+    {{ project_stage('p.project_form') }} as stage,
     p.project_unit_name as project_unit,
     p.project_unit_code,
     p.supervisor_name,

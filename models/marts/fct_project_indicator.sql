@@ -1,8 +1,10 @@
 -- 绩效指标完成情况: one row per performance indicator, with its target parsed where it is
--- quantitative and whether the numeric actual value meets it.
+-- quantitative and whether the numeric actual value meets it; a budget's 绩效目标表 (stage `budget`)
+-- sets targets only.
 select
     i.project_id,
     i.row_order,
+    {{ project_stage('p.project_form') }} as stage,
     i.level1,
     i.level2,
     i.indicator_name,
@@ -29,3 +31,4 @@ select
     {{ source_page("split_part(i.project_id, '-', 1)", 'i.source_line') }} as source_page,
     {{ page_line("split_part(i.project_id, '-', 1)", 'i.source_line') }} as page_line
 from {{ ref('stg_parsed__project_indicators') }} as i
+inner join {{ ref('stg_parsed__projects') }} as p using (project_id)

@@ -367,3 +367,60 @@ def test_a_column_name_run_into_its_remarks(xian_15):
         Decimal("14197328.85"), Decimal("1000000000.00"))
     # The one row printed outside the ruling at a page's foot is reported, not placed.
     assert [i.source_line for i in xian_15.issues if i.table_key == "B05" and i.severity == "error"] == [470]
+
+
+def test_the_project_targets_of_a_university_budget(swu):
+    """西南大学's 24 项目绩效目标表: each a project of stage `budget` (form `target`) with its funds as
+    printed and its indicators' targets and weights (分值, 90 a form); a continued page leaves its blank
+    columns out (`设备更新数量 | 27台、件、套 | 5`) and is read from the right."""
+    assert len(swu.projects) == 24 and {p.form for p in swu.projects} == {"target"}
+    first = swu.projects[0]
+    assert (first.name, first.unit_name, first.supervisor_name) == ("236中央高校教育教学改革专项", "西南大学本级", "教育部105")
+    assert [(b.funding_source, b.annual_budget, b.amount_unit) for b in first.budget] == [
+        ("年度资金总额", Decimal("2112.76"), "万元"), ("其中：财政拨款", Decimal("2112.00"), "万元"),
+        ("上年结转", Decimal("0.76"), "万元"), ("其他资金", Decimal("0"), "万元")]
+    assert len(first.indicators) == 19 and sum(Decimal(i.weight_text) for i in first.indicators) == 90
+    row = next(i for i in first.indicators if i.name == "设备更新数量")
+    assert (row.level1, row.level2, row.target_text, row.weight_text, row.source_line) == (
+        "产出指标", "数量指标", "27台、件、套", "5", 351)
+    assert first.sections["goal_annual"].startswith("1.持续推进“四新”建设")
+    assert [i for p in swu.projects for i in p.issues] == []
+
+
+def test_the_project_targets_of_xian_budgets():
+    """西安's 2026 forms (`资金金额（万元）`, `年度目标`, `分值权重（90分）`): the blank 专项资金总体绩效目标表
+    template is no project, and the 部门整体支出绩效目标表 after the last form ends it. Its 2022 forms
+    print no 分值 and a 备注 column: a row of the header's cells is read under its columns."""
+    report = _xian(1)
+    assert [p.name for p in report.projects][:2] == ["法律顾问服务", "档案整理"] and len(report.projects) == 9
+    first = report.projects[0]
+    assert [(b.funding_source, b.annual_budget) for b in first.budget] == [
+        ("实施期资金总额", Decimal("5.00")), ("其中：财政拨款", Decimal("5.00"))]
+    cost = first.indicators[0]
+    assert (cost.level1, cost.level2, cost.name, cost.target_op, cost.target_value, cost.weight_text) == (
+        "成本指标", "经济成本", "法律顾问服务成本（万元）", "<=", Decimal("5"), "10")
+    assert [i for p in report.projects for i in p.issues] == []
+    assert not any("部门专项业务经费绩效目标表" in i.message for i in report.issues)  # read, not "not read yet"
+    # 西安市交通运输局 2022: `效益指标 | 社会效益指标 | 客运市场秩序 | 有所提升` under 一级/二级/指标内容/指标值,
+    # after a row printing levels only (`成本指标 | 效益指标 | 经济效益指标`, no indicator).
+    transport = next(p for p in _xian(8).projects if any(i.source_line == 1228 for i in p.indicators))
+    market = next(i for i in transport.indicators if i.source_line == 1228)
+    assert (market.level1, market.level2, market.name, market.target_text) == ("效益指标", "社会效益指标", "客运市场秩序", "有所提升")
+    assert not any(i.source_line == 1227 for i in transport.indicators)
+    # 西安市工业和信息化局 2022: the period's and the year's funds side by side, each amount with its unit
+    # in its cell (`2400000万元`); its blank 专项资金总体绩效目标表 template (`指标1：`, no target) is none.
+    special = _xian(15).projects[-1]
+    assert [(b.funding_source, b.annual_budget, b.amount_unit) for b in special.budget][:4] == [
+        ("实施期资金总额", Decimal("2400000"), "万元"), ("年度资金总额", Decimal("100000"), "万元"),
+        ("其中：财政拨款", Decimal("2400000"), "万元"), ("其中：财政拨款（年度资金总额）", Decimal("100000"), "万元")]
+    assert len(_xian(11).projects) == 1
+    older = _xian(12).projects[0]
+    assert (older.name, older.indicators[0].name, older.indicators[0].target_text, older.indicators[0].weight_text) == (
+        "委托咨询业务", "指标1：评审次数", "45次", "")
+
+
+def test_a_list_of_every_projects_targets_is_no_form(beijing):
+    """北京's 预算12表 lists every project's targets in one table (`项目名称 | 项目总额 | … | 一级指标`):
+    not a 绩效目标表 form, so no project is made of it; it is reported as not read yet."""
+    assert beijing.projects == []
+    assert any("预算表12项目支出绩效目标表' is printed here and not read yet" in i.message for i in beijing.issues)
