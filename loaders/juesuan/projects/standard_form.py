@@ -53,22 +53,30 @@ def cells(line: Line) -> list[str]:
     return [text.strip()]
 
 
-def find_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]]]:
-    """(form, fiscal year, title line, body lines) of each 自评表 among the report's lines."""
-    starts = []
+def form_titles(lines: list[Line], title: re.Pattern, words: tuple[str, ...]) -> list[tuple[int, re.Match, int | None]]:
+    """(index, match, fiscal year) of each line that is a form's title: `title` matched by the line
+    without spaces, the year its title prints (its last group) or the line below prints alone."""
+    out = []
     for i, ln in enumerate(lines):
-        # Two substring tests first: this runs on every line of every report (~9,000), and the
-        # squeeze that lets a letter-spaced title match costs ~1.5 µs a line.
-        if "评" not in ln.text or "表" not in ln.text:
+        # Substring tests first: this runs on every line of every report (~9,000), and the squeeze
+        # that lets a letter-spaced title match costs ~1.5 µs a line.
+        if not all(w in ln.text for w in words):
             continue
-        m = _TITLE.match(_squeeze(ln.text))
+        m = title.match(_squeeze(ln.text))
         if not m:
             continue
-        year = m.group(2)
+        year = m.group(m.re.groups)
         if year is None and i + 1 < len(lines):
             y = _YEAR.match(_squeeze(lines[i + 1].text))
             year = y.group(1) if y else None
-        starts.append((i, "department" if m.group(1) == "部门整体支出" else "standard", int(year) if year else None))
+        out.append((i, m, int(year) if year else None))
+    return out
+
+
+def find_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]]]:
+    """(form, fiscal year, title line, body lines) of each 自评表 among the report's lines."""
+    starts = [(i, "department" if m.group(1) == "部门整体支出" else "standard", year)
+              for i, m, year in form_titles(lines, _TITLE, ("评", "表"))]
     out = []
     for n, (i, form, year) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)

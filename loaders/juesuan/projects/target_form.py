@@ -30,14 +30,13 @@ import re
 from ..lines import Line
 from ..model import Issue, Project, ProjectBudgetRow, ProjectIndicator
 from .layout import split_coded
-from .standard_form import _column_map, _decimal, _find, _squeeze, _value_after, cells
+from .standard_form import _column_map, _decimal, _find, _squeeze, _value_after, cells, form_titles
 from .targets import figures
 
 # `236 中央高校教育教学改革专项绩效目标表`, `项目支出绩效目标表（2023年度）`, not a sentence that mentions
 # one. The department's own (`部门整体支出绩效目标表`) is another form: it ends the form before it.
 _TITLE = re.compile(r"^[^，。；：:,;]{0,60}?绩效目标表(?:[（(](\d{4})年度?[)）])?$")
 _DEPARTMENT_FORM = "部门整体"
-_YEAR = re.compile(r"^[（(]?(\d{4})年度?[)）]?$")
 _WEIGHT = re.compile(r"^\d+(?:\.\d+)?$")
 # An amount, with the unit printed in its cell where it is (`280.7万元`).
 _AMOUNT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元)?$")
@@ -61,18 +60,7 @@ _GOAL = ("年度总体目标", "总体目标", "年度目标")
 
 def find_target_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]]]:
     """(form `target`, fiscal year, title line, body lines) of each project 绩效目标表 in `lines`."""
-    starts = []
-    for i, ln in enumerate(lines):
-        if "目标表" not in ln.text:
-            continue
-        m = _TITLE.match(_squeeze(ln.text))
-        if not m:
-            continue
-        year = m.group(1)
-        if year is None and i + 1 < len(lines):
-            y = _YEAR.match(_squeeze(lines[i + 1].text))
-            year = y.group(1) if y else None
-        starts.append((i, int(year) if year else None, _DEPARTMENT_FORM in ln.text))
+    starts = [(i, year, _DEPARTMENT_FORM in lines[i].text) for i, _, year in form_titles(lines, _TITLE, ("目标表",))]
     out = []
     for n, (i, year, department) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
