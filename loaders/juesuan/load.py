@@ -494,7 +494,8 @@ def describe(report: ParsedReport, issues: list[Issue]) -> str:
     text = (
         f"loaded {report.source_file}: {report.department_name} {report.fiscal_year} "
         f"(report {report.report_id}), {len(report.tables)} tables, {cells} printed numbers, "
-        f"{len(report.projects)} project self-evaluations, {len(report.narrative)} narrative figures"
+        f"{len(report.projects)} {'project target forms' if report.document_kind == 'budget' else 'project self-evaluations'}, "
+        f"{len(report.narrative)} narrative figures"
     )
     if report.missing_tables:
         text += f"; missing tables: {', '.join(report.missing_tables)}"

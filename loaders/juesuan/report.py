@@ -175,7 +175,8 @@ def _cut_short(content, regions, projects) -> list[Issue]:
         out.append(Issue("warning", ending.table_key, last,
                          f"the file ends inside {ending.table_key}, with nothing after it: it may have been cut short, "
                          "so the table may lack rows"))
-    if projects and projects[-1].stated_total_score is None and projects[-1].stated_grade is None:
+    if (projects and projects[-1].form != "target" and projects[-1].stated_total_score is None
+            and projects[-1].stated_grade is None):  # a budget's targets have no score yet
         out.append(Issue("warning", None, projects[-1].title_line,
                          f"the last self-evaluation ({projects[-1].name!r}) ends before its 总得分 and grade: "
                          "the file may have been cut short there"))

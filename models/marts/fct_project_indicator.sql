@@ -14,14 +14,7 @@ select
     i.target_unit,
     i.actual_text,
     i.actual_value,
-    case
-        when i.target_op is null or i.actual_value is null then null
-        when i.target_op = '=' then i.actual_value = i.target_value
-        when i.target_op = '>=' then i.actual_value >= i.target_value
-        when i.target_op = '<=' then i.actual_value <= i.target_value
-        when i.target_op = '>' then i.actual_value > i.target_value
-        when i.target_op = '<' then i.actual_value < i.target_value
-    end as target_met,
+    {{ meets_target('i.target_op', 'i.target_value', 'i.actual_value') }} as target_met,
     i.weight,
     i.score,
     i.deviation_reason,
