@@ -305,6 +305,9 @@ def test_one_department_across_documents_and_years(corpus):
     assert corpus.one("""select d.department_key, d.region, r.scope from marts.dim_report r
                          join marts.dim_department d using (department_key)
                          where r.department_name = '西安市公安局（汇总）'""") == ("西安市公安局", "西安市", "consolidated")
+    # 苏州市自然资源和规划局's 单位预算 is its own accounts' budget, beside its 部门预算 of the same year.
+    assert corpus.sql("""select source_file, scope from marts.dim_report where department_name = '苏州市自然资源和规划局'
+                         order by source_file""") == [("suzhou_07.pdf", None), ("suzhou_09.pdf", "own")]
     # Every budget-against-final row is of one department and one scope.
     assert corpus.one("""select count(*) from marts.fct_budget_vs_final v
                          join marts.dim_report b on b.report_id = v.budget_report_id

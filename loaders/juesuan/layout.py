@@ -367,6 +367,26 @@ def document_kind(lines: list[Line]) -> str:
     return "budget" if budget > final else "final"
 
 
+# A document whose titles call it a unit's (`…2026年度单位预算公开`, `第二部分 2026 年度单位预算表`) and
+# never a department's is one unit's own accounts (苏州 publishes a department's 部门预算 and its own
+# 单位预算 apart; 无锡 its units' 单位预算).
+_UNIT_DOCUMENT = re.compile(r"单位(?:综合)?(?:预算|决算)(?:公开|情况说明|报表|表|$)")
+_DEPARTMENT_DOCUMENT = re.compile(r"部门(?:综合)?(?:预算|决算)(?:公开|情况说明|报表|表|$)")
+
+
+def document_scope(lines: list[Line]) -> str | None:
+    """`own` where the document's title lines name it a 单位 budget or final accounts and never a
+    部门 one; None where they do not say (report_scope reads the name's own mark)."""
+    unit = department = 0
+    for ln in lines:
+        text = _TITLE_SPACES_AND_QUOTES.sub("", ln.text)
+        if len(text) > 60 or GRID_SEPARATOR in ln.text:
+            continue  # a table's header cell (`部门预算支出经济分类科目`) is no title
+        unit += bool(_UNIT_DOCUMENT.search(text))
+        department += bool(_DEPARTMENT_DOCUMENT.search(text))
+    return "own" if unit and not department else None
+
+
 def read_report_title(lines: list[Line]) -> ReportTitle:
     names: dict[str, int] = {}
     first_line: dict[str, int] = {}

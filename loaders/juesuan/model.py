@@ -112,6 +112,9 @@ class ParsedReport:
     locations: dict = field(default_factory=dict)
     files: tuple = ()  # source.SourceFile of each file read, in the order of the text
     document_kind: str = "final"  # `final` (部门决算) or `budget` (部门预算)
+    # `own` where its titles call it a unit's (单位预算) and never a department's (layout.document_scope);
+    # a name's own mark (`（汇总）`, `（本级）`) is read from the name where it is written (seeds).
+    scope: str | None = None
 
     @property
     def layout(self) -> str:

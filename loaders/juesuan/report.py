@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import LoadError
-from .layout import document_kind, find_tables, read_header, read_report_title
+from .layout import document_kind, document_scope, find_tables, read_header, read_report_title
 from .lines import content_lines
 from .model import Issue, ParsedReport, expected_tables, layout_of
 from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
@@ -147,6 +147,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         locations=src.locations,
         files=src.files,
         document_kind=kind,
+        scope=document_scope(content),
     )
 
 

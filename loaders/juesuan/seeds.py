@@ -180,7 +180,7 @@ def _write_report_rows(report: ParsedReport, source_path: Path, folder: Path, re
         tables_found=",".join(report.tables), tables_missing=",".join(report.missing_tables),
         parser_version=__version__, loaded_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         page_starts=",".join(map(str, report.page_starts)),
-        layout=report.layout, scope=report_scope(report.department_name), region=report_region(report.department_name),
+        layout=report.layout, scope=report_scope(report.department_name) or report.scope, region=report_region(report.department_name),
         document_kind=report.document_kind,
     )], refused)
     _write_csv(folder, "report_files", (dict(

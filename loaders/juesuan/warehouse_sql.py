@@ -68,7 +68,7 @@ order by department_name, fiscal_year, report_id
 TWICE_SQL = """
 select department_name, fiscal_year, count(*), string_agg(source_file, ', ' order by source_file)
 from marts.dim_report
-group by department_name, fiscal_year, document_kind
+group by department_name, fiscal_year, document_kind, scope  -- a 单位预算 beside its 部门预算 is no second copy
 having count(*) > 1
 order by department_name, fiscal_year
 """

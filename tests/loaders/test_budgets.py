@@ -424,3 +424,14 @@ def test_a_list_of_every_projects_targets_is_no_form(beijing):
     not a 绩效目标表 form, so no project is made of it; it is reported as not read yet."""
     assert beijing.projects == []
     assert any("预算表12项目支出绩效目标表' is printed here and not read yet" in i.message for i in beijing.issues)
+
+
+def test_a_units_budget_is_of_its_own_scope():
+    """苏州市自然资源和规划局 publishes its 部门预算 (suzhou_07) and its 单位预算 (suzhou_09) of one year: the
+    单位预算's titles call it a unit's and never a department's, so its scope is `own` (it is not set
+    beside a department's final accounts, nor called a second copy of the 部门预算)."""
+    unit, department = parse_file(BUDGETS / "suzhou" / "suzhou_09.pdf"), parse_file(BUDGETS / "suzhou" / "suzhou_07.pdf")
+    assert (unit.department_name, department.department_name) == ("苏州市自然资源和规划局", "苏州市自然资源和规划局")
+    assert (unit.scope, department.scope) == ("own", None)
+    # A table header cell naming a 部门预算 classification (`部门预算支出经济分类科目`) is no title.
+    assert parse_file(BUDGETS / "suzhou" / "suzhou_05.pdf").scope == "own"
