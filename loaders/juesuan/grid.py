@@ -147,6 +147,8 @@ def normalise_label(text: str) -> str:
 
 
 _REMARKS = "备注"
+# A column numbering the rows, no figure: the national form's 行次, 西安's 序号.
+NUMBER_HEADERS = ("行次", "序号")
 
 
 def match_columns(

@@ -101,9 +101,9 @@ def parse_source(src: SourceText) -> ParsedReport:
         raise LoadError(name, f"amount unit {unit!r} is not supported yet: the standard tables print 万元", line=first_line)
 
     tables = {}
-    form_titles = {title for _, _, title, _ in forms}
+    title_lines_of_forms = {title for _, _, title, _ in forms}
     for region in regions:
-        if region.table_key not in PARSERS and region.title_line in form_titles:
+        if region.table_key not in PARSERS and region.title_line in title_lines_of_forms:
             continue  # a 绩效目标表 title: read as a project's targets
         if region.table_key not in PARSERS:
             issues.append(Issue("warning", None, region.title_line,

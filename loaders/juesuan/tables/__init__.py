@@ -1,11 +1,10 @@
 """One parser per standard table, each in a module named after the table. A module declares its
-table: TITLE and TITLE_ALIASES (the titles it is found by), DOCUMENT (`final`, the default, or
-`budget`), LIKE (the final table whose shape and keys a budget table shares), TITLE_EN (its name in
-English), COLUMNS (the national
-form's, in order), EXTRA_COLUMNS (printed by some forms beyond it) and PART_OF (a `其中` column:
-the column it is a part of, never summed into a row). `column_reference()` and `table_reference()`
-are what reference.ref_table_column and ref_standard_table hold (`python -m juesuan.tables` writes
-them); `TITLES` is what
+table: TITLE and TITLE_ALIASES (the titles it is found by), TITLE_EN (its name in English),
+DOCUMENT (`final`, the default, or `budget`), LIKE (the final table whose shape and keys a budget
+table shares), COLUMNS (the national form's, in order), EXTRA_COLUMNS (printed by some forms beyond
+it) and PART_OF (a `其中` column: the column it is a part of, never summed into a row).
+`column_reference()` and `table_reference()` are what reference.ref_table_column and
+ref_standard_table hold (`python -m juesuan.tables` writes them); `TITLES` is what
 layout.find_tables looks for in each kind of document."""
 
 from ..layout import Titles

@@ -208,7 +208,6 @@ def _figure(tok) -> Decimal | None:
 
 _TOTAL_NAMES = ("合计", "总计")
 _CODE_HEADER_CELLS = ("类", "款", "项")
-_NUMBER_HEADERS = ("序号", "行次")
 
 
 _UNIT_CODE = re.compile(r"\d{6}")
@@ -284,21 +283,12 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         table.issues.append(Issue("error", key, region.title_line, "no 科目名称 column in the table's header; table not read"))
         return table
     found, unmatched = grid.match_columns(labels, columns, list(range(name_col + 1, width)))
-    for c in unmatched:
-        printed = [r.cells[c] for r in rows[first:] if c < len(r.cells) and r.cells[c]]
-        if printed and labels[c] and labels[c][-1] == "备注":
-            # Remarks (西安's budget tables): words about a row, no figure of the form.
-            table.issues.append(Issue("warning", key, region.title_line,
-                                      f"column 备注 (remarks) holds {len(printed)} notes; they are not figures and not loaded"))
-        elif printed:
-            table.issues.append(Issue("error", key, region.title_line,
-                                      f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
-                                      f"its {len(printed)} printed values are not loaded"))
+    table.issues.extend(_unmatched_columns(key, region.title_line, labels, unmatched, rows[first:]))
     code_labels = [lab[-1] if lab else "" for lab in labels[:name_col]]
     # A 序号 column before the code (西安's 2022 budget) numbers the rows: no part of the code.
     # 西安市工业和信息化局 prints it over two header rows (`序` / `号`).
-    code_cols = [c for c in range(name_col) if code_labels[c] not in _NUMBER_HEADERS
-                 and "".join(labels[c]) not in _NUMBER_HEADERS]
+    code_cols = [c for c in range(name_col) if code_labels[c] not in grid.NUMBER_HEADERS
+                 and "".join(labels[c]) not in grid.NUMBER_HEADERS]
     code_labels = [code_labels[c] for c in code_cols]
     order = 0
     last_class = None  # the 类 printed last, the parent of a 款 printed by its own two digits
@@ -372,12 +362,24 @@ def _parse_cross_list(table: ParsedTable, rows: list[grid.GridRow], labels, clas
     table.issues.append(Issue("warning", key, table.title_line,
                               f"{key} lists {pairs} rows of {names}, not the form's rows by subject: only its 合计 "
                               "row is loaded"))
-    for c in unmatched:
-        if any(c < len(r.cells) and r.cells[c] for r in rows):
-            table.issues.append(Issue("error", key, table.title_line,
-                                      f"column {'/'.join(labels[c]) or c + 1!r} is not a column of the national form; "
-                                      "its printed values are not loaded"))
+    table.issues.extend(_unmatched_columns(key, table.title_line, labels, unmatched, rows))
     return table
+
+
+def _unmatched_columns(key: str, title_line: int, labels, unmatched: list[int], rows: list[grid.GridRow]) -> list[Issue]:
+    """What the rows print under columns of no national name: a 备注's remarks (a warning: no
+    figures), else figures not loaded (an error: the table lacks them)."""
+    issues = []
+    for c in unmatched:
+        printed = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c]]
+        if printed and labels[c] and labels[c][-1] == "备注":
+            # Remarks (西安's budget tables): words about a row, no figure of the form.
+            issues.append(Issue("warning", key, title_line,
+                                f"column 备注 (remarks) holds {len(printed)} notes; they are not figures and not loaded"))
+        elif printed:
+            issues.append(Issue("error", key, title_line, f"column {'/'.join(labels[c]) or c + 1!r} is not a column "
+                                f"of the national form; its {len(printed)} printed values are not loaded"))
+    return issues
 
 
 def parse_coded(region: TableRegion, columns: list[tuple[str, str]], unit: str,

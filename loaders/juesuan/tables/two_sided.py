@@ -90,8 +90,6 @@ def parse_sides(region: TableRegion, right_columns: int, keep_partial: bool = Fa
 # A side's name column: `项目`, or `项目(按功能分类)` (高等学校) qualifying what its names are; or
 # the classification a side's names are in (西安's budget: `支出功能分类科目（按大类）`).
 _NAME_HEADER = re.compile(r"^项目(?:[（(][^)）]*[)）])?$|^\S*(?:功能|经济)分?类?(?:科目)?(?:[（(]按大类[)）])?$")
-# A column of line numbers: the national form's 行次 after each 项目, 西安's 序号 before the first.
-_NUMBER_HEADERS = ("行次", "序号")
 
 
 _LINE_NAME_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[（(]\d+[)）])")
@@ -108,7 +106,7 @@ def _head(label: tuple[str, ...]) -> str:
     if not label:
         return ""
     for head in (label[-1], "".join(label[-2:])):
-        if _NAME_HEADER.match(head) or head in _NUMBER_HEADERS:
+        if _NAME_HEADER.match(head) or head in grid.NUMBER_HEADERS:
             return head
     return label[-1]
 
@@ -135,7 +133,7 @@ def parse_sides_grid(
     labels = grid.column_labels(rows[: head_end + 1], width)
     heads = [_head(lab) for lab in labels]
     name_cols = [c for c, head in enumerate(heads) if head and _NAME_HEADER.match(head)]
-    number_cols = [c for c, head in enumerate(heads) if head in _NUMBER_HEADERS]
+    number_cols = [c for c, head in enumerate(heads) if head in grid.NUMBER_HEADERS]
     # The income side's first column: the first labelled one that numbers nothing (北京's grid
     # starts with an empty, unlabelled column; 西安's with a 序号).
     first = next((c for c in range(width) if c not in number_cols and labels[c]), 0)
