@@ -10,7 +10,7 @@ from .errors import LoadError
 from .layout import document_kind, document_scope, find_tables, read_header, read_report_title
 from .lines import content_lines
 from .model import Issue, ParsedReport, expected_tables, layout_of
-from .narrative import UNIVERSITY_SUBJECTS, parse_narrative
+from .narrative import UNIVERSITY_SUBJECTS, VOCABULARIES, parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
 from .projects.target_form import find_target_forms, parse_target_forms
@@ -63,9 +63,9 @@ def parse_source(src: SourceText) -> ParsedReport:
         # A narrative alone is a report's part only where its title names the department and year.
         title = read_report_title(content)
         if title.department_name and title.fiscal_year:
-            # A budget's 情况说明 is recognised, its figures not read yet (its own vocabulary).
-            narrative = parse_narrative(content, _item_codes({})) if kind == "final" else []
-    if not regions and not forms and (not narrative if kind == "final" else narrative is None):
+            narrative = parse_narrative(content, _item_codes({}), vocabulary=VOCABULARIES[kind])
+    # A budget's 情况说明 may state no figure the vocabulary knows; its titled file is still its part.
+    if not regions and not forms and (narrative is None if kind == "budget" else not narrative):
         raise LoadError(
             name,
             "not a 部门决算 or 部门预算 report: none of the standard tables (公开01表 … 公开10表, 收支总表 …), no "
@@ -119,11 +119,10 @@ def parse_source(src: SourceText) -> ParsedReport:
         tables[region.table_key] = table
         issues.extend(table.issues)
     projects = _drop_repeated_projects(parsed_projects, issues)
-    if narrative is None and kind == "budget":
-        narrative = []  # a budget's 情况说明 has its own vocabulary: not read yet
-    elif narrative is None:
+    if narrative is None:
         university = layout_of(tables, kind) == "university"
-        narrative = parse_narrative(content, _item_codes(tables), UNIVERSITY_SUBJECTS if university else None)
+        narrative = parse_narrative(content, _item_codes(tables), UNIVERSITY_SUBJECTS if university else None,
+                                    VOCABULARIES[kind])
     for project in projects:
         issues.extend(project.issues)
     issues.extend(_cut_short(content, regions, projects))
@@ -305,7 +304,7 @@ def _most_common(values):
 def _item_codes(tables: dict):
     """A 项 path (类, 款, 项 names) → its 7-digit code, by the names the report's coded tables print."""
     by_parent: dict[tuple[str, str], str] = {}
-    for key in ("T05", "T03", "T02"):
+    for key in ("T05", "T03", "T02", "B05", "B14", "B03"):
         for row in tables[key].rows if key in tables else []:
             if row.row_code and len(row.row_code) in (5, 7):
                 by_parent.setdefault((row.row_code[: len(row.row_code) - 2], row.row_label), row.row_code)

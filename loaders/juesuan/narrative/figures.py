@@ -49,11 +49,12 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"工资福利支出", "econ_301"),
     (r"对个人和家庭的补助", "econ_303"),
     (r"商品和服务支出", "econ_302"),
+    (r"资本性支出[（(]基本建设[)）]", "econ_309"),  # 西安: beside 资本性支出（310）
     (r"资本性支出", "econ_310"),
     (r"[“\"]?三公[”\"]?经费", "three_public"),
     (r"因公出国[（(]境[)）]费|出国[（(]境[)）]团组", "overseas"),
     # The pair first: `公务用车购置及运行维护费 37.35` is both, not the 购置 alone.
-    (r"公务用车购置及运行(维护)?费", "vehicle_costs"),
+    (r"公务用车购置[及和]运行(维护)?费", "vehicle_costs"),  # 北京: 购置和运行维护费
     (r"公务用车购置(费)?", "vehicle_purchase"),
     (r"公务用车运行及?维护(费|支出)", "vehicle_operation"),  # 广东: 公务用车运行及维护支出
     (r"公务用车保有量", "vehicles_held"),
@@ -91,8 +92,9 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"执法执勤用车", "vehicles_law_enforcement"),
     (r"其他用车", "vehicles_other"),
     # `购置单价100万元以上的设备221台（套）`: bought this year, not held (`…以上设备901台（套）`).
-    (r"购置单价\d+万元(?:[（(]含[)）])?以上的?设备", "equipment_over_1m_purchased"),
-    (r"以上设备", "equipment_over_1m"),
+    # 北京 names the threshold 单位价值: `购置单位价值 100 万元以上的设备 0 台（套）`.
+    (r"购置(?:单价|单位价值)\s*\d+\s*万元(?:[（(]含[)）])?以上的?设备", "equipment_over_1m_purchased"),
+    (r"以上的?设备", "equipment_over_1m"),
     (r"二级项目", "projects"),
     # 广东: `7 个…项目…，其中一级项目 6 个，二级项目 1 个`: a part of the projects counted, not a restatement.
     (r"一级项目", "projects_level1"),
@@ -121,10 +123,67 @@ ATTRIBUTES_PERCENT = [
     (r"占", "share"),
     (r"下降|降低|增长|增加|减少", "change_rate"),
 ]
-# Compiled once: re.search of a pattern's text looks it up in re's cache on every call.
-_ATTRIBUTE_PATTERNS = {unit: [(re.compile(pattern), attribute) for pattern, attribute in table]
-                       for unit, table in (("%", ATTRIBUTES_PERCENT), ("万元", ATTRIBUTES_MONEY))}
 ATTRIBUTES_COUNT = {"辆": "vehicles", "个": "count", "人次": "people", "批次": "batches", "台（套）": "count", "台(套)": "count"}
+UNITS = ("万元", "%", "％", "辆", "人次", "批次", "个", "台[（(]套[)）]")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one kind of narrative calls its subjects and attributes, and the units it counts in. A
+    variant declares only what differs (`extended`): a budget's 情况说明 (budget.py) names its totals
+    收入预算 and 支出预算, and its `预算` is the figure itself, not a budget beside an actual."""
+
+    subjects: tuple[tuple[str, str], ...]
+    money: tuple[tuple[str, str], ...]
+    percent: tuple[tuple[str, str], ...]
+    counts: tuple[tuple[str, str], ...]
+    units: tuple[str, ...]
+    # (section pattern, subject, subject there): a 项 stated under a section of all appropriation
+    # funds is not the general budget's.
+    section_subjects: tuple[tuple[str, str, str], ...] = ()
+
+    def extended(self, subjects=(), money=None, counts=(), units=(), section_subjects=()) -> "Vocabulary":
+        """This vocabulary with `subjects` tried first, `money` attributes instead of its own, and
+        more count units."""
+        return Vocabulary(
+            subjects=tuple(subjects) + self.subjects,
+            money=tuple(money) if money is not None else self.money,
+            percent=self.percent,
+            counts=tuple(counts) + self.counts,
+            units=tuple(units) + self.units,
+            section_subjects=tuple(section_subjects) + self.section_subjects,
+        )
+
+
+FINAL = Vocabulary(tuple(SUBJECTS), tuple(ATTRIBUTES_MONEY), tuple(ATTRIBUTES_PERCENT),
+                   tuple(ATTRIBUTES_COUNT.items()), UNITS)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    attributes: dict[str, list[tuple[re.Pattern, str]]]
+    counts: dict[str, str]
+    figure: re.Pattern
+    section_subjects: list[tuple[re.Pattern, str, str]]
+
+
+@lru_cache(maxsize=4)
+def _compiled(vocabulary: Vocabulary) -> _Compiled:
+    """Compiled once per vocabulary: re.search of a pattern's text looks it up in re's cache on
+    every call."""
+    # A longer unit first: `台（套）` before a variant's `台`.
+    units = "|".join(sorted(vocabulary.units, key=len, reverse=True))
+    return _Compiled(
+        attributes={unit: [(re.compile(pattern), attribute) for pattern, attribute in table]
+                    for unit, table in (("%", vocabulary.percent), ("万元", vocabulary.money))},
+        counts=dict(vocabulary.counts),
+        # `单价100万元以上`, `单位价值 100 万元以上`: a threshold, not a figure.
+        figure=re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(?<!价值)(?<!价值\s)"
+                          rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*({units})"),
+        section_subjects=[(re.compile(p), a, b) for p, a, b in vocabulary.section_subjects],
+    )
+
+
 _NEGATIVE = re.compile(r"减少|下降|降低")
 _CATEGORIES = ("procurement_goods", "procurement_works", "procurement_services")
 # A clause naming its own 支出 or 收入 that is none of SUBJECTS (`3.上缴上级支出 0万元`, `涉及一般公共预算
@@ -135,13 +194,12 @@ _OWN_UNKNOWN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入)(?:决�
 # 政府性基金预算项目开展绩效自评，共涉及资金 0 万元`), and a subject carried into it from the general
 # budget's sentences is not its subject (a 类 or 项 carried by its code is, whatever its budget).
 _OTHER_SCOPE = re.compile(r"政府性基金|国有资本经营")
-_OTHER_SCOPE_SUBJECTS = ("fund_",)
+_OTHER_SCOPE_SUBJECTS = ("fund_", "capital_")
 # `1 个单位`, `0 个第三方机构`: a count printed before its noun counts that noun. Read only where the
 # noun is the projects the narrative counts.
 _COUNTED_NOUN = re.compile(r"\s*([\u4e00-\u9fff]{1,4})")
 _COUNTED_PROJECTS = ("项", "一级项目", "二级项目")
 
-_FIGURE = re.compile(r"(?<![\d.,])(?<!单价)(?<!单价\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|%|％|辆|人次|批次|个|台[（(]套[)）])")
 _SENTENCE = re.compile(r"[。；;]")
 _GRADE_COUNT = re.compile(r"(\d+)个项目自评等级为\s*[“\"]?(优|良|中|差)")
 # 上海: `绩效评级为“优”的项目48个`: the count after its subject.
@@ -149,7 +207,17 @@ _GRADE_COUNT_AFTER = re.compile(r"绩效评级为\s*[“\"]?(优|良|中|差|合
 _CLASS_SUFFIX = re.compile(r"[（(]类[)）]")
 # `一般公共服务支出（类）财政事务（款）行政运行（项）`: one 项 of the general budget, named by its
 # path (上海 states the budget and final of each 项 this way; the national form, each 类).
-_ITEM = re.compile(r"([^、，。；：（(\d]+)[（(]类[)）]([^、，。；：（(]+)[（(]款[)）]([^、，。；：（(]+)[（(]项[)）]")
+# A name may hold a bracketed word of its own: `中医（民族）医院（项）`, `政府办公厅（室）及相关机构事务（款）`.
+_NAME_WORD = r"(?:[^、，。；：（()）]|[（(][^（()）款项类]{1,4}[)）])"
+_ITEM = re.compile(rf"([^、，。；：（(\d]+)[（(]类[)）]({_NAME_WORD}+)[（(]款[)）]({_NAME_WORD}+)[（(]项[)）]")
+
+# `统计信息事务（款）行政运行（项）` under a heading naming the 类 (江苏's budgets and finals).
+_ITEM_IN_CLASS = re.compile(r"((?:[^、，。；：（()）\d.．]|[（(][^（()）款项类]{1,4}[)）])+)[（(]款[)）]"
+                            rf"({_NAME_WORD}+)[（(]项[)）]")
+_CLASS_NAME = re.compile(r"([^、，。；：（()）\s\d]+)[（(]类[)）]")
+_REASON = re.compile(r"原因")
+# A sentence that is only an enumerated name: `（一）因公出国（境）费用。`, `（二）公务接待费。`.
+_ENUMERATED_NAME = re.compile(r"^\s*(?:其中[：:]\s*)?(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}[．.、])\s*([^，,：:；;\d]{2,30}?)\s*[。.]?\s*$")
 
 # `小学教育（2050202）`: a 项 named with its code printed beside it (高等学校).
 _ITEM_WITH_CODE = re.compile(r"([^、，。；：（(\d.．]+)[（(](\d{7})[)）]")
@@ -176,10 +244,10 @@ class NarrativeFigure:
         return f"{self.subject}_{self.attribute}"
 
 
-def subject_alternatives() -> tuple[list[tuple[set[str], str]], dict[str, tuple[str, str | None]]]:
+def subject_alternatives(vocabulary: Vocabulary = FINAL) -> tuple[list[tuple[set[str], str]], dict[str, tuple[str, str | None]]]:
     """Every subject as a named group, in the order they are tried, with the characters each can
     start with: 类 names first (longest first: `公共安全支出` is a class, not a `…支出`), then
-    SUBJECTS in their order; and each group's (subject, code)."""
+    the vocabulary's subjects in their order; and each group's (subject, code)."""
     groups: dict[str, tuple[str, str | None]] = {}
     alternatives: list[tuple[set[str], str]] = []
     classes = sorted(function_class_by_name().items(), key=lambda kv: -len(kv[0]))
@@ -189,19 +257,19 @@ def subject_alternatives() -> tuple[list[tuple[set[str], str]], dict[str, tuple[
         quoted = f"|[“\"]{re.escape(name[:-2])}[”\"]" if name.endswith("支出") else ""
         firsts = {name[0], "“", "\""} if quoted else {name[0]}
         alternatives.append((firsts, f"(?P<c{n}>{re.escape(name)}(?:[（(]类[)）])?{quoted})"))
-    for n, (pattern, key) in enumerate(SUBJECTS):
+    for n, (pattern, key) in enumerate(vocabulary.subjects):
         groups[f"s{n}"] = (key, None)
         alternatives.append((_first_chars(pattern), f"(?P<s{n}>{pattern})"))
     return alternatives, groups
 
 
-@lru_cache(maxsize=1)
-def _subject_patterns() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, tuple[str, str | None]]]:
+@lru_cache(maxsize=4)
+def _subject_patterns(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, tuple[str, str | None]]]:
     """The subjects as one alternation per first character, with the pattern that finds those
     characters. At each position the first subject that matches wins, as in one alternation of
     them all; but Python's re tries every alternative of that at every position where any could
     start (~100 of them: 8× slower over a report's narrative)."""
-    alternatives, groups = subject_alternatives()
+    alternatives, groups = subject_alternatives(vocabulary)
     firsts = set().union(*(chars for chars, _ in alternatives))
     by_first = {c: re.compile("|".join(group for chars, group in alternatives if c in chars)) for c in firsts}
     return re.compile("[" + re.escape("".join(sorted(firsts))) + "]"), by_first, groups
@@ -234,10 +302,10 @@ def _first_chars(pattern: str) -> set[str]:
     return chars
 
 
-def subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+def subject_matches(text: str, vocabulary: Vocabulary = FINAL) -> list[tuple[int, int, str, str | None]]:
     """(start, end, subject, code) of every subject named in `text`, classes included: left to
     right, none overlapping (as re.finditer of one alternation of them all)."""
-    starts, by_first, groups = _subject_patterns()
+    starts, by_first, groups = _subject_patterns(vocabulary)
     out = []
     at = 0
     while (start := starts.search(text, at)) is not None:
@@ -251,44 +319,59 @@ def subject_matches(text: str) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
-def _attribute(words: str, unit: str) -> str:
-    table = _ATTRIBUTE_PATTERNS.get(unit)
+def _attribute(words: str, unit: str, compiled: _Compiled) -> str:
+    table = compiled.attributes.get(unit)
     if table is None:
-        return ATTRIBUTES_COUNT.get(unit, "count")
+        return compiled.counts.get(unit, "count")
     for pattern, attribute in table:
         if pattern.search(words):
             return attribute
     return "amount" if unit == "万元" else "share"
 
 
-def _item_subjects(sentence: str, item_codes: ItemCodes | None) -> list[tuple[int, int, str, str | None]]:
+def _item_subjects(sentence: str, item_codes: ItemCodes | None, heading: str = "") -> list[tuple[int, int, str, str | None]]:
+    """The 项 named in `sentence`: by their path, by their code, or by 款 and 项 under a heading
+    naming their 类 (`（一）一般公共服务支出（类）` / `1.统计信息事务（款）行政运行（项）支出 1,429.11 万元`)."""
     out = []
     for m in _ITEM.finditer(sentence):
         code = item_codes(*(g.strip() for g in m.groups())) if item_codes else None
+        out.append((m.start(), m.end(), "function_item", code))
+    class_name = _CLASS_NAME.search(heading)
+    for m in _ITEM_IN_CLASS.finditer(sentence) if class_name else ():
+        if any(a <= m.start() < b for a, b, _, _ in out):
+            continue
+        code = item_codes(class_name.group(1), *(g.strip() for g in m.groups())) if item_codes else None
         out.append((m.start(), m.end(), "function_item", code))
     for m in _ITEM_WITH_CODE.finditer(sentence):
         out.append((m.start(), m.end(), "function_item", m.group(2)))
     return sorted(out)
 
 
-def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[NarrativeFigure]:
+def figures_of(span: Span, item_codes: ItemCodes | None = None, vocabulary: Vocabulary = FINAL) -> list[NarrativeFigure]:
+    compiled = _compiled(vocabulary)
     out: list[NarrativeFigure] = []
     text = span.text
     start = 0
     # The subject carries over sentence ends within one heading: `…用于支付…等。较上年决算减少
     # 194.60万元` is still about the 类 named in the sentence before. A paragraph's heading names the
     # subject it opens with (`2．公务用车购置费支出情况说明。` / `…购置公务用车5辆，预算136.48万元`).
-    named_in_heading = subject_matches(span.subsection) if span.subsection else []
+    named_in_heading = subject_matches(span.subsection, vocabulary) if span.subsection else []
     current = (0, 0, *named_in_heading[-1][2:]) if named_in_heading else None  # (start, end, subject, code)
     for sentence_end in [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]:
         sentence = text[start:sentence_end]
         base = start
         start = sentence_end
-        items = _item_subjects(sentence, item_codes)
-        found = list(_FIGURE.finditer(sentence))
+        items = _item_subjects(sentence, item_codes, span.subsection or "")
+        found = list(compiled.figure.finditer(sentence))
         # The subjects named here matter only to a figure of this sentence (`current` moves at a
         # figure or at a 项 path), and the subject pattern is the narrative's costliest.
-        subjects = subject_matches(sentence) if found else []
+        subjects = subject_matches(sentence, vocabulary) if found else []
+        # (A 项 path that the patterns above could not read names no 类 as the subject either.)
+        enumerated = None if found or items or re.search(r"[（(][款项][)）]", sentence) else _ENUMERATED_NAME.match(sentence)
+        if enumerated and (named_here := subject_matches(enumerated.group(1), vocabulary)):
+            # `（一）因公出国（境）费用。2026 年预算数 45.19 万元`: a heading run into its paragraph names
+            # the subject of the figures that follow, as a heading line does.
+            current = (0, 0, *named_here[-1][2:])
         if items:
             # A 项 path names the subject of the figures that follow, in this sentence or the next
             # (`1、…行政运行（项）。主要用于：…。年初预算为…`); the 类 inside it is not a subject.
@@ -314,7 +397,8 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
         for m in found:
             if m.start() in graded:
                 continue
-            named = [s for s in subjects if s[1] <= m.start() and s[0] >= previous_end]
+            named = [s for s in subjects if s[1] <= m.start() and s[0] >= previous_end
+                     and not _enclosed(sentence, s[0], m.start())]
             # `占本年支出合计的100.00%`: a subject after 占 is the whole of a share, not a new subject.
             denominator = None
             # `占部门预算项目支出总额的65.9%`: 占 and the whole's name may stand a few words apart.
@@ -335,7 +419,13 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
             previous_end = m.end()
             if current is None:
                 continue
+            if _REASON.search(sentence, 0, m.start()):
+                # `主要原因是新增…工程（转拨）31000 万元`, `…整治工程在农林水支出（类）支出列支 13800 万元`: a
+                # reason's figures are parts of what it explains, never its restatement.
+                continue
             if not named and _not_of_carried_subject(sentence, m, current, subjects, since_figure):
+                # `事业单位经营支出 0 万元，占 0%`: the share is of that unknown subject too.
+                current = None
                 continue
             if _counts_another_noun(sentence, m):
                 # `组织对…1个专项资金项目进行自评，涉及预算金额52110万元`: the sentence is about the noun it
@@ -343,12 +433,22 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                 current = None
                 continue
             unit = m.group(2).replace("％", "%").replace("(", "（").replace(")", "）")
-            # Named here: the words since the name; carried over: the words of this clause.
-            words = sentence[current[1] : m.start()] if named else sentence[clause : m.start()]
-            attribute = _attribute(words, unit)
+            # Named here: the words since the name; carried over: the words of this clause, for an amount
+            # those since the clause's figure before it (`增加 629.7 万元（去年预算数为 0 万元`: the 0 is last
+            # year's budget, no change); a rate names what it is of anywhere in its clause (`完成预算 0万元的 0%`).
+            words = sentence[current[1] : m.start()] if named \
+                else sentence[since_figure if unit != "%" else clause : m.start()]
+            attribute = _attribute(words, unit, compiled)
+            if unit == "台" and current[2].startswith("vehicles"):
+                attribute = "vehicles"  # 北京: `共有车辆 39 台`
             value = Decimal(m.group(1).replace(",", ""))
             if attribute in ("change", "change_rate") and _NEGATIVE.search(words):
                 value = -value
+            of = current
+            if not named and attribute in ("change", "change_rate"):
+                # `当年预算收入 344,447.70万元，其中：A…、B…、C…，较上年减少129,422.00万元`: a change stated
+                # after the list of a total's parts is the total's.
+                of = _head_of_list(sentence, subjects, m.start()) or current
             snippet_start = min(current[0], m.start()) if named else clause
             if denominator:
                 attribute = "share"
@@ -356,10 +456,11 @@ def figures_of(span: Span, item_codes: ItemCodes | None = None) -> list[Narrativ
                     # `授予中小企业合同金额占政府采购货物支出合同的4.07%`: the firms' share within the
                     # goods, of an amount within the goods that is not stated: not the total's share.
                     continue
+            subject = _qualified(of[2], sentence, text[text.rfind("。", 0, base + of[0]) + 1 : base + of[0]])
+            subject = next((there for pattern, here, there in compiled.section_subjects
+                            if here == subject and pattern.search(span.section)), subject)
             out.append(NarrativeFigure(
-                span.section, span.subsection,
-                _qualified(current[2], sentence, text[text.rfind("。", 0, base + current[0]) + 1 : base + current[0]]),
-                current[3], attribute, value,
+                span.section, span.subsection, subject, of[3], attribute, value,
                 unit.replace("台（套）", "台套"), denominator, sentence[snippet_start : m.end()].strip("，、："),
                 span.line_at(base + m.start()),
             ))
@@ -376,6 +477,36 @@ def _not_of_carried_subject(sentence: str, m: re.Match, current: tuple, subjects
     return (current[3] is None and not current[2].startswith(_OTHER_SCOPE_SUBJECTS)
             and _OTHER_SCOPE.search(sentence, current[1] if current in subjects else 0,
                                     _clause_end(sentence, m.end())) is not None)
+
+
+def _head_of_list(sentence: str, subjects: list, end: int) -> tuple | None:
+    """The subject named before `其中` where two or more subjects are listed after it, before `end`."""
+    at = sentence.rfind("其中", 0, end)
+    if at < 0:
+        return None
+    parts = [s for s in subjects if s[0] > at and s[1] <= end]
+    heads = [s for s in subjects if s[1] <= at]
+    return heads[-1] if len(parts) >= 2 and heads else None
+
+
+def _enclosed(sentence: str, start: int, end: int) -> bool:
+    """Whether the subject at `start` stands in brackets closed before `end` (the figure): `占财政性
+    资金(人员类和运转类中的公用经费项目支出除外)总额的比例为 100%` is no share of 项目支出."""
+    depth = 0
+    for c in sentence[:start]:
+        depth += c in "（("
+        depth -= c in "）)" and depth > 0
+    if depth == 0:
+        return False
+    inner = 0
+    for c in sentence[start:end]:
+        if c in "（(":
+            inner += 1
+        elif c in "）)":
+            if inner == 0:
+                return True
+            inner -= 1
+    return False
 
 
 def _counts_another_noun(sentence: str, m: re.Match) -> bool:
@@ -422,11 +553,11 @@ UNIVERSITY_SUBJECTS = {"income_total": "income_subtotal", "expenditure_total": "
 
 
 def parse_narrative(lines: list[Line], item_codes: ItemCodes | None = None,
-                    subjects: dict[str, str] | None = None) -> list[NarrativeFigure]:
+                    subjects: dict[str, str] | None = None, vocabulary: Vocabulary = FINAL) -> list[NarrativeFigure]:
     """Every figure of the narrative in `lines`, the report's content lines (lines.content_lines).
     `item_codes` names the code of a 项 path; without it a 项's figures carry no code. `subjects`
     renames subjects where a layout's words mean another line (UNIVERSITY_SUBJECTS)."""
-    figures = [f for span in narrative_spans(lines) for f in figures_of(span, item_codes)]
+    figures = [f for span in narrative_spans(lines) for f in figures_of(span, item_codes, vocabulary)]
     if subjects:
         figures = [replace(f, subject=subjects.get(f.subject, f.subject)) for f in figures]
     return figures

@@ -19,6 +19,11 @@ _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*(.*)$")
 _SUBSECTION = re.compile(r"^\s*(?:[（(]([一二三四五六七八九十]+)[)）]|(\d{1,2})[．.、])\s*(.*)$")
 
 
+# The running title a page repeats, run into the sentence it interrupts (`…占“三公”经费的 0%；公务用车购置`
+# / `苏州市数据局2026年度部门预算公开` / `及运行维护费…`). lines.content_lines keeps a budget's (its report
+# title where no table names the unit); inside the narrative it is furniture.
+_RUNNING_TITLE = re.compile(r"^\s*\S{2,40}\d{4}\s*年(度)?\s*(部门|单位)(决算|预算)(公开)?(报告)?\s*$")
+
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）])")
 
 
@@ -96,6 +101,9 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
         where.clear()
 
     skip = 0
+    # The 目录's first section under the narrative's part (`一、部门情况说明`): where the document prints
+    # its part heading only in the 目录 (北京's budgets), the narrative starts where that section does.
+    listed_first = None
     for i, ln in enumerate(lines):
         raw = ln.text.strip(" \xa0\u3000\t")
         if skip:
@@ -103,7 +111,12 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
             continue
         if not inside:
             inside, skip = _starts_narrative(lines, i)
-            continue
+            if not inside and listed_first and re.sub(r"\s", "", raw) == listed_first:
+                inside, listed_first = True, None
+            else:
+                continue
+        if listed_first is None and not spans and not text and _SECTION.match(raw) and not section:
+            listed_first = re.sub(r"\s", "", raw)
         end = _ends_narrative(raw)
         if end is not None:
             if end and (spans or text):  # the last sentence, then the next part's heading
@@ -118,7 +131,7 @@ def narrative_spans(lines: list[Line]) -> list[Span]:
             where.clear()
             inside = False
             continue
-        if not raw or is_page_furniture(ln.text):
+        if not raw or is_page_furniture(ln.text) or _RUNNING_TITLE.match(raw):
             continue
         m, s = _SECTION.match(raw), _SUBSECTION.match(raw)
         if m and len(raw) <= 40 and not re.search(r"\d", m.group(2)[:4]):

@@ -6,16 +6,18 @@
 -- last year's report where that is loaded.
 with f as (
     select
-        *, regexp_extract(value_text, '(-?[0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) as rate_text,
+        figures.*, reports.document_kind, regexp_extract(value_text, '(-?[0-9][0-9,]*([.][0-9]+)?)[ \t\r\n]*(%|％)', 1) as rate_text,
         -- Where the figure is, as a check's object names it (one object per figure, whatever the
         -- print): its section's number where the narrative's sections were found, its line, and
         -- its place among the figures of the same metric on that line where there are several
         -- (`涉及一般公共预算支出 0 万元，政府性基金预算支出 0 万元`: two project_expenditure_amount).
         coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line
-        || case when count(*) over (partition by report_id, metric, subject_code, source_line) > 1
-                then ' #' || row_number() over (partition by report_id, metric, subject_code, source_line order by figure_order)
+        || case when count(*) over (partition by figures.report_id, metric, subject_code, source_line) > 1
+                then ' #' || row_number() over (partition by figures.report_id, metric, subject_code, source_line order by figure_order)
                 else '' end as at_line
-    from {{ ref('stg_parsed__narrative_figures') }}
+    from {{ ref('stg_parsed__narrative_figures') }} as figures
+    -- A budget's figures restate its B tables, a final's its T tables (ref_narrative_metric.document_kind).
+    inner join {{ ref('stg_parsed__reports') }} as reports using (report_id)
 ),
 
 reports as (
@@ -25,6 +27,9 @@ reports as (
 metric_map as (
     select * from {{ ref('ref_narrative_metric') }}
 ),
+
+-- The map's rows each figure reads: those of its document's kind, and those of either kind.
+{% set of_kind %}coalesce(nullif(m.document_kind, ''), f.document_kind) = f.document_kind{% endset %}
 
 cells as (
     select
@@ -53,12 +58,17 @@ restated as (
         coalesce(f.value_yuan, f.value) as actual, 'narrative:' || f.source_line as actual_source, f.source_line as actual_line,
         c.figure as expected, 0 as addends,
         -- A 项 path the tables do not print (no code resolved) has no table figure to compare with.
+        -- A budget's figure is compared only with a cell its table prints: budget tables key their
+        -- lines by region (西安 prints 一般公共预算拨款 as a part of 财政拨款), so an absent cell is
+        -- no evidence of a figure the table lacks.
         case when {{ in_key_list('r.tables_found', 'm.table_key') }}
-                  and not (m.row_key like '%{code}%' and f.subject_code is null) then 1 else 0 end as inputs_present,
+                  and not (m.row_key like '%{code}%' and f.subject_code is null)
+                  and (f.document_kind <> 'budget' or c.figure is not null) then 1 else 0 end as inputs_present,
         'equal' as comparison, case when f.unit = '万元' then 50 else 0 end as tolerance_per_addend,
         concat_ws(', ', 'narrative:' || f.source_line, m.table_key || ':' || c.source_line) as source_lines
     from f
     inner join metric_map as m on m.subject = f.subject and m.attribute = f.attribute and m.table_key is not null
+       and {{ of_kind }}
     inner join reports as r on r.report_id = f.report_id
     left join cells as c
         on c.report_id = f.report_id and c.table_key = m.table_key
@@ -78,7 +88,7 @@ shares as (
         concat_ws(', ', 'narrative:' || f.source_line, 'narrative:' || part.source_line,
                   coalesce('narrative:' || whole.source_line, whole_map.table_key || ':' || table_whole.source_line)) as source_lines
     from f
-    left join metric_map as m on m.subject = f.subject and m.attribute = 'share'
+    left join metric_map as m on m.subject = f.subject and m.attribute = 'share' and {{ of_kind }}
     left join stated_amounts as part
         on part.report_id = f.report_id and part.subject = f.subject and part.subject_code is not distinct from f.subject_code
     left join stated_amounts as whole
@@ -89,6 +99,7 @@ shares as (
     left join metric_map as whole_map
         on whole_map.subject = coalesce(f.denominator, m.default_denominator) and whole_map.attribute in ('amount', 'whole')
        and whole_map.table_key is not null and whole_map.row_key not like '%{code}%'
+       and {{ of_kind | replace('m.', 'whole_map.') }}
     left join cells as table_whole
         on table_whole.report_id = f.report_id and table_whole.table_key = whole_map.table_key
        and table_whole.row_key = whole_map.row_key and table_whole.column_key = whole_map.column_key
@@ -98,11 +109,17 @@ shares as (
 growth as (
     select
         report_id, 'nr_change_rate' as check_id,
-        subject || '_change_rate' || coalesce(' ' || subject_code, '') || coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line as object,
+        subject || '_change_rate' || coalesce(' ' || subject_code, '') || coalesce(' @ ' || split_part(section, '、', 1), '') || ' line ' || source_line
+        -- Two changes of one subject on a line (two 项 whose path names no printed row): one object each.
+        || case when count(*) over (partition by report_id, subject, subject_code, source_line) > 1
+                then ' #' || row_number() over (partition by report_id, subject, subject_code, source_line order by figure_order)
+                else '' end as object,
         change_rate as actual, 'narrative:' || source_line as actual_source, source_line as actual_line,
         {% set rounded %}change_value * 100 / nullif(current_value - change_value, 0){% endset %}{{ round_to(rounded, printed_decimals('change_rate_text')) }} as expected,
         -- A rate of growth from nothing (a department set up this year) is undefined: skipped.
-        0 as addends, case when change_rate is null or current_value is null or current_value = change_value then 0 else 3 end as inputs_present,
+        -- 项 whose path names no printed row cannot be told apart: a change is paired with no amount.
+        0 as addends, case when change_rate is null or current_value is null or current_value = change_value
+                            or (right(subject, 5) = '_item' and subject_code is null) then 0 else 3 end as inputs_present,
         'equal' as comparison, {{ last_printed_digit('change_rate_text') }} as tolerance_per_addend,
         'narrative:' || source_line as source_lines
     from {{ ref('int_narrative__changes') }}
@@ -144,7 +161,7 @@ completion as (
     left join f as fin on fin.report_id = f.report_id and fin.figure_order = f.final_order
     left join f as amt on amt.report_id = f.report_id and amt.figure_order = f.amount_order
     left join f as bud on bud.report_id = f.report_id and bud.figure_order = f.budget_order
-    left join metric_map as m on m.subject = f.subject and m.attribute = 'budget'
+    left join metric_map as m on m.subject = f.subject and m.attribute = 'budget' and {{ of_kind }}
     left join cells as tb
         on tb.report_id = f.report_id and tb.table_key = m.table_key and tb.row_key = m.row_key and tb.column_key = m.column_key
     where f.attribute = 'completion_rate'
@@ -163,7 +180,10 @@ stated_twice as (
         from f
         where attribute not in ('share', 'change', 'change_rate', 'completion_rate')
           -- 项 figures whose path names no printed row cannot be told apart: not compared.
-          and not (subject in ('function_item', 'appropriation_item') and subject_code is null)
+          and not (right(subject, 5) = '_item' and subject_code is null)
+          -- A part of a total named before it (`上年结转结余的单位资金`, `其中：一般公共预算拨款`): one
+          -- name for several parts, never a figure stated twice.
+          and right(subject, 5) <> '_part'
     ) as first
         on first.report_id = f.report_id and first.subject = f.subject
        and first.subject_code is not distinct from f.subject_code and first.attribute = f.attribute
