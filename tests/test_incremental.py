@@ -62,7 +62,7 @@ def test_adding_and_removing_reports_matches_a_full_build(tmp_path, monkeypatch,
     (folder / "dept_a_2023.txt").unlink()
     assert main(["build"]) == EXIT_FINDINGS
     out = capfd.readouterr().out
-    assert "incremental build: 1 new, 1 removed, 2 related reports rebuilt (prior-year links)" in out
+    assert "incremental build: 1 new, 1 removed, 2 related reports rebuilt (prior-year and budget links)" in out
     assert "Finished running" not in out  # the SQL dbt compiled at the first build, run without dbt
     summary = json.loads((ws.db.parent / "last_run.json").read_text(encoding="utf-8"))
     assert (summary["build_mode"], summary["reports_added"], summary["reports_removed"]) == ("incremental", 1, 1)

@@ -2,15 +2,17 @@
 
 Every row of the warehouse belongs to one report (a `report_id`, or a `project_id` of one of its
 projects), except the subject dimensions, which span all reports. A report's rows depend on its
-own parsed files and, for the prior-year comparison, on the reports of its department a year
-earlier. So adding or removing reports only changes:
+own parsed files and on the reports of its department a year earlier (the prior-year comparison)
+and of the same year (a final report against its budget, `xd_`). So adding or removing reports
+only changes:
 
-- the rows of the new reports, and of the loaded reports whose previous year is a year touched
-  (a department's 2025 report gets a prior-year report when its 2024 report arrives);
+- the rows of the new reports, and of the loaded reports whose previous year or own year is a
+  year touched (a department's 2025 report gets a prior-year report when its 2024 report arrives,
+  its 2025 final accounts a budget to compare with when its 2025 budget does);
 - the subject dimensions.
 
 An incremental build therefore runs every model and test of the project, as dbt compiled them
-(`compiled`), on just those reports (and the prior-year reports they compare with) in a scratch
+(`compiled`), on just those reports (and the reports they compare with) in a scratch
 warehouse; copies the current warehouse; replaces the rows of the changed reports in the copy;
 refills the dimensions there (with their tests); and swaps the copy in. It is used only when the models are the ones the
 warehouse was built with (a hash of the dbt project is stored in the warehouse); any change
@@ -22,6 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,20 +61,33 @@ class Plan:
     new: list[str] = field(default_factory=list)  # report ids loaded since the last build
     removed: list[str] = field(default_factory=list)  # report ids in the warehouse, no longer loaded
     rebuilt: list[str] = field(default_factory=list)  # reports whose rows are replaced (new ones included)
-    context: list[str] = field(default_factory=list)  # reports the scratch build reads (rebuilt + their prior years)
+    context: list[str] = field(default_factory=list)  # reports the scratch build reads (rebuilt + those they compare with)
 
     def describe(self) -> str:
         if self.mode != "incremental":
             return f"{self.mode} build: {self.reason}"
         related = len(self.rebuilt) - len(self.new)
         return (f"incremental build: {len(self.new)} new, {len(self.removed)} removed"
-                + (f", {related} related reports rebuilt (prior-year links)" if related else ""))
+                + (f", {related} related reports rebuilt (prior-year and budget links)" if related else ""))
 
 
-def _parsed_department_year(parsed: Path, report_id: str) -> tuple[str, int]:
+def _department_key(name: str) -> str:
+    """A department across documents and years: its name without the scope mark and spaces, as the
+    macro department_key (macros/portable.sql) makes dim_report.department_key."""
+    return re.sub(r"[（(](汇总|本级)[)）]", "", name).replace(" ", "")
+
+
+def _parsed_department_year(parsed: Path, report_id: str) -> tuple[str, int, str | None]:
     with (parsed / report_id / "reports.csv").open(encoding="utf-8", newline="") as f:
         row = next(csv.DictReader(f))
-    return row["department_name"], int(row["fiscal_year"])
+    return _department_key(row["department_name"]), int(row["fiscal_year"]), row.get("document_kind") or "final"
+
+
+def _other_document(kind: str | None, other: str | None) -> bool:
+    """Whether two reports of a department and year are its two documents (final accounts and
+    budget). A report left out of the last build records no kind and no rows: it compares with
+    nothing until a full build tries it again."""
+    return kind is not None and other is not None and kind != other
 
 
 def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_full: bool = False) -> Plan:
@@ -91,7 +107,8 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
         if built_hash != code_hash(root):
             return Plan("full", "models, macros, reference seeds or dbt tests changed since the last build")
         try:
-            loaded = {rid: (dept, year) for rid, dept, year in con.execute(BUILT_REPORTS_SQL).fetchall()}
+            loaded = {rid: (_department_key(dept), year, kind)
+                      for rid, dept, year, kind in con.execute(BUILT_REPORTS_SQL).fetchall()}
         except duckdb.Error:
             return Plan("full", "the warehouse was built by an older juesuan (no audit.build_quarantine)")
     finally:
@@ -109,13 +126,20 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
 
     where = {rid: loaded[rid] for rid in loaded if rid in present_set}
     where.update({rid: _parsed_department_year(parsed, rid) for rid in new})
-    touched = {where[rid] for rid in new} | {loaded[rid] for rid in removed}
-    # A report compares itself with its department's report of the year before: the reports a
-    # year after a touched one get another prior-year report (or none).
-    rebuilt = sorted(set(new) | {rid for rid, (dept, year) in where.items()
-                                 if year is not None and (dept, year - 1) in touched})
-    priors = {(where[rid][0], where[rid][1] - 1) for rid in rebuilt if where[rid][1] is not None}
-    context = sorted(set(rebuilt) | {rid for rid, key in where.items() if key in priors})
+    touched = [where[rid] for rid in new] + [loaded[rid] for rid in removed]
+    touched_years = {(dept, year) for dept, year, _ in touched}
+
+    def compares_with(a: tuple, b: tuple) -> bool:
+        """Whether report a's rows read report b's: b is of a's department a year earlier, or its
+        other document of the same year (final accounts beside the budget)."""
+        return a[0] == b[0] and a[1] is not None and (
+            b[1] == a[1] - 1 or (b[1] == a[1] and _other_document(a[2], b[2])))
+
+    # The reports that compare themselves with a touched one get other reports to compare with.
+    rebuilt = sorted(set(new) | {rid for rid, key in where.items()
+                                 if (key[0], (key[1] or 0) - 1) in touched_years or any(compares_with(key, t) for t in touched)})
+    context = sorted(set(rebuilt) | {rid for rid, key in where.items()
+                                     if any(compares_with(where[r], key) for r in rebuilt)})
     return Plan("incremental", f"{len(new)} new, {len(removed)} removed", new, removed, rebuilt, context)
 
 

@@ -56,7 +56,7 @@ def parse_source(src: SourceText) -> ParsedReport:
     kind = document_kind(content)
     regions = find_tables(content, TITLES[kind])
     # Standard 自评表 forms (a file may hold nothing else); a budget's project 绩效目标表 forms.
-    forms = find_forms(content) if kind == "final" else find_target_forms(content)
+    forms = find_forms(content) if kind == "final" else find_target_forms(content, tuple(r.title_line for r in regions))
     # A report published as several files has a file of its narrative (情况说明) alone.
     narrative = None
     if not regions and not forms:

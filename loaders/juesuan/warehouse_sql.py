@@ -117,9 +117,9 @@ where report_id = ? or source_file = ? or contains(department_name, ?)
 # A report left out of the last build (audit.build_quarantine) counts as built: it is not tried
 # again until the models change or `build --full`.
 BUILT_REPORTS_SQL = f"""
-select report_id, department_name, fiscal_year from marts.dim_report
+select report_id, department_name, fiscal_year, document_kind from marts.dim_report
 union all
-select report_id, department_name, fiscal_year from {QUARANTINE_TABLE}
+select report_id, department_name, fiscal_year, cast(null as varchar) from {QUARANTINE_TABLE}
 """
 # Projects are keyed by project_id only in some tables: they are mapped through the project list.
 PROJECTS_TABLE = "staging.stg_parsed__projects"

@@ -38,6 +38,8 @@ with checks as (
     {{ identity_rows(ref('chk_projects')) }}
     union all
     {{ identity_rows(ref('chk_narrative')) }}
+    union all
+    {{ identity_rows(ref('chk_across_documents')) }}
 ),
 
 

@@ -16,9 +16,12 @@ families as (
     select r.report_id, i.check_id
     from {{ ref('dim_report') }} as r
     cross join {{ ref('ref_identity') }} as i
-    where i.scope <> 'parse'  -- a finding, not an identity
+    -- `parse`: a finding, not an identity; `documents`: a comparison with another report, which a
+    -- report lacks where that report is not loaded, not an identity of its own left unchecked.
+    where i.scope not in ('parse', 'documents')
       -- The narrative's and the self-evaluations' families are the final accounts' (a budget's
-      -- 情况说明 is not read yet; its 绩效目标表 set targets, checked only for being read whole).
+      -- 情况说明 states no completion rate or self-evaluation, so their families are none of its
+      -- skipped ones; its 绩效目标表 set targets, checked only for being read whole).
       and (r.document_kind = 'final' or i.scope not in ('narrative', 'project') or i.check_id = 'pj_parse_complete')
       and not exists (
           select 1 from {{ ref('ref_standard_table') }} as t

@@ -58,12 +58,19 @@ _FUNDS = ("项目资金", "资金金额")
 _GOAL = ("年度总体目标", "总体目标", "年度目标")
 
 
-def find_target_forms(lines: list[Line]) -> list[tuple[str, int | None, int, list[Line]]]:
-    """(form `target`, fiscal year, title line, body lines) of each project 绩效目标表 in `lines`."""
+def find_target_forms(lines: list[Line], table_titles: tuple[int, ...] = ()) -> list[tuple[str, int | None, int, list[Line]]]:
+    """(form `target`, fiscal year, title line, body lines) of each project 绩效目标表 in `lines`.
+    `table_titles`: the lines where the report's tables are titled; a form ends at the next one (a
+    table printed after the forms is none of the last form's rows)."""
     starts = [(i, year, _DEPARTMENT_FORM in lines[i].text) for i, _, year in form_titles(lines, _TITLE, ("目标表",))]
+    titled = {lines[i].number for i, _, _ in starts}
+    stops = sorted(t for t in table_titles if t not in titled)
     out = []
     for n, (i, year, department) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        stop = next((t for t in stops if t > lines[i].number), None)
+        if stop is not None:
+            end = min(end, next(k for k, ln in enumerate(lines) if ln.number >= stop))
         if not department:
             out.append(("target", year, lines[i].number, lines[i + 1 : end]))
     # A form is one with a 项目名称 row: a title in the 目录 or a heading above the form is none, and
