@@ -40,6 +40,8 @@ with checks as (
     {{ identity_rows(ref('chk_narrative')) }}
     union all
     {{ identity_rows(ref('chk_across_documents')) }}
+    union all
+    {{ identity_rows(ref('chk_across_years')) }}
 ),
 
 

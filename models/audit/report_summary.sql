@@ -16,9 +16,9 @@ families as (
     select r.report_id, i.check_id
     from {{ ref('dim_report') }} as r
     cross join {{ ref('ref_identity') }} as i
-    -- `parse`: a finding, not an identity; `documents`: a comparison with another report, which a
-    -- report lacks where that report is not loaded, not an identity of its own left unchecked.
-    where i.scope not in ('parse', 'documents')
+    -- `parse`: a finding, not an identity; `documents`, `years`: a comparison with another report,
+    -- which a report lacks where that report is not loaded, not an identity of its own left unchecked.
+    where i.scope not in ('parse', 'documents', 'years')
       -- The narrative's and the self-evaluations' families are the final accounts' (a budget's
       -- 情况说明 states no completion rate or self-evaluation, so their families are none of its
       -- skipped ones; its 绩效目标表 set targets, checked only for being read whole).

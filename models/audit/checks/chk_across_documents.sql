@@ -14,14 +14,7 @@ with reports as (
 -- One budget per department, scope and year: where a year's budget was loaded twice (re-issued),
 -- the most recently loaded one.
 budgets as (
-    select department_key, scope, fiscal_year, report_id as budget_report_id
-    from (
-        select *, row_number() over (partition by department_key, scope, fiscal_year
-                                     order by loaded_at desc, report_id) as n
-        from reports
-        where document_kind = 'budget'
-    )
-    where n = 1
+    {{ latest_report_per_year("reports where document_kind = 'budget'", 'budget_report_id') }}
 ),
 
 stated as (
