@@ -160,6 +160,11 @@ def test_the_provinces_reports_come_out_of_the_warehouse_as_printed(corpus):
                          where r.department_name in ('佛山市轨道交通局', '西安市卫生健康委员会（汇总）')
                            and f.severity = 'discrepancy' and f.check_id not like 'pj_%'""") == [
         ("佛山市轨道交通局", "nr_share", "projects_share @ 四 line 470", Decimal("102"))]
+    # 西安's narrative states the 年初预算 and 决算 of 43 项 by their paths (`15.卫生健康支出（类）公立医院（款）中医
+    # （民族）医院（项）`): each 决算 is 公开05表's; one path names no row the table prints (skipped).
+    assert corpus.sql("""select status, count(*) from audit.identity_checks where report_id = ?
+                         and check_id = 'nr_restates_table' and object like 'function_item_final %'
+                         group by all order by all""", xian) == [("held", 42), ("skipped", 1)]
     # 西安's forms that print 执行率 1000% for 100% (EXPECTED.md: the other public checker flags them too).
     assert corpus.one("""select count(*) from audit.findings where report_id = ? and check_id = 'pj_execution_rate'
                          and severity = 'discrepancy' and actual = 1000 and expected = 100""", xian) >= 10

@@ -334,7 +334,8 @@ def _item_subjects(sentence: str, item_codes: ItemCodes | None, heading: str = "
     naming their 类 (`（一）一般公共服务支出（类）` / `1.统计信息事务（款）行政运行（项）支出 1,429.11 万元`)."""
     out = []
     for m in _ITEM.finditer(sentence):
-        code = item_codes(*(g.strip() for g in m.groups())) if item_codes else None
+        # `15.卫生健康支出（类）…`: the paragraph's number is no part of the 类's name.
+        code = item_codes(*(g.strip(" .．、") for g in m.groups())) if item_codes else None
         out.append((m.start(), m.end(), "function_item", code))
     class_name = _CLASS_NAME.search(heading)
     for m in _ITEM_IN_CLASS.finditer(sentence) if class_name else ():
