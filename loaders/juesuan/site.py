@@ -34,7 +34,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-botto
 table{border-collapse:collapse;width:100%%;font-size:.92em}th,td{border-bottom:1px solid #e4e4e4;padding:4px 6px;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 th{background:#f4f4f4;cursor:default}th.sortable{cursor:pointer}
-.wrap{overflow-x:auto}.discrepancy{color:#b00020;font-weight:600}.rounding{color:#8a6d00}.incomplete{color:#555}
+.wrap{overflow-x:auto}.discrepancy{color:#b00020;font-weight:600}.rounding{color:#8a6d00}.estimate{color:#555;font-style:italic}.incomplete{color:#555}
 .lines{font-family:monospace;font-size:.85em;background:#fafafa;border-left:3px solid #ddd;padding:4px 8px;margin:4px 0;white-space:pre-wrap}
 .muted{color:#777;font-size:.9em}svg text{font-family:%s;font-size:12px}
 details{margin:1em 0}pre{white-space:pre-wrap;font-size:.8em;background:#f7f7f7;padding:8px}

@@ -180,7 +180,7 @@ order by p.report_id, p.project_name, i.row_order""",
 select report_id, severity, check_id, object, unit, actual, expected, difference, actual_source, source_lines,
        source_page, page_line
 from audit.findings
-where severity in ('discrepancy', 'rounding', 'incomplete')
+where severity in ('discrepancy', 'rounding', 'estimate', 'incomplete')
 order by report_id, severity = 'discrepancy' desc, severity = 'incomplete' desc, abs(difference) desc nulls last,
          check_id, object""",
     "budget_vs_final": """

@@ -1,6 +1,9 @@
 {#- The status of one checked identity instance. Printed figures are rounded to 0.01 万元, so a
     gap up to (addends + 1) × 0.005 万元 is `rounding`; beyond it, `discrepancy`. A blank figure
-    is nothing reported, i.e. zero; with no printed input at all the instance is `skipped`. -#}
+    is nothing reported, i.e. zero; with no printed input at all the instance is `skipped`. An
+    `estimate` comparison (a budget's 上年结转, made before the year it carries over from closed,
+    against what that year's final accounts printed) that does not hold within rounding is an
+    `estimate`: a difference to show, not an error of either document. -#}
 {% macro identity_difference() -%}
     (coalesce(actual, 0) - coalesce(expected, 0))
 {%- endmacro %}
@@ -12,6 +15,8 @@
 {% macro identity_status() -%}
     case
         when inputs_present = 0 then 'skipped'
+        when comparison = 'estimate' and abs({{ identity_difference() }}) <= {{ identity_tolerance() }} then 'held'
+        when comparison = 'estimate' then 'estimate'
         when comparison = 'at_most' and {{ identity_difference() }} <= 0 then 'held'
         when comparison = 'equal' and {{ identity_difference() }} = 0 then 'held'
         when abs({{ identity_difference() }}) <= {{ identity_tolerance() }} then 'rounding'

@@ -23,7 +23,7 @@ select
     c.source_lines
 from {{ ref('identity_checks') }} as c
 inner join {{ ref('dim_report') }} as r using (report_id)
-where c.status in ('rounding', 'discrepancy')
+where c.status in ('rounding', 'discrepancy', 'estimate')
 union all
 select
     i.report_id,

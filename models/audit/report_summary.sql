@@ -5,7 +5,8 @@ with instances as (
     select
         report_id,
         {{ identity_status_counts() }},
-        count(*) filter (where status = 'skipped') as instances_skipped
+        count(*) filter (where status = 'skipped') as instances_skipped,
+        count(*) filter (where status = 'estimate') as estimate_findings
     from {{ ref('identity_checks') }}
     group by report_id
 ),
@@ -50,6 +51,8 @@ select
     coalesce(i.identities_held, 0) as identities_held,
     coalesce(i.rounding_findings, 0) as rounding_findings,
     coalesce(i.discrepancy_findings, 0) as discrepancy_findings,
+    -- Checked, and neither held nor an error: a budget's estimate against the final accounts.
+    coalesce(i.estimate_findings, 0) as estimate_findings,
     coalesce(i.instances_skipped, 0) as instances_skipped,
     s.families_skipped,
     s.skipped_checks,
