@@ -83,6 +83,15 @@ def _parsed_department_year(parsed: Path, report_id: str) -> tuple[str, int, str
     return _department_key(row["department_name"]), int(row["fiscal_year"]), row.get("document_kind") or "final"
 
 
+def _by_year(keys) -> dict[tuple[str, int], list[str | None]]:
+    """(department, year) → the kinds of the reports `keys` (department, year, kind) hold there:
+    looked up per report, so that planning stays linear in the warehouse's size."""
+    out: dict[tuple[str, int], list[str | None]] = {}
+    for dept, year, kind in keys:
+        out.setdefault((dept, year), []).append(kind)
+    return out
+
+
 def _other_document(kind: str | None, other: str | None) -> bool:
     """Whether two reports of a department and year are its two documents (final accounts and
     budget). A report left out of the last build records no kind and no rows: it compares with
@@ -126,20 +135,15 @@ def plan_build(root: Path, db: Path, parsed: Path, present: list[str], force_ful
 
     where = {rid: loaded[rid] for rid in loaded if rid in present_set}
     where.update({rid: _parsed_department_year(parsed, rid) for rid in new})
-    touched = [where[rid] for rid in new] + [loaded[rid] for rid in removed]
-    touched_years = {(dept, year) for dept, year, _ in touched}
-
-    def compares_with(a: tuple, b: tuple) -> bool:
-        """Whether report a's rows read report b's: b is of a's department a year earlier, or its
-        other document of the same year (final accounts beside the budget)."""
-        return a[0] == b[0] and a[1] is not None and (
-            b[1] == a[1] - 1 or (b[1] == a[1] and _other_document(a[2], b[2])))
-
-    # The reports that compare themselves with a touched one get other reports to compare with.
-    rebuilt = sorted(set(new) | {rid for rid, key in where.items()
-                                 if (key[0], (key[1] or 0) - 1) in touched_years or any(compares_with(key, t) for t in touched)})
-    context = sorted(set(rebuilt) | {rid for rid, key in where.items()
-                                     if any(compares_with(where[r], key) for r in rebuilt)})
+    touched = _by_year([where[rid] for rid in new] + [loaded[rid] for rid in removed])
+    # A report reads its department's report of the year before and its other document of the same
+    # year (final accounts beside the budget): the reports that read a touched one get other reports
+    # to compare with, and the scratch build reads what each rebuilt report reads.
+    rebuilt = sorted(set(new) | {rid for rid, (dept, year, kind) in where.items() if year is not None and (
+        (dept, year - 1) in touched or any(_other_document(kind, k) for k in touched.get((dept, year), ())))})
+    read = _by_year(where[rid] for rid in rebuilt)
+    context = sorted(set(rebuilt) | {rid for rid, (dept, year, kind) in where.items() if year is not None and (
+        (dept, year + 1) in read or any(_other_document(k, kind) for k in read.get((dept, year), ())))})
     return Plan("incremental", f"{len(new)} new, {len(removed)} removed", new, removed, rebuilt, context)
 
 

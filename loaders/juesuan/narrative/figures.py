@@ -143,8 +143,8 @@ class Vocabulary:
     section_subjects: tuple[tuple[str, str, str], ...] = ()
 
     def extended(self, subjects=(), money=None, counts=(), units=(), section_subjects=()) -> "Vocabulary":
-        """This vocabulary with `subjects` tried first, `money` attributes instead of its own, and
-        more count units."""
+        """This vocabulary with `subjects` tried first, `money` attributes instead of its own, more
+        count units, and `section_subjects` (renames by section) tried first."""
         return Vocabulary(
             subjects=tuple(subjects) + self.subjects,
             money=tuple(money) if money is not None else self.money,

@@ -25,6 +25,7 @@ differs from the 自评表 (`standard_form`):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lines import Line
@@ -65,12 +66,13 @@ def find_target_forms(lines: list[Line], table_titles: tuple[int, ...] = ()) -> 
     starts = [(i, year, _DEPARTMENT_FORM in lines[i].text) for i, _, year in form_titles(lines, _TITLE, ("目标表",))]
     titled = {lines[i].number for i, _, _ in starts}
     stops = sorted(t for t in table_titles if t not in titled)
+    numbers = [ln.number for ln in lines]  # ascending: a table title's index by bisection
     out = []
     for n, (i, year, department) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         stop = next((t for t in stops if t > lines[i].number), None)
         if stop is not None:
-            end = min(end, next(k for k, ln in enumerate(lines) if ln.number >= stop))
+            end = min(end, bisect.bisect_left(numbers, stop))
         if not department:
             out.append(("target", year, lines[i].number, lines[i + 1 : end]))
     # A form is one with a 项目名称 row: a title in the 目录 or a heading above the form is none, and
