@@ -260,9 +260,22 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
                              join marts.dim_report r using (report_id)
                              where r.document_kind = 'budget' and f.severity = 'discrepancy' order by all""")
     # 苏州市自然资源和规划局 (单位)'s 合计 leaves out its class 222 (388.25); 西安's 2020 支出总计 counts the
-    # 90.57 carried in, which its expenditure side does not show. Every 绩效目标表 is read whole.
-    assert findings == [("suzhou_09.pdf", "b05_rollup", "B05 total project"), ("suzhou_09.pdf", "b05_rollup", "B05 total total"),
-                        ("xian_09.pdf", "b01_expenditure_total", "B01 expenditure_total amount")]
+    # 90.57 carried in, which its expenditure side does not show (in 收支总表 and 财政拨款收支总表 alike), and
+    # three of its units' 收入总表 合计 leave out their 上年结转 that the 合计 row counts; 西南大学's 小学教育
+    # income is printed 9,645.51 where its sources add to 9,646.01 (and its 款 20502 with it); 无锡市人力资源
+    # 和社会保障局 prints 本年支出 152,585.74 beside a 支出总计 of 152,585.76 with nothing carried over, and a
+    # 人员经费 合计 0.02 above its classes'. Every 绩效目标表 is read whole.
+    assert findings == [
+        ("suzhou_09.pdf", "b05_rollup", "B05 total project"), ("suzhou_09.pdf", "b05_rollup", "B05 total total"),
+        ("swu_2023_budget.pdf", "b02_rollup", "B02 20502 income_total"),
+        ("swu_2023_budget.pdf", "b02_row_sum", "B02 2050202 income_total"),
+        ("wuxi_05.pdf", "b04_expenditure_total", "B04 expenditure_total amount"),
+        ("wuxi_05.pdf", "b06_rollup", "B06 total personnel"),
+        ("xian_09.pdf", "b01_expenditure_total", "B01 expenditure_total amount"),
+        ("xian_09.pdf", "b02_row_sum", "B02 unit_242001 income_total"),
+        ("xian_09.pdf", "b02_row_sum", "B02 unit_242005 income_total"),
+        ("xian_09.pdf", "b02_row_sum", "B02 unit_242010 income_total"),
+        ("xian_09.pdf", "b04_expenditure_total", "B04 expenditure_total amount")]
     # The budgets' project targets (绩效目标表): 西南大学's 24 and 西安's, stage `budget`, every one read.
     assert corpus.sql("""select r.source_file, count(distinct p.project_id), count(*)
                          from marts.dim_project p join marts.dim_report r using (report_id)
@@ -278,6 +291,26 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
                                  and c.table_key in ('B01', 'B03') and c.row_key in ('income_total', 'total')"""))
     assert cells == {"B01 income_total amount": Decimal("5572591300.00"), "B03 total total": Decimal("4687790700.00"),
                      "B03 total basic": Decimal("3760198800.00"), "B03 total project": Decimal("927591900.00")}
+
+
+def test_the_budgets_other_tables_hold_their_identities(corpus):
+    """收入总表 (B02), 财政拨款收支总表 (B04), 基本支出表 (B06), 政府性基金 (B07) and 国有资本经营 (B08), and the
+    budget's tables against each other: every 财政拨款收支总表 balances (37), every 收入总表's rows add up
+    but the documents' own (the discrepancies above), and where two tables state one figure they agree:
+    the 收支总表's expenditure and classes with the 支出总表 (23 reports, 100 classes), its income with the
+    收入总表 (西安's 480544221.62 beside a 480544221.6 printed to the jiao: within rounding), the general
+    budget's basic expenditure with the 基本支出表 (30 reports)."""
+    rows = dict(((check, status), n) for check, status, n in corpus.sql(
+        """select c.check_id, c.status, count(*) from audit.identity_checks c join marts.dim_report r using (report_id)
+           where r.document_kind = 'budget' and regexp_matches(c.check_id, '^(b02|b04|b06|b07|b08|xb)')
+           group by all"""))
+    assert {k: v for k, v in rows.items() if k[1] not in ("held", "skipped")} == {
+        ("b02_rollup", "discrepancy"): 1, ("b02_row_sum", "discrepancy"): 4, ("b04_expenditure_subtotal", "rounding"): 1,
+        ("b04_expenditure_total", "discrepancy"): 2, ("b06_rollup", "discrepancy"): 1, ("b06_rollup", "rounding"): 3,
+        ("xb01_02_income_total", "rounding"): 1}
+    assert [rows[(k, "held")] for k in ("b02_row_sum", "b04_balance", "b06_row_sum", "b07_row_sum", "b08_row_sum",
+                                        "xb01_03_expenditure", "xb01_03_class", "xb01_02_income_total",
+                                        "xb05_06_personnel", "xb05_06_public")] == [258, 37, 773, 30, 4, 23, 100, 35, 30, 30]
 
 
 def test_the_budgets_narratives_restate_their_tables(corpus):
@@ -326,6 +359,9 @@ def test_the_university_budget_beside_its_final_accounts(corpus):
         (Decimal("7629.03"), Decimal("7629.03"))]
     # 229 (其他支出, 109.50) is in the budget's 财政拨款支出表 and not in U4: no row.
     assert ("B14", "229", "total") not in rows
+    # The 收入预算表 (B02) beside the 收入决算表 by code and source: 高等教育's 事业收入 and 财政拨款收入.
+    assert [rows[("B02", "2050205", c)] for c in ("business", "fiscal_appropriation")] == [
+        (Decimal("121212.23"), Decimal("135246.59")), (Decimal("181866.03"), Decimal("193993.03"))]
     rate = corpus.one("""select execution_rate_pct from marts.fct_budget_vs_final where department_name = '西南大学'
                          and budget_table_key = 'B01' and row_key = 'expenditure_subtotal'""")
     assert rate == Decimal("97.63")

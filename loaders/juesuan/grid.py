@@ -109,7 +109,7 @@ def stray_numbers(table_key: str, lines: list[Line]) -> list[Issue]:
     ]
 
 
-_NUMBERING_LABELS = ("栏次", "行次")
+_NUMBERING_LABELS = ("栏次", "行次", "**")  # 西安 2020 marks its code and name columns `**`
 
 
 def is_numbering_row(cells: list[str]) -> bool:
@@ -181,12 +181,19 @@ def cell_token(text: str, line: int, column: int | None) -> Token:
     return Token(Kind.BLANK, "", line, column) if tok is None else Token(tok.kind, tok.text, line, column)
 
 
+_WRAPPED_AMOUNT = re.compile(r"-?\d[\d,]*(?:\.\d*)?(?:\s+[\d,.]+)+")
+
+
 def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str, unit: str, line: int,
                    column: int | None = None) -> None:
     """A grid cell (printed in grid column `column`) into `table`; text that is not an amount is an
     error, never a zero."""
     key = table.table_key
     tok = cell_token(text, line, column)
+    if tok.kind is Kind.TEXT and _WRAPPED_AMOUNT.fullmatch(text):
+        # An amount wrapped inside its ruled cell (无锡: `143,999.0` over `0`): one cell's text, read whole.
+        joined = cell_token(re.sub(r"\s", "", text), line, column)
+        tok = joined if joined.kind is Kind.AMOUNT else tok
     if tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT):
         table.cells.append(cell_from_token(key, row_key, column_key, tok, unit))
     else:

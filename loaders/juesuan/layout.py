@@ -163,6 +163,8 @@ def names_a_table(text: str, titles: Titles) -> bool:
     return _exact_title_key(text, titles) is not None or bool(_NUMBER_LINE.search(text.strip()))
 
 
+# A 目录 row: the table's number in a cell of its own, then its title and more cells.
+_TOC_ENTRY = re.compile(r"^\s*(?:附?表\d{1,2}|预算\d{1,2}表)\t+\S")
 # What follows a table's title before its rows: the unit line (`单位：万元`, `金额单位：万元`).
 _UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*万?元\s*$")
 
@@ -177,9 +179,10 @@ def _find_titled_grids(lines: list[Line], titles: Titles) -> tuple[list[tuple[in
         key = _exact_title_key(ln.text, titles)
         if key is None:
             continue
-        # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table.
+        # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table:
+        # a title, or a table's number in a cell of its own before more cells (`表9\t…收支表\t是\t不涉及`).
         for nxt in lines[i + 1 : i + 8]:
-            if _exact_title_key(nxt.text, titles):
+            if _exact_title_key(nxt.text, titles) or _TOC_ENTRY.match(nxt.text):
                 break
             if GRID_SEPARATOR in nxt.text or _UNIT_LINE.match(nxt.text.replace("\xa0", " ")):
                 if key not in seen:

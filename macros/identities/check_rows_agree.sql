@@ -1,6 +1,7 @@
 {#- Two tables state the same figure for each row: `a` and `b` are [table_key, column_key];
     rows are matched on row_key among the codes that match `row_pattern` (class codes by
-    default). A row printed blank on both sides is not an instance. -#}
+    default). A row printed blank on both sides is not an instance; a table printing no such rows
+    (北京's 预算03表 lists subject pairs, its 合计 alone loaded) is compared by no row. -#}
 {% macro check_rows_agree(check_id, a, b, row_pattern='[0-9]{3}') %}
 select * from (
     with side_a as (
@@ -20,6 +21,8 @@ select * from (
         from {{ ref('stg_parsed__reports') }}
         where {{ in_key_list('tables_found', "'" ~ a[0] ~ "'") }}
           and {{ in_key_list('tables_found', "'" ~ b[0] ~ "'") }}
+          and report_id in (select report_id from side_a)
+          and report_id in (select report_id from side_b)
     )
 
     select

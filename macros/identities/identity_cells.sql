@@ -1,7 +1,7 @@
 {#- The figures identities are computed on: every printed cell, blanks included (as null), in
     元 for money and as counts for 辆 / 台套. A figure's rounding is half its last printed digit:
     50 元 for 万元 to two decimals (the national form), 0.005 元 for 元 to the fen and for 万元 to
-    six decimals (北京's budgets). -#}
+    six decimals (北京's budgets), 0.05 and 0.5 元 for 元 printed to the jiao or the yuan. -#}
 {% macro identity_cells() %}
     select
         report_id,
@@ -12,6 +12,9 @@
         source_line,
         case
             when printed_unit in ('辆', '台套') then 0
+            -- 元 printed short of the fen (西安: `480544221.6`, `390000`) is as precise as it prints.
+            when printed_unit = '元' and amount_yuan is not null and value_text not like '%.__%' then
+                case when value_text like '%._' then 0.05 else 0.5 end
             -- A table's precision is its prints': a blank cell of a six-decimal table is as precise.
             when count(case when printed_unit = '元' or value_text like '%.______' then 1 end)
                  over (partition by report_id, table_key) > 0 then 0.005

@@ -33,6 +33,14 @@ with checks as (
     union all
     {{ identity_rows(ref('chk_b14_budget_appropriation_expenditure')) }}
     union all
+    {{ identity_rows(ref('chk_b02_budget_income')) }}
+    union all
+    {{ identity_rows(ref('chk_b04_budget_appropriation_summary')) }}
+    union all
+    {{ identity_rows(ref('chk_b06_b07_b08_budget_tables')) }}
+    union all
+    {{ identity_rows(ref('chk_across_budget_tables')) }}
+    union all
     {{ identity_rows(ref('chk_across_tables')) }}
     union all
     {{ identity_rows(ref('chk_projects')) }}

@@ -19,7 +19,10 @@ def test_column_reference_matches_the_parsers():
                      ("B05", "personnel"): "basic", ("B05", "public"): "basic",
                      ("B05", "project_excluding_construction"): "project",
                      ("B14", "personnel"): "basic", ("B14", "public"): "basic",
-                     ("B14", "project_excluding_construction"): "project"}
+                     ("B14", "project_excluding_construction"): "project",
+                     ("B02", "general_budget_special_funds"): "general_budget", ("B02", "business_tuition"): "business",
+                     **{(k, c): p for k in ("B07", "B08") for c, p in (("personnel", "basic"), ("public", "basic"),
+                                                                        ("project_excluding_construction", "project"))}}
 
 
 def test_table_reference_is_what_the_tables_declare():
@@ -27,7 +30,8 @@ def test_table_reference_is_what_the_tables_declare():
     kind's title, English name, layouts and final twin are written once, in its module."""
     assert read("ref_standard_table.csv") == table_reference()
     assert {r["table_key"]: r["final_twin"] for r in read("ref_standard_table.csv") if r["final_twin"]} == {
-        "B01": "T01", "B03": "T03", "B05": "T05", "B09": "T09", "B14": "T11"}
+        "B01": "T01", "B02": "T02", "B03": "T03", "B04": "T04", "B05": "T05", "B07": "T07", "B08": "T08", "B09": "T09",
+        "B14": "T11"}
 
 
 def test_function_classes_cover_the_sample(sample):

@@ -10,8 +10,13 @@ layout.find_tables looks for in each kind of document."""
 from ..layout import Titles
 from . import (
     b01_budget_summary,
+    b02_budget_income,
     b03_budget_expenditure,
+    b04_budget_appropriation_summary,
     b05_budget_general_expenditure,
+    b06_budget_basic_expenditure,
+    b07_budget_government_fund,
+    b08_budget_state_capital,
     b09_budget_three_public_costs,
     b14_budget_appropriation_expenditure,
     t01_income_expenditure_summary,
@@ -40,8 +45,13 @@ PARSERS = {
     "T10": t10_statistics,
     "T11": t11_appropriation_expenditure,
     "B01": b01_budget_summary,
+    "B02": b02_budget_income,
     "B03": b03_budget_expenditure,
+    "B04": b04_budget_appropriation_summary,
     "B05": b05_budget_general_expenditure,
+    "B06": b06_budget_basic_expenditure,
+    "B07": b07_budget_government_fund,
+    "B08": b08_budget_state_capital,
     "B09": b09_budget_three_public_costs,
     "B14": b14_budget_appropriation_expenditure,
 }
@@ -57,12 +67,10 @@ def _titles(document: str, **how) -> Titles:
 # A budget's tables not read yet, by the titles they are printed under (DOMAIN.md, "Budget
 # reports"): found, so that the table before them ends where they begin.
 BUDGET_TABLES_NOT_READ = (
-    "收入总表", "收入预算表", "部门收入总表", "部门综合预算收入总表",
-    "财政拨款收支总表", "财政拨款收支预算总表", "部门综合预算财政拨款收支总表",
     "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
-    "一般公共预算基本支出表", "财政拨款基本支出表（经济科目）",
-    "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",
-    "政府性基金预算支出表", "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表", "国有资本经营预算支出表", "国有资本经营预算支出预算表",
+    "财政拨款基本支出表（经济科目）",
+    "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）",
+    "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表",
     "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
     "一般公共预算机关运行经费支出预算表", "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",

@@ -211,6 +211,7 @@ _CODE_HEADER_CELLS = ("类", "款", "项")
 
 
 _UNIT_CODE = re.compile(r"\d{6}")
+_UNIT_CODE_HEADERS = ("部门代码", "部门编码", "单位代码", "单位编码")
 # A cell naming a subject by its code and name joined (北京's 预算03表: `2010501-行政运行`).
 _CODE_DASH_NAME = re.compile(r"^\d{3,7}\s*-\s*\S")
 _CODE_IN_CELL = re.compile(r"\d{3,7}\s*-")
@@ -257,6 +258,8 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         at = next((i for i, c in enumerate(row.cells[:4]) if c in _TOTAL_NAMES), None)
         return at is not None and all(grid.is_amount_or_blank(c) for c in row.cells[at + 1 :])
 
+    if rows and _figures_only(rows[-1]) and not any(c and grid.is_amount_or_blank(c) for r in rows[:-1] for c in r.cells):
+        return _parse_one_row(table, rows[:-1], rows[-1], columns, unit, width)
     first = next((i for i, r in enumerate(rows) if is_data(r)), len(rows))
     header = rows[:first]
     if first < len(rows):
@@ -274,7 +277,8 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         if any(moved):
             header = header + [grid.GridRow(moved, total.line)]
             rows[first] = grid.GridRow([("" if m else c) for c, m in zip(total.cells, moved)], total.line)
-    labels = grid.column_labels(header, width)
+    # The national form's column numbers (`栏次 1 2 3`, 西安 2022: `1 2 3` under the names) name no column.
+    labels = grid.column_labels([r for r in header if not grid.is_numbering_row(r.cells)], width)
     name_col = next((c for c, lab in enumerate(labels) if any("名称" in part for part in lab)), None)
     classifications = _classification_columns(labels)
     if name_col is None and len(classifications) > 1:
@@ -292,23 +296,40 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
     code_labels = [code_labels[c] for c in code_cols]
     order = 0
     last_class = None  # the 类 printed last, the parent of a 款 printed by its own two digits
+    # A table headed 部门代码 / 单位编码 lists units, not subjects (a budget's 收入总表 by unit): each row is
+    # a unit's, keyed `unit_<code>`, never a subject's (the department's 327 is no 类).
+    by_unit = any(label in _UNIT_CODE_HEADERS for label in code_labels)
     for row in rows[first:]:
         row = _with_code_columns(row, name_col, width)
         cells = (row.cells + [""] * width)[:width]
         if not any(cells):
             continue  # an empty row of the layout
         code_cells, name = grid.two_digit_parts([cells[c] for c in code_cols], code_labels), cells[name_col]
-        code = _grid_code(code_cells)
+        code = _grid_code(code_cells) if not by_unit else None
+        unit_code = "".join(code_cells) if by_unit and "".join(code_cells).isdigit() else None
         if code is None and last_class and _KUAN_ALONE.fullmatch("".join(code_cells)):
             # 西安's 2020 budget prints a 款 as its two digits under its 类 (`201` then `10 人力资源事务`,
             # then `2011007`): the 类 fixes the code (20110).
             code = last_class + "".join(code_cells)
         if code is not None and len(code) == 3:
             last_class = code
-        if code is None and (name in _TOTAL_NAMES or any(c in _TOTAL_NAMES for c in code_cells)):
-            row_key, label = "total", next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)
+        # 合计 is printed under the code, the name, or another classification's column before the
+        # figures (西安 2020: under 政府经济科目名称).
+        words = [c for c in cells[: min(found.values(), default=name_col + 1)] if c]
+        if code is None and (name in _TOTAL_NAMES or any(c in _TOTAL_NAMES for c in code_cells)
+                             or (len(words) == 1 and words[0] in _TOTAL_NAMES)):
+            row_key, label = "total", words[0] if len(words) == 1 else next(c for c in cells[: name_col + 1] if c in _TOTAL_NAMES)
         elif code is not None:
             row_key, label = code, name
+        elif unit_code is not None:
+            row_key, label = f"unit_{unit_code}", name
+            named = [r.row_label for r in table.rows if r.row_key == row_key or r.row_key.startswith(row_key + "_")]
+            if named and name not in named:
+                # Two units printed under one code (西安市公安局's 153002, 交通管理支队 and 交通警察支队): each is
+                # its own row, the second keyed by its order under the code.
+                row_key = f"{row_key}_{len(named) + 1}"
+                table.issues.append(Issue("warning", key, row.line, f"unit code {unit_code} is printed for {name!r} "
+                                          f"after {named[0]!r}; kept as {row_key}"))
         elif all(not c or not grid.is_amount_or_blank(c) for c in cells) or grid.is_numbering_row(cells):
             continue  # the header printed again on a continued page, its `栏次 1 2 3 …` line too
         elif _UNIT_CODE.fullmatch("".join(code_cells)):
@@ -328,6 +349,13 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         table.rows.append(Row(key, row_key, code, label, None, order, row.line))
         for column_key, c in found.items():
             grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line, c)
+    if not table.rows and first == len(rows):
+        printed = [r for r in rows if any(c and grid.is_amount_or_blank(c) and "." in c for c in r.cells)]
+        if printed:
+            # No row began as a code or 合计 (西安市工业和信息化局's 收入总表 numbers its rows 1, 2, … before
+            # codes set in columns its vertical header does not name): say so, never an empty table.
+            table.issues.append(Issue("error", key, printed[0].line, f"none of the table's {len(printed)} rows of "
+                                      "figures begins where its header puts the code or 合计; not read"))
     return table
 
 
@@ -352,17 +380,42 @@ def _parse_cross_list(table: ParsedTable, rows: list[grid.GridRow], labels, clas
     pairs = 0
     for row in rows:
         cells = (row.cells + [""] * width)[:width]
-        if cells[0] in _TOTAL_NAMES:
-            table.rows.append(Row(key, "total", None, cells[0], None, 1, row.line))
+        # 合计 is printed under either classification (北京's 预算06表 prints it under the second).
+        printed = [c for c in cells[: len(classifications)] if c]
+        if len(printed) == 1 and printed[0] in _TOTAL_NAMES:
+            table.rows.append(Row(key, "total", None, printed[0], None, 1, row.line))
             for column_key, c in found.items():
                 grid.add_value_cell(table, "total", column_key, cells[c], unit, row.line, c)
-        elif _CODE_IN_CELL.search(cells[0]):
+        elif any(_CODE_IN_CELL.search(c) for c in printed):
             pairs += 1  # not a header printed again on a continued page
     names = " × ".join(labels[c][-1] for c in classifications)
     table.issues.append(Issue("warning", key, table.title_line,
                               f"{key} lists {pairs} rows of {names}, not the form's rows by subject: only its 合计 "
                               "row is loaded"))
     table.issues.extend(_unmatched_columns(key, table.title_line, labels, unmatched, rows))
+    return table
+
+
+_OTHER_CLASSIFICATION = ("科目编码", "科目名称")
+
+
+def _figures_only(row: grid.GridRow) -> bool:
+    """A row of figures and blanks only, no code or name."""
+    return any(row.cells) and all(grid.is_amount_or_blank(c) for c in row.cells)
+
+
+def _parse_one_row(table: ParsedTable, header: list[grid.GridRow], row: grid.GridRow,
+                   columns: dict[str, tuple[str, ...]], unit: str, width: int) -> ParsedTable:
+    """A table of one row of figures under its header, with no code or name (北京's 预算02表: the
+    department's income by source, its 合计 unnamed): that row is the table's 合计."""
+    key = table.table_key
+    labels = grid.column_labels(header, width)
+    found, unmatched = grid.match_columns(labels, columns, [c for c in range(width) if labels[c]])
+    table.issues.extend(_unmatched_columns(key, table.title_line, labels, unmatched, [row]))
+    cells = (row.cells + [""] * width)[:width]
+    table.rows.append(Row(key, "total", None, "合计", None, 1, row.line))
+    for column_key, c in found.items():
+        grid.add_value_cell(table, "total", column_key, cells[c], unit, row.line, c)
     return table
 
 
@@ -376,6 +429,10 @@ def _unmatched_columns(key: str, title_line: int, labels, unmatched: list[int], 
             # Remarks (西安's budget tables): words about a row, no figure of the form.
             issues.append(Issue("warning", key, title_line,
                                 f"column 备注 (remarks) holds {len(printed)} notes; they are not figures and not loaded"))
+        elif printed and labels[c] and labels[c][-1].endswith(_OTHER_CLASSIFICATION):
+            # 西安's 预算 tables print each 部门 economic code's 政府 economic code and name beside it.
+            issues.append(Issue("warning", key, title_line, f"column {labels[c][-1]!r} names another classification "
+                                f"of each row ({len(printed)} printed); not figures, not loaded"))
         elif printed:
             issues.append(Issue("error", key, title_line, f"column {'/'.join(labels[c]) or c + 1!r} is not a column "
                                 f"of the national form; its {len(printed)} printed values are not loaded"))

@@ -112,9 +112,17 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     return parse_summary(region, unit, TABLE_KEY, COLUMNS, INCOME_LINES, EXPENDITURE_LINES)
 
 
-# `(1)` / `（1）` before a line's name: a part of the line numbered `1、` above it.
-_PART_ORDINAL = re.compile(r"^\s*[（(]\d{1,2}[)）]")
-_LINE_ORDINAL = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]+)[、.．]")
+# A line's ordinal and its depth: `一、` above `（一）` above `1、` above `(1)`; a line without one is 0.
+_ORDINALS = (
+    re.compile(r"^\s*[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\s*\d{1,2}[、.．]"),
+    re.compile(r"^\s*[（(]\d{1,2}[)）]"),
+)
+
+
+def ordinal_depth(name: str) -> int:
+    return next((depth for depth, ordinal in enumerate(_ORDINALS, 1) if ordinal.match(name)), 0)
 
 
 def parse_summary(region: TableRegion, unit: str, table_key: str, columns, income: list, expenditure: list,
@@ -130,21 +138,38 @@ def parse_summary(region: TableRegion, unit: str, table_key: str, columns, incom
     else:
         sides, issues = parse_sides_unnumbered(region, side_of_line, starts_unnumbered_name)
     table.issues.extend(issues)
-    numbered_line = None  # the income line numbered `1、` the next `(1)` lines are parts of
+    heading = None  # (key, depth, printed) of the income line whose parts the next deeper lines are
+    seen: set[str] = set()
     for row in sides:
         key, issue = key_side_row(row, table_key, income, expenditure)
         if issue:
             table.issues.append(issue)
         if key is None:
             continue
-        if row.side == "income" and _LINE_ORDINAL.match(row.name):
-            # Under a heading printed blank (西安's 2020 template: `1、财政拨款` empty, its funds
-            # filled), the `(1)` lines are the lines themselves.
-            printed = any(t.kind is Kind.AMOUNT for t in row.values.tokens)
-            numbered_line = key if printed else None
-        elif row.side == "income" and _PART_ORDINAL.match(row.name) and key in (parts or {}).get(numbered_line, {}):
-            key = parts[numbered_line][key]
+        if row.side == "income":
+            key, heading = _part_or_line(row, key, heading, parts or {}, seen)
+            seen.add(key)
         code = key if key.isdigit() else None
         table.rows.append(Row(table_key, key, code, row.name, row.line_number, len(table.rows) + 1, row.source_line))
         table.cells.extend(make_cells(table_key, key, [c for c, _ in columns], row.values, unit, row.source_line))
     return table
+
+
+def _part_or_line(row: SideRow, key: str, heading, parts: dict[str, dict[str, str]], seen: set[str]):
+    """(key, heading) of an income line: a line numbered deeper than the heading above it, of a name
+    the heading has parts for, is its part (西安: `1、财政拨款` then `(1)一般公共预算拨款`; 无锡: `二、上年结转`
+    then `（一）一般公共预算拨款`; 北京: `上年结转结余` then `一、一般公共预算拨款`). Under a heading printed blank
+    (西安's 2020 template: `1、财政拨款` empty, its funds filled) a part is the line itself, unless that
+    line was printed already (无锡's funds under 本年收入, again under an empty 上年结转)."""
+    depth = ordinal_depth(row.name)
+    if heading is not None:
+        head, head_depth, printed = heading
+        if depth > head_depth and key in parts[head] and (printed or key in seen):
+            return parts[head][key], heading
+        # A line numbered as deep as the heading, or any line under an unnumbered one, ends it; a
+        # `其中` line among the parts does not.
+        if (depth and depth <= head_depth) or head_depth == 0:
+            heading = None
+    if key in parts:
+        heading = (key, depth, any(t.kind is Kind.AMOUNT for t in row.values.tokens))
+    return key, heading

@@ -1,0 +1,21 @@
+"""预算07表 政府性基金预算支出表 (the budget's government-fund expenditure by function code): the
+shape and columns of 一般公共预算支出表 (B05) for the government fund. Most departments print it empty
+(`本表无数据`). 西安's 部门综合预算政府性基金收支表 is a two-sided summary, not this table."""
+
+from ..layout import TableRegion
+from ..model import ParsedTable
+from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, ROW_IDENTITIES
+from .coded import parse_coded
+
+TABLE_KEY = "B07"
+LIKE = "T07"
+DOCUMENT = "budget"
+TITLE = "政府性基金预算支出表"
+TITLE_EN = "Budget government-fund expenditure by function code (B05's columns)"
+# 无锡 heads its total column 本年政府性基金预算支出 合计, as B05's.
+PRINTED_AS = B05_PRINTED_AS
+__all__ = ["COLUMNS", "PART_OF", "ROW_IDENTITIES"]
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)

@@ -1,0 +1,19 @@
+-- A budget's tables stating the same figure (its final twins' x01_03, x05_06): the 收支总表's
+-- expenditure against the 支出总表 (all funds, in total and per 类), and the general budget's basic
+-- expenditure in 一般公共预算支出表 against 一般公共预算基本支出表 (whole, 人员经费, 公用经费), and the
+-- general budget's appropriation in the 收支总表 against the 财政拨款收支总表.
+{{ check_linear('xb01_03_expenditure', ['B01', 'expenditure_subtotal', 'amount'], [['B03', 'total', 'total']]) }}
+union all
+{{ check_rows_agree('xb01_03_class', ['B01', 'amount'], ['B03', 'total']) }}
+union all
+{{ check_linear('xb05_06_basic', ['B05', 'total', 'basic'], [['B06', 'total', 'total']], skip_if_actual_blank=true) }}
+union all
+{{ check_linear('xb05_06_personnel', ['B05', 'total', 'personnel'], [['B06', 'total', 'personnel']], skip_if_actual_blank=true) }}
+union all
+{{ check_linear('xb05_06_public', ['B05', 'total', 'public'], [['B06', 'total', 'public']], skip_if_actual_blank=true) }}
+union all
+{{ check_linear('xb01_04_general_budget', ['B01', 'general_budget_appropriation', 'amount'], [['B04', 'general_budget_appropriation', 'amount']]) }}
+union all
+{{ check_linear('xb01_02_income', ['B01', 'income_subtotal', 'amount'], [['B02', 'total', 'total']], skip_if_addends_blank=true) }}
+union all
+{{ check_linear('xb01_02_income_total', ['B01', 'income_total', 'amount'], [['B02', 'total', 'income_total']], skip_if_addends_blank=true) }}

@@ -1,0 +1,157 @@
+"""A budget's other tables (DOMAIN.md, "Budget reports"): 收入总表 (B02), 财政拨款收支总表 (B04), 一般公共
+预算基本支出表 (B06), 政府性基金 (B07) and 国有资本经营 (B08) 预算支出表, each a declaration over a grammar
+the final tables already have (coded, two-sided). Each rule below is asserted on the real print it
+was met in, and fails without it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import pytest
+
+from juesuan.report import parse_file
+
+from tests.conftest import ROOT
+
+REPORTS = ROOT.parent / "shared" / "reports"
+BUDGETS = REPORTS / "budgets"
+
+pytestmark = pytest.mark.skipif(not BUDGETS.is_dir(), reason="../shared/reports/budgets is not beside this checkout")
+
+
+@cache
+def _report(path: str):
+    return parse_file(REPORTS / path)
+
+
+def _cells(path: str, table: str) -> dict[tuple[str, str], Decimal]:
+    return {(c.row_key, c.column_key): c.value for c in _report(path).tables[table].cells if c.state == "value"}
+
+
+def _issues(path: str, table: str, severity: str) -> list[str]:
+    return [i.message for i in _report(path).issues if i.table_key == table and i.severity == severity]
+
+
+BEIJING = "budgets/beijing/beijing_tongjiju_2026_biao.pdf"
+
+
+def test_an_income_table_by_unit_keys_its_rows_by_unit():
+    """无锡市统计局's 收入总表 lists its units under `部门代码`: the department (327) and its two units are
+    units, not subjects (327 is no 类), each row's 合计 = 本年收入 + 上年结转结余."""
+    cells = _cells("budgets/wuxi/wuxi_04.pdf", "B02")
+    assert {r.row_key for r in _report("budgets/wuxi/wuxi_04.pdf").tables["B02"].rows} == {
+        "total", "unit_327", "unit_327001", "unit_327002"}
+    assert [cells[("unit_327001", c)] for c in ("income_total", "total", "general_budget")] == [Decimal("2663.92")] * 3
+    assert cells[("unit_327002", "income_total")] == Decimal("546.18")
+
+
+def test_an_income_table_of_one_row_is_its_total():
+    """北京市统计局's 预算02表 prints one row of figures under its header, no code and no name: its 合计
+    (budgets/EXPECTED.md), the year's funds and those carried in told apart by the header above them."""
+    cells = _cells(BEIJING, "B02")
+    assert cells == {
+        ("total", "income_total"): Decimal("51036.219169"), ("total", "total"): Decimal("50666.454093"),
+        ("total", "general_budget"): Decimal("50665.496773"), ("total", "other"): Decimal("0.957320"),
+        ("total", "opening_balance"): Decimal("369.765076"), ("total", "opening_general_budget"): Decimal("152.679076"),
+        ("total", "opening_unit_funds"): Decimal("217.086000")}
+
+
+def test_an_income_table_by_subject_and_its_university_columns():
+    """西南大学's 收入预算表 is by subject code, with 上年结转, 财政拨款收入 and 事业收入 with its 其中：教育收费."""
+    cells = _cells("pairs/swu_2023_budget.pdf", "B02")
+    assert [cells[("2050205", c)] for c in ("income_total", "opening_balance", "fiscal_appropriation", "business",
+                                            "business_tuition", "other", "use_of_non_appropriation_balance")] == [
+        Decimal(v) for v in ("483848.18", "90686.29", "181866.03", "121212.23", "73212.23", "37283.63", "52800.00")]
+
+
+def test_two_units_under_one_code_are_two_rows():
+    """西安市公安局 prints 153002 for 交通管理支队 and for 交通警察支队, each with its own figures: both are
+    loaded, the second keyed by its order, and a warning says so (no row is dropped as a repeat)."""
+    cells = _cells("budgets/xian/xian_03.pdf", "B02")
+    assert cells[("unit_153002", "income_total")] == Decimal("1181831909.95")
+    assert cells[("unit_153002_2", "income_total")] == Decimal("54696640.13")
+    assert _issues("budgets/xian/xian_03.pdf", "B02", "error") == []
+    assert any("153002" in m for m in _issues("budgets/xian/xian_03.pdf", "B02", "warning"))
+
+
+def test_a_header_line_of_column_numbers_names_no_column():
+    """西安's 2020 收入总表 prints `** ** 1 2 3 …` under its header: the numbers are no part of the labels
+    (its columns were all unmatched before)."""
+    cells = _cells("budgets/xian/xian_09.pdf", "B02")
+    assert (cells[("total", "income_total")], cells[("total", "general_budget")], cells[("total", "opening_balance")]) == (
+        Decimal("182157.13"), Decimal("181716.56"), Decimal("90.57"))
+    assert _issues("budgets/xian/xian_09.pdf", "B02", "error") == []
+
+
+def test_an_amount_wrapped_in_its_cell_is_read_whole():
+    """无锡市交通运输局（本级）'s 收入总表 wraps `143,999.00` in its cell as `143,999.0` over `0`."""
+    cells = _cells("budgets/wuxi/wuxi_01.pdf", "B02")
+    assert (cells[("total", "government_fund")], cells[("total", "state_capital")]) == (Decimal("143999.00"), Decimal("32640.00"))
+    assert _issues("budgets/wuxi/wuxi_01.pdf", "B02", "error") == []
+
+
+def test_a_table_whose_rows_begin_nowhere_its_header_says_is_an_error():
+    """西安市工业和信息化局's 2022 收入总表 sets its header vertically and numbers its rows: no row begins as
+    a code or 合计 where the header puts them. Said, never loaded as an empty table."""
+    assert _report("budgets/xian/xian_15.pdf").tables["B02"].rows == []
+    assert [m.startswith("none of the table's 8 rows of figures") for m in _issues("budgets/xian/xian_15.pdf", "B02", "error")] == [True]
+
+
+def test_an_appropriation_summary_keys_the_funds_carried_in_as_parts():
+    """财政拨款收支总表: the funds printed again under 上年结转 are its parts (无锡 `（一）` under `二、`, printed
+    blank; 北京 `一、` under the unnumbered `上年结转结余`), the funds under 西安's `一、财政拨款` its parts too;
+    under 西安 2020's `1、财政拨款` printed blank, the `(1)` lines are the lines themselves."""
+    wuxi = {r.row_key for r in _report("budgets/wuxi/wuxi_05.pdf").tables["B04"].rows}
+    assert {"general_budget_appropriation", "opening_balance_general_budget", "opening_balance_state_capital"} <= wuxi
+    assert _cells("budgets/wuxi/wuxi_05.pdf", "B04")[("general_budget_appropriation", "amount")] == Decimal("152585.76")
+    beijing = _cells(BEIJING, "B04")
+    assert (beijing[("general_budget_appropriation", "amount")], beijing[("opening_balance_general_budget", "amount")],
+            beijing[("income_total", "amount")]) == (Decimal("50665.496773"), Decimal("152.679076"), Decimal("50818.175849"))
+    xian = _cells("budgets/xian/xian_05.pdf", "B04")
+    assert xian[("appropriation_income_general_budget", "amount")] == Decimal("40052896.08")
+    assert ("general_budget_appropriation", "amount") not in xian
+    assert _cells("budgets/xian/xian_09.pdf", "B04")[("general_budget_appropriation", "amount")] == Decimal("181716.56")
+
+
+def test_a_basic_expenditure_table_by_economic_code():
+    """一般公共预算基本支出表: 无锡's tree of economic codes with 合计 | 人员经费 | 公用经费."""
+    cells = _cells("budgets/wuxi/wuxi_05.pdf", "B06")
+    assert [cells[("total", c)] for c in ("total", "personnel", "public")] == [
+        Decimal("26790.33"), Decimal("25530.51"), Decimal("1259.82")]
+    assert (cells[("30101", "personnel")], cells[("302", "public")]) == (Decimal("3720.78"), Decimal("1259.82"))
+
+
+def test_a_total_printed_under_another_classification():
+    """合计 printed under the second classification (北京's 预算06表, a cross list of 政府 × 部门 economic
+    codes: its 合计 alone is read) and under 政府经济科目名称 (西安 2020) is the table's 合计."""
+    beijing = _cells(BEIJING, "B06")
+    assert beijing == {("total", "total"): Decimal("32757.015217"), ("total", "personnel"): Decimal("29860.171136"),
+                       ("total", "public"): Decimal("2896.844081")}
+    assert _cells("budgets/xian/xian_09.pdf", "B06")[("total", "total")] == Decimal("8563.95")
+
+
+def test_another_classification_beside_each_row_is_no_figure():
+    """西安's 基本支出明细表（按支出经济分类科目） prints each 部门 code's 政府 code and name after its name:
+    a warning, not an unread column of figures; the 部门 rows are read."""
+    cells = _cells("budgets/xian/xian_05.pdf", "B06")
+    assert cells[("30101", "total")] == Decimal("7059565.80") and cells[("total", "public")] == Decimal("1985851.68")
+    assert _issues("budgets/xian/xian_05.pdf", "B06", "error") == []
+    assert sum("names another classification" in m for m in _issues("budgets/xian/xian_05.pdf", "B06", "warning")) == 2
+
+
+def test_a_table_of_contents_entry_is_no_table():
+    """西安's 报表目录 lists `表8 <title>` rows with cells after them: the entry is no table, the table is
+    where its title is followed by its rows (line 437, not the 目录's 246)."""
+    assert _report("budgets/xian/xian_05.pdf").tables["B06"].title_line == 437
+
+
+def test_the_fund_tables_have_the_general_budget_tables_columns():
+    """政府性基金预算支出表 (B07) and 国有资本经营预算支出表 (B08): B05's columns and tree. 无锡市交通运输局
+    (本级) spends its 143,999.00 of 国有土地使用权出让收入 and 32,640.00 of 国有资本经营预算 on projects;
+    most departments print both tables empty."""
+    fund = _cells("budgets/wuxi/wuxi_01.pdf", "B07")
+    assert [fund[(r, "project")] for r in ("total", "212", "21208", "2120803")] == [Decimal("143999.00")] * 4
+    capital = _cells("budgets/wuxi/wuxi_01.pdf", "B08")
+    assert [capital[(r, "total")] for r in ("total", "223", "22399", "2239999")] == [Decimal("32640.00")] * 4
+    assert _report("budgets/wuxi/wuxi_05.pdf").tables["B07"].no_data
