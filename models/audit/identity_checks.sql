@@ -39,6 +39,8 @@ with checks as (
     union all
     {{ identity_rows(ref('chk_b06_b07_b08_budget_tables')) }}
     union all
+    {{ identity_rows(ref('chk_b12_budget_procurement')) }}
+    union all
     {{ identity_rows(ref('chk_across_budget_tables')) }}
     union all
     {{ identity_rows(ref('chk_across_tables')) }}

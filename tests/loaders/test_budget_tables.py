@@ -155,3 +155,15 @@ def test_the_fund_tables_have_the_general_budget_tables_columns():
     capital = _cells("budgets/wuxi/wuxi_01.pdf", "B08")
     assert [capital[(r, "total")] for r in ("total", "223", "22399", "2239999")] == [Decimal("32640.00")] * 4
     assert _report("budgets/wuxi/wuxi_05.pdf").tables["B07"].no_data
+
+
+def test_a_procurement_table_keeps_its_categories():
+    """政府采购支出表 (无锡, 苏州): the 合计, 货物, 工程 and 服务 rows by source of funds, each unit's purchases
+    under its category counted in a warning; 北京's 预算10表 names its categories by catalogue letter
+    (`A-货物`, `C-服务`) with one 金额."""
+    wuxi = _cells("budgets/wuxi/wuxi_05.pdf", "B12")
+    assert [wuxi[(r, "general_budget")] for r in ("total", "goods", "works", "services")] == [
+        Decimal("1933.61"), Decimal("38.38"), Decimal("700.00"), Decimal("1195.23")]
+    assert [m.startswith("48 rows list the units and purchases") for m in _issues("budgets/wuxi/wuxi_05.pdf", "B12", "warning")] == [True]
+    assert _cells(BEIJING, "B12") == {("goods", "total"): Decimal("3887.172900"), ("services", "total"): Decimal("5177.883268"),
+                                      ("total", "total"): Decimal("9065.056168")}

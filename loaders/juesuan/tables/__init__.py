@@ -18,6 +18,7 @@ from . import (
     b07_budget_government_fund,
     b08_budget_state_capital,
     b09_budget_three_public_costs,
+    b12_budget_procurement,
     b14_budget_appropriation_expenditure,
     t01_income_expenditure_summary,
     t02_income,
@@ -53,6 +54,7 @@ PARSERS = {
     "B07": b07_budget_government_fund,
     "B08": b08_budget_state_capital,
     "B09": b09_budget_three_public_costs,
+    "B12": b12_budget_procurement,
     "B14": b14_budget_appropriation_expenditure,
 }
 
@@ -74,7 +76,7 @@ BUDGET_TABLES_NOT_READ = (
     "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
     "一般公共预算机关运行经费支出预算表", "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",
-    "政府采购预算明细表", "政府采购支出表", "部门综合预算政府采购（资产配置、购买服务）预算表", "财政拨款政府购买服务明细表",
+    "部门综合预算政府采购（资产配置、购买服务）预算表", "财政拨款政府购买服务明细表",
     "部门综合预算支出总表",  # 西安's is by unit and fund, not by kind: not B03
 )
 TITLES = {"final": _titles("final", numbered=True, three_public=("T09", "支出决算表")),
