@@ -162,3 +162,14 @@ def test_a_bracketed_word_in_a_final_reports_item_name():
                                 ("function_item", "2100202", "final", Decimal("19028.68"))]
     # `15.` numbers the paragraph, not the 类: the path resolves to its code in 公开05表, so its 决算
     # is checked against the table (42 项 of this report, every one held: tests/test_real_reports.py).
+
+
+def test_the_part_of_other_important_matters_goes_on_with_the_narrative():
+    """西安市审计局 (xian_05) explains its 三公, 机关运行经费 and assets under `第三部分：其他重要事项说明`, after
+    its 收支情况说明: that part is the narrative's, not its end. `因公出国（境）经费` is the overseas item,
+    not the 三公 total it follows (0.00 would have restated 10.20)."""
+    report = _read(BUDGETS / "xian" / "xian_05.pdf")
+    assert _at(report, 190) == [("three_public", None, "amount", Decimal("10.20")),
+                                ("three_public", None, "change", Decimal("-1.80"))]
+    assert _at(report, 192) == [("overseas", None, "amount", Decimal("0.00"))]
+    assert _at(report, 221)[0] == ("running_cost", None, "amount", Decimal("198.59"))

@@ -167,3 +167,18 @@ def test_a_procurement_table_keeps_its_categories():
     assert [m.startswith("48 rows list the units and purchases") for m in _issues("budgets/wuxi/wuxi_05.pdf", "B12", "warning")] == [True]
     assert _cells(BEIJING, "B12") == {("goods", "total"): Decimal("3887.172900"), ("services", "total"): Decimal("5177.883268"),
                                       ("total", "total"): Decimal("9065.056168")}
+
+
+def test_the_three_public_costs_by_year_group():
+    """西安's 三公 table prints 上年 | 当年 | 增减变化情况 (2020: `2019年` | `2020年` | …) over a row per unit:
+    the 合计 row's groups are the rows prior_budget, budget and change, each group's own 合计 (with 会议费
+    and 培训费) `total_with_meeting_training`; `公务用车购置` (no 费) is the vehicle purchase."""
+    cells = _cells("budgets/xian/xian_05.pdf", "B09")
+    assert [cells[(r, "total")] for r in ("prior_budget", "budget", "change")] == [
+        Decimal("120000.00"), Decimal("102000.00"), Decimal("-18000.00")]
+    assert (cells[("budget", "total_with_meeting_training")], cells[("budget", "training")]) == (
+        Decimal("332000.00"), Decimal("210000.00"))
+    old = _cells("budgets/xian/xian_09.pdf", "B09")
+    assert [old[(r, "total")] for r in ("prior_budget", "budget", "change")] == [
+        Decimal("66.57"), Decimal("29.30"), Decimal("-37.27")]
+    assert old[("budget", "vehicle_purchase")] == Decimal("0.00") and _issues("budgets/xian/xian_09.pdf", "B09", "error") == []

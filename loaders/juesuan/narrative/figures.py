@@ -52,7 +52,7 @@ SUBJECTS: list[tuple[str, str]] = [
     (r"资本性支出[（(]基本建设[)）]", "econ_309"),  # 西安: beside 资本性支出（310）
     (r"资本性支出", "econ_310"),
     (r"[“\"]?三公[”\"]?经费", "three_public"),
-    (r"因公出国[（(]境[)）]费|出国[（(]境[)）]团组", "overseas"),
+    (r"因公出国[（(]境[)）]经?费|出国[（(]境[)）]团组", "overseas"),
     # The pair first: `公务用车购置及运行维护费 37.35` is both, not the 购置 alone.
     (r"公务用车购置[及和]运行(维护)?费", "vehicle_costs"),  # 北京: 购置和运行维护费
     (r"公务用车购置(费)?", "vehicle_purchase"),

@@ -76,13 +76,20 @@ def _starts_narrative(lines: list[Line], i: int) -> tuple[bool, int]:
 _FORM_TITLE = re.compile(r"(?:^|(?<=[。；;]))\s*([^\s。；;，]{0,40}绩效自评表)\s*$")
 
 
+# The part after the 情况说明 that explains the 三公, 机关运行经费, 政府采购 and assets (西安's budgets:
+# `第三部分：其他重要事项说明`) goes on explaining the same figures: it is the narrative's, not its end.
+_GOES_ON = re.compile(r"其他重要事项")
+
+
 def _ends_narrative(raw: str) -> int | None:
     """Where the part after the narrative begins in the line (0: the line is its heading), if it
     does: `第四部分 名词解释`, `项目支出绩效自评…`, also glued after the last sentence, and a form's
     `…绩效自评表` title glued there."""
+    m = _PART.search(raw) if "部分" in raw else None
+    if m and _GOES_ON.search(m.group(1)):
+        return None
     if _END.match(raw):
         return 0
-    m = _PART.search(raw) if "部分" in raw else None
     if m is None and "自评表" in raw:
         m = _FORM_TITLE.search(raw)
     return m.start(1) if m else None

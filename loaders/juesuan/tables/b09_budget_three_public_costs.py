@@ -1,10 +1,14 @@
 """预算09表 财政拨款“三公”经费支出表 (the budget's "three public costs"): 公开09表's items as columns
 (T09's column keys, 会议费 and 培训费 where printed) over one row of figures, the budget year's
 (`budget`). 北京 names its total `“三公”经费财政拨款预算总额` and prints 公务接待费 before the vehicles;
-the header says which column is which, so the order does not matter. 西安's (last year, this year and
-the change, by unit) is another shape: not this table."""
+the header says which column is which, so the order does not matter. 西安 prints last year's budget,
+this year's and the change side by side (上年 | 当年 | 增减变化情况), a row per unit under its 合计: the
+合计's three groups are the rows `prior_budget`, `budget` and `change`, each group's own 合计 (the 三公
+with 会议费 and 培训费) `total_with_meeting_training`; the units' rows are counted, not loaded."""
 
 from __future__ import annotations
+
+import re
 
 from .. import grid
 from ..layout import TableRegion
@@ -16,12 +20,20 @@ LIKE = "T09"
 DOCUMENT = "budget"
 TITLE = "财政拨款“三公”经费支出表"
 TITLE_EN = "Budget three public costs, one row for the budget year (T09's items; 会议费 and 培训费 where printed)"
-TITLE_ALIASES = ("一般公共预算“三公”经费、会议费、培训费支出表", "财政拨款“三公”经费支出预算表")
+TITLE_ALIASES = ("一般公共预算“三公”经费、会议费、培训费支出表", "财政拨款“三公”经费支出预算表",
+                 "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表")
+# 西安's groups each print their own 合计: the 三公 with 会议费 and 培训费.
+EXTRA_COLUMNS = [*EXTRA_COLUMNS, ("total_with_meeting_training", "合计（含会议费、培训费）")]
 __all__ = ["COLUMNS", "EXTRA_COLUMNS"]
 
 
 def _item(label: tuple[str, ...]) -> str | None:
     return item_of(label) or ("total" if label and "总额" in label[-1] else None)
+
+
+# 西安's column groups: last year's budget, this year's, and the change between them.
+PHASE_GROUPS = {"上年": "prior_budget", "当年": "budget", "增减变化情况": "change"}
+PHASE_LABELS = {"prior_budget": "上年预算数", "budget": "预算数", "change": "增减变化"}
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
@@ -30,6 +42,12 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     g = grid.read_grid(TABLE_KEY, region.lines)
     table.issues.extend(g.issues)
     rows, width = g.rows, g.width
+    total_row = next((i for i, r in enumerate(rows) if set(r.cells[:2]) & {"合计", "总计"}), None)
+    if region.is_grid and total_row:
+        labels = grid.column_labels(rows[:total_row], width)
+        groups = _phase_groups(labels)
+        if groups:
+            return _parse_phase_groups(table, rows[total_row:], labels, groups, width, unit)
     first = next((i for i, r in enumerate(rows) if not r.is_empty() and not grid.is_numbering_row(r.cells)
                   and all(grid.is_amount_or_blank(c) for c in r.cells)), None)
     if not region.is_grid or first is None or first == 0:
@@ -48,4 +66,44 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     for c, item in items.items():
         if item is not None:
             grid.add_value_cell(table, "budget", item, cells[c], unit, data[0].line, c)
+    return table
+
+
+_YEAR_GROUP = re.compile(r"^(\d{4})年$")
+
+
+def _phase_groups(labels: list[tuple[str, ...]]) -> dict[str, str]:
+    """{top label: row key} where the header's top labels are 西安's groups: 上年 / 当年 / 增减变化情况, or
+    the two years (2020's template: `2019年` / `2020年`, the later the budget year's)."""
+    tops = {lab[0] for lab in labels if lab}
+    groups = {t: PHASE_GROUPS[t] for t in tops if t in PHASE_GROUPS}
+    years = sorted(t for t in tops if _YEAR_GROUP.match(t))
+    if len(years) == 2 and int(years[1][:4]) - int(years[0][:4]) == 1 and "增减变化情况" in tops:
+        groups.update({years[0]: "prior_budget", years[1]: "budget"})
+    return groups if "budget" in groups.values() and "prior_budget" in groups.values() else {}
+
+
+def _parse_phase_groups(table: ParsedTable, rows: list[grid.GridRow], labels: list[tuple[str, ...]],
+                        groups: dict[str, str], width: int, unit: str) -> ParsedTable:
+    """西安's 三公 by unit: the 合计 row (the first of `rows`) read once per column group (上年, 当年, 增减变化
+    情况), each group's columns by the items under it; the units' rows after it are counted."""
+    columns: dict[int, tuple[str, str]] = {}
+    for c, lab in enumerate(labels):
+        if not lab or lab[0] not in groups:
+            continue
+        item = "total_with_meeting_training" if lab[1:] == ("合计",) else _item(lab[1:])
+        if item is None:
+            table.issues.append(Issue("error", TABLE_KEY, rows[0].line, f"column {'/'.join(lab)!r} is no 三公 item; not loaded"))
+        else:
+            columns[c] = (groups[lab[0]], item)
+    cells = (rows[0].cells + [""] * width)[:width]
+    for phase in dict.fromkeys(p for p, _ in columns.values()):
+        table.rows.append(Row(TABLE_KEY, phase, None, PHASE_LABELS[phase], None, len(table.rows) + 1, rows[0].line))
+        for c, (p, item) in columns.items():
+            if p == phase:
+                grid.add_value_cell(table, phase, item, cells[c], unit, rows[0].line, c)
+    units = [r for r in rows[1:] if r.cells and any(c and grid.is_amount_or_blank(c) for c in r.cells[2:])]
+    if units:
+        table.issues.append(Issue("warning", TABLE_KEY, units[0].line, f"{len(units)} rows give each unit's 三公 "
+                                  "under the 合计; the 合计 is the department's, and only it is loaded"))
     return table

@@ -93,7 +93,8 @@ _ITEM_WORDS = [
     ("vehicle_subtotal", ("小计",)),
     ("overseas", ("出国",)),
     ("reception", ("接待",)),
-    ("vehicle_purchase", ("购置费",)),
+    ("vehicle_subtotal", ("购置及运行",)),  # the two printed as one column, no parts under it
+    ("vehicle_purchase", ("购置",)),  # 西安 2020: `公务用车购置`, `公务用车购置经费`
     ("vehicle_operation", ("运行",)),
 ]
 _PHASE_WORDS = {"预算数": "budget", "决算数": "final"}
