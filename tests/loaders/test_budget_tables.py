@@ -182,3 +182,14 @@ def test_the_three_public_costs_by_year_group():
     assert [old[(r, "total")] for r in ("prior_budget", "budget", "change")] == [
         Decimal("66.57"), Decimal("29.30"), Decimal("-37.27")]
     assert old[("budget", "vehicle_purchase")] == Decimal("0.00") and _issues("budgets/xian/xian_09.pdf", "B09", "error") == []
+
+
+def test_the_regional_running_costs_and_appropriation_basic_tables():
+    """无锡 and 苏州 print 一般公共预算机关运行经费支出预算表 (B15: economic codes, one column) and 财政拨款基本支出表
+    （经济科目） (B16: B06's shape over every appropriation fund)."""
+    running = _cells("budgets/wuxi/wuxi_05.pdf", "B15")
+    assert (running[("total", "amount")], running[("302", "amount")], running[("30201", "amount")]) == (
+        Decimal("625.43"), Decimal("625.43"), Decimal("198.77"))
+    basic = _cells("budgets/wuxi/wuxi_05.pdf", "B16")
+    assert [basic[("total", c)] for c in ("total", "personnel", "public")] == [
+        Decimal("26790.33"), Decimal("25530.51"), Decimal("1259.82")]

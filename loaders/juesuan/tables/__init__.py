@@ -20,6 +20,8 @@ from . import (
     b09_budget_three_public_costs,
     b12_budget_procurement,
     b14_budget_appropriation_expenditure,
+    b15_budget_running_costs,
+    b16_budget_appropriation_basic_expenditure,
     t01_income_expenditure_summary,
     t02_income,
     t03_expenditure,
@@ -56,6 +58,8 @@ PARSERS = {
     "B09": b09_budget_three_public_costs,
     "B12": b12_budget_procurement,
     "B14": b14_budget_appropriation_expenditure,
+    "B15": b15_budget_running_costs,
+    "B16": b16_budget_appropriation_basic_expenditure,
 }
 
 
@@ -70,10 +74,9 @@ def _titles(document: str, **how) -> Titles:
 # reports"): found, so that the table before them ends where they begin.
 BUDGET_TABLES_NOT_READ = (
     "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
-    "财政拨款基本支出表（经济科目）",
     "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）",
     "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表",
-    "一般公共预算机关运行经费支出预算表", "项目支出表", "部门综合预算专项业务经费支出表",
+    "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",
     "部门综合预算政府采购（资产配置、购买服务）预算表", "财政拨款政府购买服务明细表",
     "部门综合预算支出总表",  # 西安's is by unit and fund, not by kind: not B03

@@ -17,3 +17,9 @@ union all
 {{ check_linear('xb01_02_income', ['B01', 'income_subtotal', 'amount'], [['B02', 'total', 'total']], skip_if_addends_blank=true) }}
 union all
 {{ check_linear('xb01_02_income_total', ['B01', 'income_total', 'amount'], [['B02', 'total', 'income_total']], skip_if_addends_blank=true) }}
+union all
+-- 机关运行经费 are 日常公用经费 of the general budget's basic expenditure: within B06's 公用经费; and the
+-- general budget's basic expenditure is within every appropriation fund's (B16).
+{{ check_part_within_whole('xb06_15_running_cost', ['B15', 'total', 'amount'], ['B06', 'total', 'public']) }}
+union all
+{{ check_part_within_whole('xb06_16_basic', ['B06', 'total', 'total'], ['B16', 'total', 'total']) }}

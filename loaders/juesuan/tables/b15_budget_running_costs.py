@@ -1,0 +1,20 @@
+"""一般公共预算机关运行经费支出预算表 (the budget's running costs of an administrative body by economic
+code): not one of DOMAIN.md's twelve, printed by 无锡 and 苏州 after the 三公. A tree of 部门预算支出经济分类
+codes (302, 30201) with one column, 机关运行经费支出: the 日常公用经费 of the general budget's basic
+expenditure, so a part of 一般公共预算基本支出表's (B06) 公用经费."""
+
+from ..layout import TableRegion
+from ..model import ParsedTable
+from .coded import parse_coded
+
+TABLE_KEY = "B15"
+DOCUMENT = "budget"
+TITLE = "一般公共预算机关运行经费支出预算表"
+TITLE_EN = "Budget running costs of an administrative body by economic code (not one of DOMAIN's twelve)"
+COLUMNS = [("amount", "机关运行经费支出")]
+PRINTED_AS: dict[str, tuple[str, ...]] = {}
+ROW_IDENTITIES: list[dict[str, int]] = []
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)
