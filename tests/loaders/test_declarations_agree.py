@@ -1,0 +1,49 @@
+"""The declarations and what consumes them agree (issue #33): a table kind declared in
+`juesuan.tables` is checked by identities of its own, every identity the check models compute is
+in the catalog (reference.ref_identity) and every table identity of the catalog is computed, and
+every check model is unioned into audit.identity_checks and described in _checks.yml. Read from
+the compiled plan (`python -m juesuan.compiled`), so a check id built by a macro counts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import yaml
+
+from juesuan.reference import project_root
+from juesuan.tables import PARSERS
+
+ROOT = project_root()
+CHECKS = ROOT / "models" / "audit" / "checks"
+
+
+def _catalog() -> list[dict[str, str]]:
+    with (ROOT / "seeds" / "reference" / "ref_identity.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _computed_check_ids() -> set[str]:
+    plan = json.loads((ROOT / "loaders" / "juesuan" / "plan" / "plan.json").read_text(encoding="utf-8"))
+    return {i for step in plan["steps"] if step["name"].startswith("chk_")
+            for i in re.findall(r"'([a-z0-9_]+)' as check_id", step["sql"])}
+
+
+def test_every_table_kind_has_identities_of_its_own():
+    read = {t for r in _catalog() if r["scope"] == "within" for t in r["reads_tables"].split()}
+    assert set(PARSERS) - read == set()
+
+
+def test_the_table_identities_computed_are_the_catalogs():
+    table_identities = {r["check_id"] for r in _catalog() if r["scope"] in ("within", "across")}
+    computed = _computed_check_ids()
+    assert table_identities - computed == set()
+    assert computed - {r["check_id"] for r in _catalog()} == set()
+
+
+def test_every_check_model_is_unioned_and_described():
+    models = {p.stem for p in CHECKS.glob("chk_*.sql")}
+    unioned = set(re.findall(r"ref\('(chk_[a-z0-9_]+)'\)", (ROOT / "models" / "audit" / "identity_checks.sql").read_text(encoding="utf-8")))
+    described = {m["name"] for m in yaml.safe_load((CHECKS / "_checks.yml").read_text(encoding="utf-8"))["models"]}
+    assert models == unioned == described
