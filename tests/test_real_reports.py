@@ -314,6 +314,10 @@ def test_the_budgets_other_tables_hold_their_identities(corpus):
     assert [rows[(k, "held")] for k in ("b02_row_sum", "b04_balance", "b06_row_sum", "b07_row_sum", "b08_row_sum",
                                         "xb01_03_expenditure", "xb01_03_class", "xb01_02_income_total",
                                         "xb05_06_personnel", "xb05_06_public")] == [258, 37, 773, 30, 4, 23, 100, 35, 30, 30]
+    # 西安 prints the general budget's 人员经费 and 公用经费 by function code twice (B05 and its 表7, B17):
+    # code by code, they agree.
+    assert [rows.get((k, s)) for k in ("xb05_17_personnel", "xb05_17_public") for s in ("held", "discrepancy")] == [
+        304, None, 229, None]
 
 
 def test_the_budgets_narratives_restate_their_tables(corpus):

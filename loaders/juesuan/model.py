@@ -12,7 +12,7 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 # ten (公开05表 holds the general budget's only), so it has a key of its own.
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
 # A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
-BUDGET_TABLES = ("B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B12", "B14", "B15", "B16")
+BUDGET_TABLES = ("B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B12", "B14", "B15", "B16", "B17")
 # A budget is whole without the regional tables (B14, 财政拨款支出表, is no table of the national form: 北京's
 # thirteen do not print it); missing ones are those of the national form (B01–B12) that are read.
 BUDGET_FORM_TABLES = tuple(k for k in BUDGET_TABLES if int(k[1:]) <= 12)

@@ -41,7 +41,7 @@ with checks as (
     union all
     {{ identity_rows(ref('chk_b12_budget_procurement')) }}
     union all
-    {{ identity_rows(ref('chk_b15_b16_budget_regional_tables')) }}
+    {{ identity_rows(ref('chk_b15_b16_b17_budget_regional_tables')) }}
     union all
     {{ identity_rows(ref('chk_across_budget_tables')) }}
     union all

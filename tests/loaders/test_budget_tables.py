@@ -193,3 +193,13 @@ def test_the_regional_running_costs_and_appropriation_basic_tables():
     basic = _cells("budgets/wuxi/wuxi_05.pdf", "B16")
     assert [basic[("total", c)] for c in ("total", "personnel", "public")] == [
         Decimal("26790.33"), Decimal("25530.51"), Decimal("1259.82")]
+
+
+def test_xians_basic_expenditure_by_function_code():
+    """西安's 表7 一般公共预算基本支出明细表（按支出功能分类科目） (B17): function codes with 合计 | 人员经费支出 |
+    公用经费支出, the 基本支出 its 一般公共预算支出表 (B05) prints code by code."""
+    cells = _cells("budgets/xian/xian_05.pdf", "B17")
+    general = _cells("budgets/xian/xian_05.pdf", "B05")
+    assert [cells[("total", c)] for c in ("total", "personnel", "public")] == [
+        Decimal("33544216.08"), Decimal("31558364.40"), Decimal("1985851.68")]
+    assert cells[("2010801", "personnel")] == general[("2010801", "personnel")] == Decimal("21523949.82")

@@ -22,6 +22,7 @@ from . import (
     b14_budget_appropriation_expenditure,
     b15_budget_running_costs,
     b16_budget_appropriation_basic_expenditure,
+    b17_budget_basic_by_function,
     t01_income_expenditure_summary,
     t02_income,
     t03_expenditure,
@@ -60,6 +61,7 @@ PARSERS = {
     "B14": b14_budget_appropriation_expenditure,
     "B15": b15_budget_running_costs,
     "B16": b16_budget_appropriation_basic_expenditure,
+    "B17": b17_budget_basic_by_function,
 }
 
 
@@ -74,7 +76,6 @@ def _titles(document: str, **how) -> Titles:
 # reports"): found, so that the table before them ends where they begin.
 BUDGET_TABLES_NOT_READ = (
     "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
-    "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）",
     "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表",
     "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",

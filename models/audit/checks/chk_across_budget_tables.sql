@@ -23,3 +23,9 @@ union all
 {{ check_part_within_whole('xb06_15_running_cost', ['B15', 'total', 'amount'], ['B06', 'total', 'public']) }}
 union all
 {{ check_part_within_whole('xb06_16_basic', ['B06', 'total', 'total'], ['B16', 'total', 'total']) }}
+union all
+-- 西安 prints the general budget's basic expenditure twice by function code: in 一般公共预算支出表 (B05) as
+-- 人员经费支出 and 公用经费支出, and in its 基本支出明细表 (B17). Code by code they agree.
+{{ check_rows_agree('xb05_17_personnel', ['B05', 'personnel'], ['B17', 'personnel'], row_pattern='[0-9]{3}([0-9]{2}){0,2}') }}
+union all
+{{ check_rows_agree('xb05_17_public', ['B05', 'public'], ['B17', 'public'], row_pattern='[0-9]{3}([0-9]{2}){0,2}') }}

@@ -1,0 +1,20 @@
+"""一般公共预算基本支出明细表（按支出功能分类科目） (the budget's general-budget basic expenditure by
+function code): not one of DOMAIN.md's twelve, printed by 西安 as its 表7. A tree of function codes with
+合计 | 人员经费支出 | 公用经费支出: the 基本支出 of 一般公共预算支出表 (B05) code by code, which 西安 prints
+there as the same two columns."""
+
+from ..layout import TableRegion
+from ..model import ParsedTable
+from .b06_budget_basic_expenditure import COLUMNS, PRINTED_AS, ROW_IDENTITIES
+from .coded import parse_coded
+
+TABLE_KEY = "B17"
+DOCUMENT = "budget"
+TITLE = "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）"
+TITLE_EN = "Budget general-budget basic expenditure by function code (西安; not one of DOMAIN's twelve)"
+TITLE_ALIASES = ("部门综合预算一般公共预算基本支出明细表（按功能科目分）",)
+__all__ = ["COLUMNS", "PRINTED_AS", "ROW_IDENTITIES"]
+
+
+def parse(region: TableRegion, unit: str) -> ParsedTable:
+    return parse_coded(region, COLUMNS, unit, PRINTED_AS, identities=ROW_IDENTITIES)
