@@ -280,9 +280,10 @@ _UNIT_BLOCKS_MIN_REPEATS = 3
 
 
 def _listed_by_unit(table, issues: list[Issue]) -> Issue | None:
-    """A table whose subject rows restart, with other figures, once per unit without naming the unit:
-    no subject row is the department's, so only the rows without a code (合计) are kept, and one
-    warning says so, where row-by-row errors would call each unit's row a broken repeat."""
+    """A table whose subject rows restart, with other figures, once per unit without naming the unit, or
+    once per code of another classification printed beside them (西安's 基本支出 by 部门 × 政府 economic
+    code): no subject row is the department's, so only the rows without a code (合计) are kept, and one
+    warning says so, where row-by-row errors would call each row a broken repeat."""
     repeats = [i for i in issues if i.severity == "error"]
     if len(repeats) < _UNIT_BLOCKS_MIN_REPEATS:
         return None
@@ -291,9 +292,10 @@ def _listed_by_unit(table, issues: list[Issue]) -> Issue | None:
     table.rows = [r for r in table.rows if r.row_key not in dropped]
     table.cells = [c for c in table.cells if c.row_key not in dropped]
     return Issue("warning", table.table_key, coded[0].source_line,
-                 f"{table.table_key} lists its subjects once per unit without naming the units ({len(coded)} rows, "
-                 f"{len({r.row_code for r in coded})} subjects; {len(repeats)} printed again with other figures): "
-                 "no subject row is the department's, so only its total rows are loaded")
+                 f"{table.table_key} prints its subjects more than once with other figures ({len(coded)} rows, "
+                 f"{len({r.row_code for r in coded})} subjects; {len(repeats)} printed again): once per unit without "
+                 "naming the units, or once per code of another classification printed beside them; no subject row is "
+                 "the department's whole, so only its total rows are loaded")
 
 
 def _most_common(values):

@@ -203,3 +203,13 @@ def test_xians_basic_expenditure_by_function_code():
     assert [cells[("total", c)] for c in ("total", "personnel", "public")] == [
         Decimal("33544216.08"), Decimal("31558364.40"), Decimal("1985851.68")]
     assert cells[("2010801", "personnel")] == general[("2010801", "personnel")] == Decimal("21523949.82")
+
+
+def test_a_subject_repeated_beside_another_classification_keeps_the_total_only():
+    """西安市司法局's 基本支出 by economic code prints a 部门 code once per 政府 code beside it (30111 under
+    50102 and 50501): no 部门 row is the department's whole, so only its 合计 is loaded, and the warning
+    names both causes of a repeated subject."""
+    report = _report("budgets/xian/xian_04.pdf")
+    assert [r.row_key for r in report.tables["B06"].rows] == ["total"]
+    warning = [m for m in _issues("budgets/xian/xian_04.pdf", "B06", "warning") if "more than once" in m]
+    assert len(warning) == 1 and "another classification printed beside them" in warning[0]
