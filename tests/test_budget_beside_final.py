@@ -48,6 +48,17 @@ BUDGET = f"""高平市公安局2024年度部门预算
 208\t社会保障和就业支出\t700.00\t500.00\t200.00
 210\t卫生健康支出\t220.51\t100.00\t120.51
 221\t住房保障支出\t399.37\t200.00\t199.37
+
+一般公共预算基本支出表
+部门名称：高平市公安局                单位：万元
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+\t合计\t5,300.00\t4,300.00\t1,000.00
+301\t工资福利支出\t4,300.00\t4,300.00\t
+30101\t基本工资\t1,331.89\t1,331.89\t
+30102\t津贴补贴\t2,968.11\t2,968.11\t
+302\t商品和服务支出\t1,000.00\t\t1,000.00
+30201\t办公费\t148.79\t\t148.79
+30206\t电费\t851.21\t\t851.21
 """
 
 
@@ -109,6 +120,19 @@ def test_the_budget_beside_the_final_accounts_per_code(pair):
                               execution_rate_pct
                        from marts.fct_budget_vs_final where budget_table_key = 'B05' and row_key = '204'
                          and column_key = 'total'""") == (Decimal("10911.93"), Decimal("10766.61"), Decimal("98.67"))
+
+
+def test_the_basic_expenditure_beside_the_final_accounts_per_economic_code(pair):
+    """一般公共预算基本支出表 (B06) beside 公开06表 code by code: the budget's 合计 column beside the final
+    accounts' 决算数 (reference.ref_table_column.final_column), 基本工资 1,331.89 both, 301 4,300.00
+    budgeted and 5,557.70 spent."""
+    rows = {(r, c): (b, f) for r, c, b, f in pair.sql(
+        """select row_key, column_key, cast(budget_yuan / 10000 as decimal(18, 2)), cast(final_yuan / 10000 as decimal(18, 2))
+           from marts.fct_budget_vs_final where budget_table_key = 'B06' and final_table_key = 'T06'""")}
+    assert rows == {
+        ("301", "total"): (Decimal("4300.00"), Decimal("5557.70")), ("30101", "total"): (Decimal("1331.89"), Decimal("1331.89")),
+        ("30102", "total"): (Decimal("2968.11"), Decimal("1946.45")), ("302", "total"): (Decimal("1000.00"), Decimal("1069.29")),
+        ("30201", "total"): (Decimal("148.79"), Decimal("148.79")), ("30206", "total"): (Decimal("851.21"), Decimal("109.67"))}
 
 
 def test_a_budget_arriving_later_is_set_beside_the_final_in_an_incremental_build(tmp_path, monkeypatch, capfd):

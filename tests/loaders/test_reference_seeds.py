@@ -30,8 +30,12 @@ def test_table_reference_is_what_the_tables_declare():
     kind's title, English name, layouts and final twin are written once, in its module."""
     assert read("ref_standard_table.csv") == table_reference()
     assert {r["table_key"]: r["final_twin"] for r in read("ref_standard_table.csv") if r["final_twin"]} == {
-        "B01": "T01", "B02": "T02", "B03": "T03", "B04": "T04", "B05": "T05", "B07": "T07", "B08": "T08", "B09": "T09",
-        "B14": "T11"}
+        "B01": "T01", "B02": "T02", "B03": "T03", "B04": "T04", "B05": "T05", "B06": "T06", "B07": "T07", "B08": "T08",
+        "B09": "T09", "B14": "T11"}
+    # A budget column is beside the twin's column of its own key unless its table declares another.
+    beside = {(r["table_key"], r["column_key"]): r["final_column"] for r in read("ref_table_column.csv") if r["final_column"]}
+    assert beside[("B06", "total")] == "amount" and beside[("B05", "basic")] == "basic"
+    assert not any(t.startswith("T") for t, _ in beside)
 
 
 def test_function_classes_cover_the_sample(sample):

@@ -2,7 +2,8 @@
 table: TITLE and TITLE_ALIASES (the titles it is found by), TITLE_EN (its name in English),
 DOCUMENT (`final`, the default, or `budget`), LIKE (the final table whose shape and keys a budget
 table shares), COLUMNS (the national form's, in order), EXTRA_COLUMNS (printed by some forms beyond
-it) and PART_OF (a `其中` column: the column it is a part of, never summed into a row).
+it), PART_OF (a `其中` column: the column it is a part of, never summed into a row) and, for a
+budget table, FINAL_COLUMNS (a column beside its final twin's column of another key).
 `column_reference()` and `table_reference()` are what reference.ref_table_column and
 ref_standard_table hold (`python -m juesuan.tables` writes them); `TITLES` is what
 layout.find_tables looks for in each kind of document."""
@@ -105,6 +106,9 @@ def column_reference() -> list[dict[str, str]]:
     for key, module in PARSERS.items():
         columns = (list(t04.LEFT_COLUMNS) if key == "T04" else []) + list(module.COLUMNS) + list(getattr(module, "EXTRA_COLUMNS", []))
         part_of = getattr(module, "PART_OF", {})
+        # A budget column is beside its final twin's column of the same key, unless it declares another.
+        twin = getattr(module, "FINAL_COLUMNS", {}) if hasattr(module, "LIKE") else None
         rows += [{"table_key": key, "column_key": c, "column_label": label, "column_order": str(i),
-                  "part_of": part_of.get(c, "")} for i, (c, label) in enumerate(columns, 1)]
+                  "part_of": part_of.get(c, ""), "final_column": "" if twin is None else twin.get(c, c)}
+                 for i, (c, label) in enumerate(columns, 1)]
     return rows

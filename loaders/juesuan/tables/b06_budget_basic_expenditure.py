@@ -1,7 +1,8 @@
 """预算06表 一般公共预算基本支出表 (the budget's general-budget basic expenditure by economic code):
 a tree of 部门预算支出经济分类 codes (类 301, 款 30101) with 合计 | 人员经费 | 公用经费. 公开06表 prints
 the same figures as one amount per code, 人员经费 and 公用经费 side by side; a budget prints them as
-columns, so this is the coded shape over economic codes, and no final twin of the same keys. 北京 prints each 款 beside its 政府预算支出
+columns, so this is the coded shape over economic codes: its 合计 column is 公开06表's 决算数
+(FINAL_COLUMNS), code by code. 北京 prints each 款 beside its 政府预算支出
 经济分类 (`50101-工资奖金津补贴 | 30101-基本工资`), a row per pair: only its 合计 is the form's. 西安 prints
 each 部门 code's row with its 政府 code and name after the name (`30101 基本工资 50101 工资奖金津补贴`)."""
 
@@ -10,6 +11,7 @@ from ..model import ParsedTable
 from .coded import parse_coded
 
 TABLE_KEY = "B06"
+LIKE = "T06"
 DOCUMENT = "budget"
 TITLE = "一般公共预算基本支出表"
 TITLE_EN = "Budget general-budget basic expenditure by economic code (合计, 人员经费, 公用经费)"
@@ -21,6 +23,8 @@ COLUMNS = [
     ("public", "公用经费"),
 ]
 PRINTED_AS = {"personnel": ("人员经费支出",), "public": ("公用经费支出",)}
+# The final twin's column each column is beside where it is keyed otherwise (公开06表 prints one 决算数).
+FINAL_COLUMNS = {"total": "amount"}
 # 合计 = 人员经费 + 公用经费 (see placement).
 ROW_IDENTITIES = [{"total": 1, "personnel": -1, "public": -1}]
 
