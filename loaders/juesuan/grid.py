@@ -209,3 +209,8 @@ def two_digit_parts(cells: list[str], code_labels: list[str]) -> list[str]:
 def is_amount_or_blank(text: str) -> bool:
     tok = classify(text, 0)
     return tok is None or tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT)
+
+
+def is_figure(text: str) -> bool:
+    """A cell that prints a figure (an amount, a number or `────`): not blank, and no word."""
+    return bool(text) and is_amount_or_blank(text)

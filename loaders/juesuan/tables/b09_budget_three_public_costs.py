@@ -102,7 +102,7 @@ def _parse_phase_groups(table: ParsedTable, rows: list[grid.GridRow], labels: li
         for c, (p, item) in columns.items():
             if p == phase:
                 grid.add_value_cell(table, phase, item, cells[c], unit, rows[0].line, c)
-    units = [r for r in rows[1:] if r.cells and any(c and grid.is_amount_or_blank(c) for c in r.cells[2:])]
+    units = [r for r in rows[1:] if r.cells and any(map(grid.is_figure, r.cells[2:]))]
     if units:
         table.issues.append(Issue("warning", TABLE_KEY, units[0].line, f"{len(units)} rows give each unit's 三公 "
                                   "under the 合计; the 合计 is the department's, and only it is loaded"))

@@ -31,8 +31,8 @@ ROWS = {"合计": "total", "货物": "goods", "工程": "works", "服务": "serv
 _CATALOGUE_LETTER = re.compile(r"^[A-C][-－—]")
 
 
-def _first_word(cells: list[str]) -> tuple[int, str] | None:
-    return next(((i, c) for i, c in enumerate(cells) if c and not grid.is_amount_or_blank(c)), None)
+def _first_word(cells: list[str]) -> str | None:
+    return next((c for c in cells if c and not grid.is_amount_or_blank(c)), None)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
@@ -46,8 +46,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
 
     def category(row: grid.GridRow) -> str | None:
         word = _first_word(row.cells)
-        has_figure = any(c and grid.is_amount_or_blank(c) for c in row.cells)
-        return ROWS.get(_CATALOGUE_LETTER.sub("", word[1])) if word and has_figure else None
+        return ROWS.get(_CATALOGUE_LETTER.sub("", word)) if word and any(map(grid.is_figure, row.cells)) else None
 
     first = next((i for i, r in enumerate(rows) if category(r)), None)
     if first is None:
@@ -55,8 +54,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
             table.issues.append(Issue("error", TABLE_KEY, region.title_line, "no 合计, 货物, 工程 or 服务 row; not read"))
         return table
     body = rows[first:]
-    figures = [c for c in range(width) if any(c < len(r.cells) and r.cells[c] and grid.is_amount_or_blank(r.cells[c])
-                                              for r in body)]
+    figures = [c for c in range(width) if any(c < len(r.cells) and grid.is_figure(r.cells[c]) for r in body)]
     labels = grid.column_labels(rows[:first], width)
     names = {key: (name, *PRINTED_AS.get(key, ())) for key, name in COLUMNS}
     found, unmatched = grid.match_columns(labels, names, list(range(width)))
@@ -68,13 +66,11 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         key = category(row)
         if key is None:
             # A unit or a purchase listed under its category (a page's running title has no figure).
-            detail += any(c and grid.is_amount_or_blank(c) for c in row.cells)
+            detail += any(map(grid.is_figure, row.cells))
             continue
-        if any(r.row_key == key for r in table.rows):
-            table.issues.append(Issue("error", TABLE_KEY, row.line, f"row {key!r} is printed again; the repeat is not loaded"))
-            continue
+        # A category printed twice is kept once by report._drop_repeated_rows, as every table's row.
         cells = (row.cells + [""] * width)[:width]
-        table.rows.append(Row(TABLE_KEY, key, None, _first_word(cells)[1], None, len(table.rows) + 1, row.line))
+        table.rows.append(Row(TABLE_KEY, key, None, _first_word(cells), None, len(table.rows) + 1, row.line))
         for column_key, c in found.items():
             grid.add_value_cell(table, key, column_key, cells[c], unit, row.line, c)
     if detail:

@@ -258,7 +258,7 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         at = next((i for i, c in enumerate(row.cells[:4]) if c in _TOTAL_NAMES), None)
         return at is not None and all(grid.is_amount_or_blank(c) for c in row.cells[at + 1 :])
 
-    if rows and _figures_only(rows[-1]) and not any(c and grid.is_amount_or_blank(c) for r in rows[:-1] for c in r.cells):
+    if rows and _figures_only(rows[-1]) and not any(grid.is_figure(c) for r in rows[:-1] for c in r.cells):
         return _parse_one_row(table, rows[:-1], rows[-1], columns, unit, width)
     first = next((i for i, r in enumerate(rows) if is_data(r)), len(rows))
     header = rows[:first]
@@ -350,7 +350,7 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         for column_key, c in found.items():
             grid.add_value_cell(table, row_key, column_key, cells[c], unit, row.line, c)
     if not table.rows and first == len(rows):
-        printed = [r for r in rows if any(c and grid.is_amount_or_blank(c) and "." in c for c in r.cells)]
+        printed = [r for r in rows if any(grid.is_figure(c) and "." in c for c in r.cells)]
         if printed:
             # No row began as a code or 合计 (西安市工业和信息化局's 收入总表 numbers its rows 1, 2, … before
             # codes set in columns its vertical header does not name): say so, never an empty table.

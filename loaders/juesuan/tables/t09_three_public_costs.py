@@ -224,7 +224,7 @@ def _parse_item_rows(table: ParsedTable, rows: list[grid.GridRow], first: int, w
     header_line = rows[first - 1].line
     body = [r for r in rows[first:] if not r.is_empty() and not grid.is_numbering_row(r.cells)]
     for c, phase in phases.items():
-        printed = any(c < len(r.cells) and r.cells[c] and grid.is_amount_or_blank(r.cells[c]) for r in body)
+        printed = any(c < len(r.cells) and grid.is_figure(r.cells[c]) for r in body)
         if phase is None and printed and not any(p in _LINE_NUMBER_LABELS for p in labels[c]):
             table.issues.append(Issue("error", TABLE_KEY, header_line,
                                       f"column {'/'.join(labels[c]) or c + 1!r} is neither 预算数 nor 决算数; not loaded"))
