@@ -5,43 +5,7 @@
 -- rows) says nothing and is no instance: counted skipped, it buried the checks that could not be
 -- made (西南大学's blank 项目 and 经营 columns were 114 of its 146 skipped).
 with checks as (
-    {{ identity_rows(ref('chk_t01_income_expenditure_summary')) }}
-    union all
-    {{ identity_rows(ref('chk_t02_income')) }}
-    union all
-    {{ identity_rows(ref('chk_t03_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_t04_appropriation_summary')) }}
-    union all
-    {{ identity_rows(ref('chk_t05_general_budget_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_t06_basic_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_t07_t08_fund_tables')) }}
-    union all
-    {{ identity_rows(ref('chk_t09_t10_statistics')) }}
-    union all
-    {{ identity_rows(ref('chk_t11_appropriation_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_b01_budget_summary')) }}
-    union all
-    {{ identity_rows(ref('chk_b03_budget_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_b05_budget_general_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_b09_budget_three_public_costs')) }}
-    union all
-    {{ identity_rows(ref('chk_b14_budget_appropriation_expenditure')) }}
-    union all
-    {{ identity_rows(ref('chk_b02_budget_income')) }}
-    union all
-    {{ identity_rows(ref('chk_b04_budget_appropriation_summary')) }}
-    union all
-    {{ identity_rows(ref('chk_b06_b07_b08_budget_tables')) }}
-    union all
-    {{ identity_rows(ref('chk_b12_budget_procurement')) }}
-    union all
-    {{ identity_rows(ref('chk_b15_b16_b17_budget_regional_tables')) }}
+    {{ identity_rows(ref('chk_within_tables')) }}
     union all
     {{ identity_rows(ref('chk_across_budget_tables')) }}
     union all

@@ -3,7 +3,8 @@
 import csv
 
 from juesuan.reference import project_root
-from juesuan.tables import column_reference, table_reference
+from juesuan.tables import PARSERS, column_reference, identity_reference, table_reference, within_checks_sql
+from juesuan.tables import b02_budget_income, b05_budget_general_expenditure, t07_government_fund
 
 
 def read(name):
@@ -50,3 +51,30 @@ def test_a_tables_own_identities_read_that_table_alone():
     tables = {r["table_key"] for r in read("ref_standard_table.csv")}
     within = [(r["check_id"], r["reads_tables"]) for r in read("ref_identity.csv") if r["scope"] == "within"]
     assert len(within) >= 30 and all(t in tables for _, t in within), within
+
+
+def test_a_tables_identities_are_declared_once_in_its_module():
+    """ref_identity's within rows and the check model chk_within_tables are what the table modules'
+    IDENTITIES say (`python -m juesuan.tables` writes both): an identity is added, changed or
+    removed in its table's module and nowhere else."""
+    assert [r for r in read("ref_identity.csv") if r["scope"] == "within"] == identity_reference()
+    model = project_root() / "models" / "audit" / "checks" / "chk_within_tables.sql"
+    assert model.read_text(encoding="utf-8") == within_checks_sql()
+    assert "{{ check_children_sum('t06_rollup', 'T06', ['amount'], total_row='(none)') }}" in within_checks_sql()
+    # Every table kind has identities of its own.
+    assert all(module.IDENTITIES for module in PARSERS.values())
+
+
+def test_placement_relies_on_the_row_sums_its_table_declares():
+    """The identities placement may place a row's figures by are the table's own row sums, a term
+    printed whole or by its parts read as the whole; a row sum that holds only where printed is
+    declared not to place (B02's 上年结转结余小计 = Σ funds)."""
+    assert b05_budget_general_expenditure.ROW_IDENTITIES == [{"total": 1, "basic": -1, "project": -1},
+                                                            {"basic": 1, "personnel": -1, "public": -1}]
+    assert [set(i) for i in b02_budget_income.ROW_IDENTITIES] == [
+        {"income_total", "total", "opening_balance", "use_of_non_appropriation_balance", "business_fund_offset",
+         "prior_year_account_balance"},
+        {"total", "general_budget", "government_fund", "state_capital", "fiscal_appropriation", "special_account",
+         "business", "operating", "superior_subsidy", "affiliated_remittance", "other"}]
+    # T07's carry-over subtracts the year's expenditure: 年末 − 年初 − 本年收入 + 本年支出 = 0.
+    assert t07_government_fund.ROW_IDENTITIES[1] == {"closing_balance": 1, "opening_balance": -1, "income": -1, "total": 1}

@@ -1,15 +1,34 @@
-"""`python -m juesuan.tables`: write seeds/reference/ref_table_column.csv and ref_standard_table.csv
-from the tables' declarations."""
+"""`python -m juesuan.tables`: write from the tables' declarations seeds/reference/ref_table_column.csv,
+ref_standard_table.csv, the within rows of ref_identity.csv (its other rows, identities across
+tables, documents and years and the narrative's and projects', are kept as they are: they are
+declared beside their check models) and models/audit/checks/chk_within_tables.sql."""
 
 import csv
 
 from ..reference import project_root
-from . import column_reference, table_reference
+from . import column_reference, identity_reference, table_reference, within_checks_sql
 
-for name, rows in (("ref_table_column.csv", column_reference()), ("ref_standard_table.csv", table_reference())):
-    path = project_root() / "seeds" / "reference" / name
+SEEDS = project_root() / "seeds" / "reference"
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (SEEDS / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _write(name: str, rows: list[dict[str, str]]) -> None:
+    path = SEEDS / name
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {path}")
+
+
+identities = identity_reference() + [r for r in _read("ref_identity.csv") if r["scope"] != "within"]
+for name, rows in (("ref_table_column.csv", column_reference()), ("ref_standard_table.csv", table_reference()),
+                   ("ref_identity.csv", identities)):
+    _write(name, rows)
+model = project_root() / "models" / "audit" / "checks" / "chk_within_tables.sql"
+model.write_text(within_checks_sql(), encoding="utf-8")
+print(f"wrote {model}")

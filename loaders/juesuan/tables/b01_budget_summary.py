@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..layout import TableRegion
 from ..model import ParsedTable
+from .identities import Linear, summary_table
 from .t01_income_expenditure_summary import EXPENDITURE_LINES as FINAL_EXPENDITURE_LINES
 from .t01_income_expenditure_summary import INCOME_LINES as FINAL_INCOME_LINES
 from .t01_income_expenditure_summary import parse_summary
@@ -66,6 +67,36 @@ PART_LINES = {
         "state_capital_appropriation": "appropriation_income_state_capital",
     },
 }
+
+# T01's, with the lines a budget adds: 财政专户管理资金 among the income; 西安's 上年实户资金余额 and the
+# 2020 template's 用事业基金弥补收支差额 carried in, 未安排支出的实户资金 carried out.
+IDENTITIES = [
+    *summary_table(
+        "b01",
+        income_lines=["appropriation_income", "general_budget_appropriation", "government_fund_appropriation",
+                      "state_capital_appropriation", "special_account_income", "superior_subsidy", "business_income",
+                      "operating_income", "affiliated_remittance", "other_income"],
+        carried_in=["use_of_non_appropriation_balance", "business_fund_offset", "prior_year_account_balance", "opening_balance"],
+        carried_out=["balance_distribution", "unallocated_account_funds", "closing_balance"],
+        text={
+            "income_subtotal": ("本年收入合计 = Σ 收入 lines",
+                                "B01: the budget year's income subtotal equals the sum of its income lines (财政拨款 printed "
+                                "as one line or as its three funds)"),
+            "expenditure_subtotal": ("本年支出合计 = Σ 类",
+                                     "B01: the budget year's expenditure subtotal equals the sum of the expenditure classes"),
+            "income_total": ("收入总计 = 本年收入合计 + 使用非财政拨款结余 + 用事业基金弥补收支差额 + 上年实户资金余额 + 上年结转",
+                             "B01: total income equals the subtotal plus balances used and carried in"),
+            "expenditure_total": ("支出总计 = 本年支出合计 + 未安排支出的实户资金 + 年终结转",
+                                  "B01: total expenditure equals the subtotal plus what is left unallocated and carried to next year"),
+            "balance": ("收入总计 = 支出总计", "B01: the budget's two sides balance"),
+        }),
+    # 财政拨款 = its funds, where the funds are printed as its `(1)…` parts.
+    Linear(check_id="b01_appropriation_parts", rule="财政拨款 = (1) 一般公共预算 + (2) 政府性基金 + (3) 国有资本经营",
+           description="B01: the appropriation line equals its funds, where they are printed as its parts (西安)",
+           actual=("appropriation_income", "amount"),
+           addends=tuple((part, "amount") for part in PART_LINES["appropriation_income"].values()),
+           adds_rows=False, skip_if_addends_blank=True),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

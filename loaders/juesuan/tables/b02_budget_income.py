@@ -7,6 +7,7 @@ a budget prints what it carries in (上年结转结余 with its funds), and its 
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "B02"
 LIKE = "T02"
@@ -55,12 +56,27 @@ PRINTED_AS = {
 PART_OF = {"general_budget_special_funds": "general_budget", "business_tuition": "business"}
 _SOURCES = ["general_budget", "government_fund", "state_capital", "fiscal_appropriation", "special_account", "business",
             "operating", "superior_subsidy", "affiliated_remittance", "other"]
-# 合计 = 本年收入 + what is carried in; 本年收入 = Σ its sources (see placement).
-ROW_IDENTITIES = [
-    {"income_total": 1, "total": -1, "opening_balance": -1, "use_of_non_appropriation_balance": -1,
-     "business_fund_offset": -1, "prior_year_account_balance": -1},
-    {"total": 1, **{c: -1 for c in _SOURCES}},
+_OPENING = ["opening_general_budget", "opening_government_fund", "opening_state_capital", "opening_special_account",
+            "opening_unit_funds"]
+# On every row (the 合计, each unit, each subject): 合计 = 本年收入 + what is carried in, 本年收入 and
+# 上年结转结余 read as their 小计 where printed, else as the sum of their sources (西安 and 高等学校 print
+# no 小计); each 小计 = Σ its parts where both sides are printed.
+IDENTITIES = [
+    RowSum(check_id="b02_row_sum", rule="合计 = 本年收入 + 上年结转结余 (+ 结余 used)",
+           description="B02: each row's total equals its income of the year plus what it carries in (each read as its 小计, "
+                       "or as its sources where no 小计 is printed)",
+           total="income_total", terms=(("total", *_SOURCES), ("opening_balance", *_OPENING), "use_of_non_appropriation_balance",
+                                        "business_fund_offset", "prior_year_account_balance"), skip_if_total_blank=True),
+    RowSum(check_id="b02_income_parts", rule="本年收入小计 = Σ sources",
+           description="B02: each row's income of the year equals the sum of its sources where both are printed",
+           total="total", terms=tuple(_SOURCES), skip_if_terms_blank=True, skip_if_total_blank=True),
+    RowSum(check_id="b02_opening_parts", rule="上年结转结余小计 = Σ funds",
+           description="B02: each row's balance carried in equals the sum of its funds where both are printed",
+           total="opening_balance", terms=tuple(_OPENING), skip_if_terms_blank=True, skip_if_total_blank=True, places=False),
+    code_rollup("b02_rollup", "B02", ["income_total", "total", "opening_balance", *_SOURCES],
+                description="B02: each parent code equals the sum of its children where rows are subjects (each column)"),
 ]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

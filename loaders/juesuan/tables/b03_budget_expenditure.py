@@ -4,7 +4,8 @@ and column keys, for the budget year. Declared here: its titles and the names it
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .t03_expenditure import COLUMNS, PRINTED_AS as FINAL_PRINTED_AS, ROW_IDENTITIES
+from .identities import RowSum, code_rollup, placement_identities
+from .t03_expenditure import COLUMNS, KINDS, PRINTED_AS as FINAL_PRINTED_AS
 
 TABLE_KEY = "B03"
 LIKE = "T03"
@@ -14,6 +15,12 @@ TITLE_EN = "Budget expenditure by function code and kind (T03's columns, for the
 # 支出预算表 (高等学校). 西安's 部门综合预算支出总表 is by unit and fund, not by kind: not this table.
 TITLE_ALIASES = ("支出预算表", "部门支出总表", "部门支出总体情况表")
 PRINTED_AS = {**FINAL_PRINTED_AS, "operating": ("事业单位经营支出",), "subsidy_to_affiliates": ("对下级单位补助支出",)}
+IDENTITIES = [
+    RowSum(check_id="b03_row_sum", rule="合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助",
+           description="B03: each row's total equals the sum of its kinds", total="total", terms=tuple(KINDS)),
+    code_rollup("b03_rollup", "B03", ["total", *KINDS]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..layout import TableRegion
 from ..model import ParsedTable
+from .identities import Linear, summary_table
 from .t01_income_expenditure_summary import parse_summary
 
 TABLE_KEY = "B04"
@@ -48,6 +49,37 @@ PART_LINES = {
     head: {f"{fund}_appropriation": f"{head}_{fund}" for _, fund in _FUNDS}
     for head in ("appropriation_income", "opening_balance")
 }
+
+# A 收支总表's (B01's) over the appropriations alone: its income lines are the three funds, or 财政拨款
+# with the funds as its parts (西安); 上年结转 may list the funds as its parts.
+IDENTITIES = [
+    *summary_table(
+        "b04",
+        income_lines=["appropriation_income", *(f"{fund}_appropriation" for _, fund in _FUNDS)],
+        carried_in=["opening_balance"],
+        carried_out=["closing_balance"],
+        text={
+            "income_subtotal": ("本年收入合计 = Σ 财政拨款 lines",
+                                "B04: the budget year's appropriation income equals its funds (or 财政拨款, printed with "
+                                "the funds as its parts)"),
+            "expenditure_subtotal": ("本年支出合计 = Σ 类",
+                                     "B04: the budget year's appropriation expenditure equals the sum of its classes"),
+            "income_total": ("收入总计 = 本年收入合计 + 上年结转",
+                             "B04: total appropriation income equals the subtotal plus what is carried in"),
+            "expenditure_total": ("支出总计 = 本年支出合计 + 年终结转",
+                                  "B04: total appropriation expenditure equals the subtotal plus what is carried to next year"),
+            "balance": ("收入总计 = 支出总计", "B04: the appropriation summary's two sides balance"),
+        }),
+    Linear(check_id="b04_appropriation_parts", rule="财政拨款 = 1 一般公共预算 + 2 政府性基金 + 3 国有资本经营",
+           description="B04: the appropriation line equals its funds, where they are printed as its parts (西安)",
+           actual=("appropriation_income", "amount"),
+           addends=tuple((part, "amount") for part in PART_LINES["appropriation_income"].values()),
+           adds_rows=False, skip_if_addends_blank=True),
+    Linear(check_id="b04_opening_parts", rule="上年结转 = Σ 其 funds",
+           description="B04: the opening balance equals its funds, where they are printed as its parts",
+           actual=("opening_balance", "amount"), addends=tuple((part, "amount") for part in PART_LINES["opening_balance"].values()),
+           adds_rows=False, skip_if_addends_blank=True),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -6,6 +6,7 @@ with its parts 人员经费 and 公用经费 (无锡, 北京), or only as those 
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import Identity, RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "B05"
 LIKE = "T05"
@@ -32,8 +33,26 @@ PRINTED_AS = {
     "project": ("项目支出总数", "专项业务经费支出"),
 }
 PART_OF = {"personnel": "basic", "public": "basic", "project_excluding_construction": "project"}
-# 合计 = 基本 + 项目; 基本 = 人员经费 + 公用经费 (see placement).
-ROW_IDENTITIES = [{"total": 1, "basic": -1, "project": -1}, {"basic": 1, "personnel": -1, "public": -1}]
+
+
+def expenditure_identities(prefix: str, label: str, rollup_columns: tuple[str, ...]) -> list[Identity]:
+    """T05's 合计 = 基本 + 项目, where 基本支出 is printed whole or only by its parts (西安: 人员经费支出 +
+    公用经费支出); 基本 = 人员经费 + 公用经费 where both are printed; code roll-ups in every column.
+    B07, B08 and B14 have B05's columns and these identities."""
+    return [
+        RowSum(check_id=f"{prefix}_row_sum", rule="合计 = 基本 (or 人员经费 + 公用经费) + 项目",
+               description=f"{label}: each row's total equals its basic expenditure (printed whole, or only as its "
+                           "personnel and public parts) plus its project expenditure",
+               total="total", terms=(("basic", "personnel", "public"), "project")),
+        RowSum(check_id=f"{prefix}_basic_parts", rule="基本 = 人员经费 + 公用经费",
+               description=f"{label}: each row's basic expenditure equals its personnel and public parts where they are printed",
+               total="basic", terms=("personnel", "public"), skip_if_terms_blank=True, skip_if_total_blank=True),
+        code_rollup(f"{prefix}_rollup", label, rollup_columns),
+    ]
+
+
+IDENTITIES = expenditure_identities("b05", "B05", ("total", "basic", "personnel", "public", "project", "project_excluding_construction"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -9,6 +9,7 @@ each 部门 code's row with its 政府 code and name after the name (`30101 基�
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import Identity, Rollup, RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "B06"
 LIKE = "T06"
@@ -25,8 +26,21 @@ COLUMNS = [
 PRINTED_AS = {"personnel": ("人员经费支出",), "public": ("公用经费支出",)}
 # The final twin's column each column is beside where it is keyed otherwise (公开06表 prints one 决算数).
 FINAL_COLUMNS = {"total": "amount"}
-# 合计 = 人员经费 + 公用经费 (see placement).
-ROW_IDENTITIES = [{"total": 1, "personnel": -1, "public": -1}]
+
+
+def basic_identities(prefix: str, row_description: str, rollup: Rollup) -> list[Identity]:
+    """合计 = 人员经费 + 公用经费 on each row, and the code tree's roll-up (B16 and B17 have B06's shape)."""
+    return [RowSum(check_id=f"{prefix}_row_sum", rule="合计 = 人员经费 + 公用经费", description=row_description,
+                   total="total", terms=("personnel", "public")),
+            rollup]
+
+
+ECONOMIC_ROLLUP = {"levels": "类 = Σ 款; 合计 = Σ 类"}
+IDENTITIES = basic_identities(
+    "b06", "B06: each economic code's basic expenditure equals its personnel and public costs",
+    code_rollup("b06_rollup", "B06", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
+                description="B06: each economic class equals the sum of its items (each column)"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -4,8 +4,9 @@ shape and columns of 一般公共预算支出表 (B05) for the government fund. 
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, ROW_IDENTITIES
+from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, expenditure_identities
 from .coded import parse_coded
+from .identities import placement_identities
 
 TABLE_KEY = "B07"
 LIKE = "T07"
@@ -14,7 +15,9 @@ TITLE = "政府性基金预算支出表"
 TITLE_EN = "Budget government-fund expenditure by function code (B05's columns)"
 # 无锡 heads its total column 本年政府性基金预算支出 合计, as B05's.
 PRINTED_AS = B05_PRINTED_AS
-__all__ = ["COLUMNS", "PART_OF", "ROW_IDENTITIES"]
+__all__ = ["COLUMNS", "PART_OF"]
+IDENTITIES = expenditure_identities("b07", "B07 (government fund)", ("total", "basic", "personnel", "public", "project"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -4,8 +4,9 @@ empty (`本表无数据`)."""
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, ROW_IDENTITIES
+from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, expenditure_identities
 from .coded import parse_coded
+from .identities import placement_identities
 
 TABLE_KEY = "B08"
 LIKE = "T08"
@@ -15,7 +16,9 @@ TITLE_EN = "Budget state-capital expenditure by function code (B05's columns)"
 TITLE_ALIASES = ("国有资本经营预算支出预算表",)
 # 无锡/苏州 head the total column 本年支出合计.
 PRINTED_AS = {**B05_PRINTED_AS, "total": (*B05_PRINTED_AS["total"], "本年支出合计")}
-__all__ = ["COLUMNS", "PART_OF", "ROW_IDENTITIES"]
+__all__ = ["COLUMNS", "PART_OF"]
+IDENTITIES = expenditure_identities("b08", "B08 (state capital)", ("total", "basic", "personnel", "public", "project"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

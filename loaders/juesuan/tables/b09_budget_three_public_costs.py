@@ -13,6 +13,7 @@ import re
 from .. import grid
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
+from .identities import Linear, RowSum
 from .t09_three_public_costs import COLUMNS, EXTRA_COLUMNS, item_of
 
 TABLE_KEY = "B09"
@@ -34,6 +35,26 @@ def _item(label: tuple[str, ...]) -> str | None:
 # 西安's column groups: last year's budget, this year's, and the change between them.
 PHASE_GROUPS = {"上年": "prior_budget", "当年": "budget", "增减变化情况": "change"}
 PHASE_LABELS = {"prior_budget": "上年预算数", "budget": "预算数", "change": "增减变化"}
+
+# T09's, on each row (the budget year's; 西安's last year's and the change too); 西安's groups each
+# print their own 合计, the 三公 with 会议费 and 培训费, and the change is this year's less last year's.
+IDENTITIES = [
+    RowSum(check_id="b09_total", rule="合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
+           description="B09: the budget's 三公 total equals its three items",
+           total="total", terms=("overseas", "vehicle_subtotal", "reception")),
+    RowSum(check_id="b09_vehicle_subtotal", rule="公务用车购置及运行维护费 = 购置费 + 运行维护费",
+           description="B09: the budget's vehicle costs equal purchase plus operation",
+           total="vehicle_subtotal", terms=("vehicle_purchase", "vehicle_operation")),
+    RowSum(check_id="b09_with_meeting_training", rule="合计 = 三公 + 会议费 + 培训费",
+           description="B09: where each group prints its own 合计 (西安), it is the three public costs plus meetings and training",
+           total="total_with_meeting_training", terms=("total", "meeting", "training"), skip_if_total_blank=True),
+    *(Linear(check_id="b09_change", rule="增减变化 = 当年 − 上年",
+             description="B09: the change 西安 prints is this year's budget less last year's, in each column",
+             actual=("change", column), addends=(("budget", column), ("prior_budget", column, -1)), adds_rows=False,
+             skip_if_actual_blank=True)
+      for column in ("total_with_meeting_training", "total", "overseas", "reception", "vehicle_subtotal", "vehicle_purchase",
+                     "vehicle_operation", "meeting", "training")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

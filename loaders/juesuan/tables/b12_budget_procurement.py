@@ -12,6 +12,7 @@ import re
 from .. import grid
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
+from .identities import Linear, RowSum
 
 TABLE_KEY = "B12"
 DOCUMENT = "budget"
@@ -28,6 +29,17 @@ COLUMNS = [
 PRINTED_AS = {"total": ("金额",)}
 # The form's rows, by the name printed first on the row (with or without its catalogue letter, `A-货物`).
 ROWS = {"合计": "total", "货物": "goods", "工程": "works", "服务": "services"}
+# 合计 = 货物 + 工程 + 服务 in each column printed, and each row's 总计 = its sources of funds where they
+# are printed (北京 prints one 金额).
+IDENTITIES = [
+    *(Linear(check_id="b12_categories", rule="合计 = 货物 + 工程 + 服务",
+             description="B12: the procurement budget's total equals its goods plus works plus services (each column)",
+             actual=("total", column), addends=tuple((category, column) for category in ("goods", "works", "services")))
+      for column, _ in COLUMNS),
+    RowSum(check_id="b12_row_sum", rule="总计 = Σ 资金来源",
+           description="B12: each category's total equals its sources of funds where they are printed",
+           total="total", terms=tuple(column for column, _ in COLUMNS[1:]), skip_if_terms_blank=True),
+]
 _CATALOGUE_LETTER = re.compile(r"^[A-C][-－—]")
 
 

@@ -5,8 +5,9 @@ not one of DOMAIN.md's twelve, the budget's twin of T11 (高等学校 财政拨�
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, ROW_IDENTITIES
+from .b05_budget_general_expenditure import COLUMNS, PART_OF, PRINTED_AS as B05_PRINTED_AS, expenditure_identities
 from .coded import parse_coded
+from .identities import placement_identities
 
 TABLE_KEY = "B14"
 LIKE = "T11"
@@ -16,7 +17,9 @@ TITLE_EN = "Budget appropriation expenditure of every fund by function code (T11
 TITLE_ALIASES = ("财政拨款支出表（功能科目）", "财政拨款支出预算表")
 # 西南大学 heads its total column 财政拨款支出.
 PRINTED_AS = {**B05_PRINTED_AS, "total": (*B05_PRINTED_AS["total"], "财政拨款支出")}
-__all__ = ["COLUMNS", "PART_OF", "ROW_IDENTITIES"]
+__all__ = ["COLUMNS", "PART_OF"]
+IDENTITIES = expenditure_identities("b14", "B14", ("total", "basic", "personnel", "public", "project", "project_excluding_construction"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

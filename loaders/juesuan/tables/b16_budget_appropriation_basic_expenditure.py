@@ -4,14 +4,20 @@ shape and columns it has over all appropriation funds, of which the general budg
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b06_budget_basic_expenditure import COLUMNS, PRINTED_AS, ROW_IDENTITIES
+from .b06_budget_basic_expenditure import COLUMNS, ECONOMIC_ROLLUP, PRINTED_AS, basic_identities
 from .coded import parse_coded
+from .identities import code_rollup, placement_identities
 
 TABLE_KEY = "B16"
 DOCUMENT = "budget"
 TITLE = "财政拨款基本支出表（经济科目）"
 TITLE_EN = "Budget basic expenditure of every appropriation fund by economic code (B06's shape; not one of DOMAIN's twelve)"
-__all__ = ["COLUMNS", "PRINTED_AS", "ROW_IDENTITIES"]
+__all__ = ["COLUMNS", "PRINTED_AS"]
+IDENTITIES = basic_identities(
+    "b16", "B16: each economic code's basic expenditure of every appropriation fund equals its personnel and public costs",
+    code_rollup("b16_rollup", "B16", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
+                description="B16: each economic class equals the sum of its items (each column)"))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

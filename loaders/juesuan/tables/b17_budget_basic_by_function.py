@@ -5,15 +5,19 @@ there as the same two columns."""
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b06_budget_basic_expenditure import COLUMNS, PRINTED_AS, ROW_IDENTITIES
+from .b06_budget_basic_expenditure import COLUMNS, PRINTED_AS, basic_identities
 from .coded import parse_coded
+from .identities import code_rollup, placement_identities
 
 TABLE_KEY = "B17"
 DOCUMENT = "budget"
 TITLE = "部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）"
 TITLE_EN = "Budget general-budget basic expenditure by function code (西安; not one of DOMAIN's twelve)"
 TITLE_ALIASES = ("部门综合预算一般公共预算基本支出明细表（按功能科目分）",)
-__all__ = ["COLUMNS", "PRINTED_AS", "ROW_IDENTITIES"]
+__all__ = ["COLUMNS", "PRINTED_AS"]
+IDENTITIES = basic_identities("b17", "B17: each function code's basic expenditure equals its personnel and public costs",
+                              code_rollup("b17_rollup", "B17", ("total", "personnel", "public")))
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -14,6 +14,7 @@ from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..reference import function_class_by_name
 from ..tokens import Kind
+from .identities import summary_table
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
 TABLE_KEY = "T01"
@@ -52,6 +53,27 @@ EXPENDITURE_LINES = [
     ("总计", "expenditure_total"),
     ("合计", "expenditure_total"),
 ]
+
+# The 高等学校 form prints the three appropriation funds as one line, 财政拨款收入 (appropriation_income):
+# a report prints one or the other, so both are addends.
+IDENTITIES = summary_table(
+    "t01",
+    income_lines=["appropriation_income", "general_budget_appropriation", "government_fund_appropriation",
+                  "state_capital_appropriation", "superior_subsidy", "business_income", "operating_income",
+                  "affiliated_remittance", "other_income"],
+    carried_in=["use_of_non_appropriation_balance", "opening_balance"],
+    carried_out=["balance_distribution", "closing_balance"],
+    text={
+        "income_subtotal": ("本年收入合计 = Σ 收入 lines 1–8",
+                            "T01: the year's income subtotal equals the sum of the eight income lines (the 高等学校 form "
+                            "prints the three appropriation funds as one, 财政拨款收入)"),
+        "expenditure_subtotal": ("本年支出合计 = Σ 类", "T01: the year's expenditure subtotal equals the sum of the expenditure classes"),
+        "income_total": ("收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+                         "T01: total income equals the subtotal plus balances used and carried in"),
+        "expenditure_total": ("支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+                              "T01: total expenditure equals the subtotal plus balance distribution and carry-over"),
+        "balance": ("收入总计 = 支出总计", "T01: the two sides balance"),
+    })
 
 
 def match_line(name: str, table: list[tuple[str, str]]) -> str | None:

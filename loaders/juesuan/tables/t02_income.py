@@ -3,6 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T02"
 TITLE = "收入决算表"
@@ -24,9 +25,13 @@ EXTRA_COLUMNS = [("business_tuition", "其中：教育收费")]
 PART_OF = {"business_tuition": "business"}
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [{"total": 1, **{key: -1 for key, _ in COLUMNS[1:]}}]  # 合计 = Σ sources
+_SOURCES = [key for key, _ in COLUMNS[1:]]
+IDENTITIES = [
+    RowSum(check_id="t02_row_sum", rule="本年收入合计 = Σ 收入来源", description="T02: each row's total equals the sum of its income sources",
+           total="total", terms=tuple(_SOURCES)),
+    code_rollup("t02_rollup", "T02", ["total", *_SOURCES]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

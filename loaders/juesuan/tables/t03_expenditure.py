@@ -3,6 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T03"
 TITLE = "支出决算表"
@@ -20,9 +21,13 @@ COLUMNS = [
 PRINTED_AS = {"total": ("合计",)}
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [{"total": 1, **{key: -1 for key, _ in COLUMNS[1:]}}]  # 合计 = Σ kinds
+KINDS = [key for key, _ in COLUMNS[1:]]
+IDENTITIES = [
+    RowSum(check_id="t03_row_sum", rule="本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助",
+           description="T03: each row's total equals the sum of its kinds", total="total", terms=tuple(KINDS)),
+    code_rollup("t03_rollup", "T03", ["total", *KINDS]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

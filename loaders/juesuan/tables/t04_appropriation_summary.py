@@ -22,6 +22,7 @@ from ..layout import TableRegion
 from ..model import ParsedTable, Row
 from ..tokens import Kind
 from .coded import place_and_add
+from .identities import Linear, Rollup, RowSum, placement_identities
 from .t01_income_expenditure_summary import key_side_row, side_of_line, starts_unnumbered_name
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
@@ -64,8 +65,40 @@ def _fund(name: str) -> str | None:
     return None
 
 
+_FUND_KEYS = [fund for _, fund in FUNDS]
+_FUND_NAMES = {"general_budget": "一般公共预算", "government_fund": "政府性基金", "state_capital": "国有资本经营"}
+_FUND_MONEY = {"general_budget": "general-budget funds carried in plus received equal",
+               "government_fund": "government-fund money carried in plus received equals",
+               "state_capital": "state-capital money carried in plus received equals"}
+IDENTITIES = [
+    RowSum(check_id="t04_row_sum", rule="合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
+           description="T04: each expenditure line's total equals the sum of its funds", total="total", terms=tuple(_FUND_KEYS)),
+    Linear(check_id="t04_income_subtotal", rule="本年收入合计 = Σ 三类财政拨款",
+           description="T04: appropriation income subtotal equals the sum of the three funds",
+           actual=("income_subtotal", "amount"), addends=tuple((f"{f}_appropriation", "amount") for f in _FUND_KEYS)),
+    Rollup(check_id="t04_expenditure_subtotal", rule="本年支出合计 = Σ 类 (each fund)",
+           description="T04: expenditure subtotal equals the sum of the classes (each column)",
+           columns=("total", *_FUND_KEYS), total_row="expenditure_subtotal"),
+    Linear(check_id="t04_opening_balance", rule="年初财政拨款结转和结余 = Σ funds",
+           description="T04: opening carry-over equals the sum of its funds",
+           actual=("opening_balance", "amount"), addends=tuple((f"opening_balance_{f}", "amount") for f in _FUND_KEYS)),
+    Linear(check_id="t04_income_total", rule="总计 = 本年收入合计 + 年初结转和结余",
+           description="T04: total income equals the subtotal plus opening carry-over",
+           actual=("income_total", "amount"), addends=(("income_subtotal", "amount"), ("opening_balance", "amount"))),
+    Linear(check_id="t04_expenditure_total", rule="总计 = 本年支出合计 + 年末结转和结余",
+           description="T04: total expenditure equals the subtotal plus closing carry-over",
+           actual=("expenditure_total", "total"), addends=(("expenditure_subtotal", "total"), ("closing_balance", "total"))),
+    Linear(check_id="t04_balance", rule="收入总计 = 支出总计", description="T04: the two sides balance",
+           actual=("income_total", "amount"), addends=(("expenditure_total", "total"),), adds_rows=False),
+    # 年末 = 年初 + 本年收入 − 本年支出, per fund.
+    *(Linear(check_id=f"t04_fund_balance_{f}", rule=f"年初 + 本年收入 = 本年支出 + 年末 ({_FUND_NAMES[f]})",
+             description=f"T04: {_FUND_MONEY[f]} spent plus carried out",
+             actual=("closing_balance", f), addends=((f"opening_balance_{f}", "amount"), (f"{f}_appropriation", "amount"),
+                                                     ("expenditure_subtotal", f, -1)))
+      for f in _FUND_KEYS),
+]
 # 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算, on every expenditure line.
-ROW_IDENTITY = {"total": 1, "general_budget": -1, "government_fund": -1, "state_capital": -1}
+ROW_IDENTITY, = placement_identities(IDENTITIES)
 
 
 def _side_of(name: str) -> str | None:

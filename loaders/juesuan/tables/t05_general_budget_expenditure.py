@@ -3,6 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T05"
 TITLE = "一般公共预算财政拨款支出决算表"
@@ -16,9 +17,12 @@ COLUMNS = [
 PRINTED_AS = {"total": ("合计",)}
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [{"total": 1, "basic": -1, "project": -1}]  # 小计 = 基本 + 项目
+IDENTITIES = [
+    RowSum(check_id="t05_row_sum", rule="小计 = 基本支出 + 项目支出", description="T05: each row's subtotal equals basic plus project expenditure",
+           total="total", terms=("basic", "project")),
+    code_rollup("t05_rollup", "T05", ["total", "basic", "project"]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -16,6 +16,7 @@ from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_n
 from ..layout import TableRegion
 from ..model import Cell, Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
+from .identities import Linear, Rollup
 
 TABLE_KEY = "T06"
 TITLE = "一般公共预算财政拨款基本支出决算明细表"
@@ -24,6 +25,16 @@ TITLE_EN = "General-budget basic expenditure by economic code"
 TITLE_ALIASES = ("一般公共预算财政拨款基本支出决算表",)
 COLUMNS = [("amount", "决算数")]
 TOTALS = {"人员经费合计": "personnel_total", "公用经费合计": "public_total"}
+IDENTITIES = [
+    Rollup(check_id="t06_rollup", rule="类 = Σ 款", description="T06: each economic class equals the sum of its items",
+           columns=("amount",), total_row="(none)"),
+    Linear(check_id="t06_personnel_total", rule="人员经费合计 = 301 + 303",
+           description="T06: the personnel total equals wages and benefits plus grants to individuals",
+           actual=("personnel_total", "amount"), addends=(("301", "amount"), ("303", "amount"))),
+    Linear(check_id="t06_public_total", rule="公用经费合计 = 302 + 307 + 309 + 310 + 311 + 312 + 313 + 399",
+           description="T06: the public-cost total equals the other classes", actual=("public_total", "amount"),
+           addends=tuple((code, "amount") for code in ("302", "307", "309", "310", "311", "312", "313", "399"))),
+]
 
 _FIRST_ROW = re.compile(r"^3\d\d(\s|$)")
 _ECON_CODE = re.compile(r"^3\d\d(\d\d)?$")

@@ -3,6 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T07"
 TITLE = "政府性基金预算财政拨款收入支出决算表"
@@ -19,12 +20,15 @@ COLUMNS = [
 PRINTED_AS = {"total": ("本年支出合计",)}
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [
-    {"total": 1, "basic": -1, "project": -1},  # 小计 = 基本 + 项目
-    {"opening_balance": 1, "income": 1, "total": -1, "closing_balance": -1},  # 年初 + 收入 − 支出 = 年末
+IDENTITIES = [
+    RowSum(check_id="t07_row_sum", rule="本年支出小计 = 基本 + 项目", description="T07: each row's expenditure equals basic plus project",
+           total="total", terms=("basic", "project")),
+    RowSum(check_id="t07_carry_over", rule="年末 = 年初 + 本年收入 − 本年支出",
+           description="T07: each row's closing balance equals opening plus income minus expenditure",
+           total="closing_balance", terms=("opening_balance", "income"), minus=("total",)),
+    code_rollup("t07_rollup", "T07", ["opening_balance", "income", "total", "basic", "project", "closing_balance"]),
 ]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -3,6 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T08"
 TITLE = "国有资本经营预算财政拨款支出决算表"
@@ -24,9 +25,12 @@ EXTRA_COLUMNS = [
 ]
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [{"total": 1, "basic": -1, "project": -1}]  # 合计 = 基本 + 项目
+IDENTITIES = [
+    RowSum(check_id="t08_row_sum", rule="合计 = 基本 + 项目", description="T08: each row's total equals basic plus project",
+           total="total", terms=("basic", "project")),
+    code_rollup("t08_rollup", "T08", ["total", "basic", "project"]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -13,6 +13,7 @@ from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize, tokenize_line
+from .identities import RowSum
 
 TABLE_KEY = "T09"
 TITLE = "财政拨款“三公”经费支出决算表"
@@ -27,6 +28,14 @@ COLUMNS = [
     ("vehicle_purchase", "公务用车购置费"),
     ("vehicle_operation", "公务用车运行维护费"),
     ("reception", "公务接待费"),
+]
+IDENTITIES = [
+    RowSum(check_id="t09_total", rule="合计 = 因公出国 + 公务用车小计 + 公务接待",
+           description="T09: the three-public-costs total equals its three items (budget and final)",
+           total="total", terms=("overseas", "vehicle_subtotal", "reception")),
+    RowSum(check_id="t09_vehicle_subtotal", rule="公务用车小计 = 购置费 + 运行维护费",
+           description="T09: the vehicle subtotal equals purchase plus operation (budget and final)",
+           total="vehicle_subtotal", terms=("vehicle_purchase", "vehicle_operation")),
 ]
 
 # The column-number line (`1 2 3 … 12`) ends the header.

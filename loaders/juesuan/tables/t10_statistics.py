@@ -16,6 +16,7 @@ from ..layout import TableRegion
 from ..lines import Line
 from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, Token, tokenize_line
+from .identities import Linear
 
 TABLE_KEY = "T10"
 TITLE = "部门决算公开相关信息统计表"
@@ -42,6 +43,14 @@ LINES = [
     ("assets", "离退休干部服务用车", "vehicles_retiree_service", "count", "辆"),
     ("assets", "其他用车", "vehicles_other", "count", "辆"),
     ("assets", "单价100万元", "equipment_over_1m", "count", "台套"),
+]
+_VEHICLE_KINDS = [key for section, _, key, _, _ in LINES if key.startswith("vehicles_") and key != "vehicles_total"]
+IDENTITIES = [
+    Linear(check_id="t10_procurement_total", rule="采购合计 = 货物 + 工程 + 服务",
+           description="T10: procurement total equals goods plus works plus services", actual=("procurement_total", "amount"),
+           addends=tuple((f"procurement_{kind}", "amount") for kind in ("goods", "works", "services"))),
+    Linear(check_id="t10_vehicles_total", rule="车辆数合计 = Σ 车辆类别", description="T10: vehicles held equal the sum of the categories",
+           unit="辆", actual=("vehicles_total", "count"), addends=tuple((kind, "count") for kind in _VEHICLE_KINDS)),
 ]
 
 _SECTION_HEADING = re.compile(r"^[一二三四五六]、")

@@ -8,6 +8,7 @@ column, and its 合计 printed in the header row (`类 款 项 合计 237,100.00
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
+from .identities import RowSum, code_rollup, placement_identities
 
 TABLE_KEY = "T11"
 TITLE = "财政拨款支出决算表"
@@ -25,9 +26,14 @@ EXTRA_COLUMNS = [("project_capital_construction", "其中：基本建设资金�
 PART_OF = {"project_capital_construction": "project"}
 
 
-# The row's own identities (DOMAIN.md), each as coefficients summing to zero: they decide where
-# the figures of a plain-text row with blank cells left out can go (see placement).
-ROW_IDENTITIES = [{"total": 1, "basic": -1, "project": -1}]  # 合计 = 基本 + 项目
+# Its 其中：基本建设资金支出 column is a part of 项目支出: rolled up over codes, never summed into the row.
+IDENTITIES = [
+    RowSum(check_id="t11_row_sum", rule="合计 = 基本支出 + 项目支出",
+           description="T11: each row's total equals basic plus project expenditure (高等学校 财政拨款支出决算表)",
+           total="total", terms=("basic", "project")),
+    code_rollup("t11_rollup", "T11", ["total", "basic", "project", "project_capital_construction"]),
+]
+ROW_IDENTITIES = placement_identities(IDENTITIES)
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:
