@@ -7,8 +7,6 @@
 with checks as (
     {{ identity_rows(ref('chk_within_tables')) }}
     union all
-    {{ identity_rows(ref('chk_across_budget_tables')) }}
-    union all
     {{ identity_rows(ref('chk_across_tables')) }}
     union all
     {{ identity_rows(ref('chk_projects')) }}

@@ -3,7 +3,7 @@
 import csv
 
 from juesuan.reference import project_root
-from juesuan.tables import PARSERS, column_reference, identity_reference, table_reference, within_checks_sql
+from juesuan.tables import PARSERS, across_checks_sql, column_reference, identity_reference, table_reference, within_checks_sql
 from juesuan.tables import b02_budget_income, b05_budget_general_expenditure, t07_government_fund
 
 
@@ -54,13 +54,17 @@ def test_a_tables_own_identities_read_that_table_alone():
 
 
 def test_a_tables_identities_are_declared_once_in_its_module():
-    """ref_identity's within rows and the check model chk_within_tables are what the table modules'
-    IDENTITIES say (`python -m juesuan.tables` writes both): an identity is added, changed or
-    removed in its table's module and nowhere else."""
-    assert [r for r in read("ref_identity.csv") if r["scope"] == "within"] == identity_reference()
-    model = project_root() / "models" / "audit" / "checks" / "chk_within_tables.sql"
-    assert model.read_text(encoding="utf-8") == within_checks_sql()
+    """ref_identity's within and across rows and the check models chk_within_tables and
+    chk_across_tables are what the table modules' IDENTITIES and tables/across.py say (`python -m
+    juesuan.tables` writes them): an identity is added, changed or removed there and nowhere else."""
+    assert [r for r in read("ref_identity.csv") if r["scope"] in ("within", "across")] == identity_reference()
+    checks = project_root() / "models" / "audit" / "checks"
+    assert (checks / "chk_within_tables.sql").read_text(encoding="utf-8") == within_checks_sql()
+    assert (checks / "chk_across_tables.sql").read_text(encoding="utf-8") == across_checks_sql()
     assert "{{ check_children_sum('t06_rollup', 'T06', ['amount'], total_row='(none)') }}" in within_checks_sql()
+    # An identity across tables reads the tables of its cells (audit.table_coverage attributes it to them).
+    across = {r["check_id"]: r["reads_tables"] for r in identity_reference() if r["scope"] == "across"}
+    assert across["xb06_15_running_cost"] == "B06 B15" and across["x05_06_basic"] == "T05 T06"
     # Every table kind has identities of its own.
     assert all(module.IDENTITIES for module in PARSERS.values())
 

@@ -7,9 +7,10 @@ and a description) and the shape it has:
 - `Linear`: one cell = a signed sum of named cells (本年收入合计 = Σ the income lines).
 From them `python -m juesuan.tables` writes the within rows of reference.ref_identity and the
 check model audit.chk_within_tables (one macro call of macros/identities/ per declaration), and
-placement reads the row sums it may rely on (`placement_identities`). Identities across tables,
-documents and years, the narrative's and the projects' are not a table's own: they stay in their
-check models and the catalog rows written beside them.
+placement reads the row sums it may rely on (`placement_identities`). Identities across a report's
+tables (`SameFigure`, `PartWithinWhole`, `RowsAgree`) are declared in `across` and written the same
+way (their rows and audit.chk_across_tables). Those across documents and years, the narrative's and
+the projects' stay in their check models and the catalog rows written beside them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def _call(macro: str, *args, **flags) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Identity:
+    scope = "within"  # a table's own; `across` for an identity over two or more of a report's tables
+
     check_id: str
     rule: str  # as the form would print it: `合计 = 基本 + 项目`
     description: str  # what it says, in English, beginning with the table key
@@ -50,10 +53,11 @@ class Identity:
         raise NotImplementedError
 
     def sql(self, table: str) -> str:
+        """The check model's macro call (`table`: the table whose identity it is)."""
         raise NotImplementedError
 
     def catalog_row(self, table: str) -> dict[str, str]:
-        return {"check_id": self.check_id, "scope": "within", "rule": self.rule, "description": self.description,
+        return {"check_id": self.check_id, "scope": self.scope, "rule": self.rule, "description": self.description,
                 "unit": self.unit, "reads_tables": table, "sums_rows": str(self.sums_rows).lower()}
 
 
@@ -147,6 +151,83 @@ def summary_table(prefix: str, income_lines: list[str], carried_in: list[str], c
         identity(Linear, "balance", actual=("income_total", "amount"), addends=(("expenditure_total", "amount"),),
                  adds_rows=False),
     ]
+
+
+TableCell = tuple[str, str, str]  # (table, row, column)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Across(Identity):
+    """An identity over cells of two or more of a report's tables (scope `across`)."""
+
+    scope = "across"
+
+    def tables(self) -> set[str]:
+        raise NotImplementedError
+
+    def catalog_row(self, table: str | None = None) -> dict[str, str]:
+        return super().catalog_row(" ".join(sorted(self.tables())))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SameFigure(Across):
+    """A figure of one table = the sum of figures of another (`Linear`'s, with each cell's table)."""
+
+    actual: TableCell
+    addends: tuple[TableCell, ...]
+    adds_rows: bool = False
+    skip_if_addends_blank: bool = False
+    skip_if_actual_blank: bool = False
+
+    @property
+    def sums_rows(self) -> bool:
+        return self.adds_rows
+
+    def tables(self) -> set[str]:
+        return {self.actual[0], *(a[0] for a in self.addends)}
+
+    def sql(self, table: str | None = None) -> str:
+        return _call("check_linear", self.check_id, list(self.actual), [list(a) for a in self.addends],
+                     skip_if_actual_blank=self.skip_if_actual_blank, skip_if_addends_blank=self.skip_if_addends_blank)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartWithinWhole(Across):
+    """A part never exceeds its whole: `part` ≤ `whole`."""
+
+    part: TableCell
+    whole: TableCell
+
+    @property
+    def sums_rows(self) -> bool:
+        return False
+
+    def tables(self) -> set[str]:
+        return {self.part[0], self.whole[0]}
+
+    def sql(self, table: str | None = None) -> str:
+        return _call("check_part_within_whole", self.check_id, list(self.part), list(self.whole))
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowsAgree(Across):
+    """Two tables state the same figure on every row both print by code: `a` and `b` are (table,
+    column); rows match on their key among the codes `row_pattern` matches (class codes by default)."""
+
+    a: tuple[str, str]
+    b: tuple[str, str]
+    row_pattern: str | None = None
+
+    @property
+    def sums_rows(self) -> bool:
+        return False
+
+    def tables(self) -> set[str]:
+        return {self.a[0], self.b[0]}
+
+    def sql(self, table: str | None = None) -> str:
+        extra = {"row_pattern": self.row_pattern} if self.row_pattern else {}
+        return _call("check_rows_agree", self.check_id, list(self.a), list(self.b), **extra)
 
 
 def placement_identities(identities: list[Identity]) -> list[dict[str, int]]:
