@@ -11,12 +11,6 @@ NATIONAL_TABLES = tuple(f"T{i:02d}" for i in range(1, 11))
 # of the national shape, and a 财政拨款支出决算表 of every appropriation fund that is none of the
 # ten (公开05表 holds the general budget's only), so it has a key of its own.
 UNIVERSITY_TABLES = ("T01", "T02", "T03", "T11")
-# A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
-BUDGET_TABLES = ("B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B12", "B14", "B15", "B16", "B17")
-# A budget is whole without the regional tables (B14, 财政拨款支出表, is no table of the national form: 北京's
-# thirteen do not print it); missing ones are those of the national form (B01–B12) that are read.
-BUDGET_FORM_TABLES = tuple(k for k in BUDGET_TABLES if int(k[1:]) <= 12)
-LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_FORM_TABLES}
 # A layout's tables are named `高等学校…` in their titles; a report of that layout is whole with its four.
 UNIVERSITY_TITLE = "高等学校"
 
@@ -27,12 +21,6 @@ def layout_of(tables: dict, document_kind: str = "final") -> str:
     if document_kind == "budget":
         return "budget"
     return "university" if any(UNIVERSITY_TITLE in t.title for t in tables.values()) else "national"
-
-
-def expected_tables(tables: dict, document_kind: str = "final") -> tuple[str, ...]:
-    """The tables a report of this layout prints: a report with fewer than the national ten is still
-    whole when its titles say it is of the 高等学校 layout."""
-    return LAYOUT_TABLES[layout_of(tables, document_kind)]
 
 
 @dataclass(frozen=True)
@@ -115,15 +103,13 @@ class ParsedReport:
     # `own` where its titles call it a unit's (单位预算) and never a department's (layout.document_scope);
     # a name's own mark (`（汇总）`, `（本级）`) is read from the name where it is written (seeds).
     scope: str | None = None
+    # The tables its layout prints that were not found (tables.expected_tables).
+    missing_tables: list[str] = field(default_factory=list)
 
     @property
     def layout(self) -> str:
         """`budget`; `university` for the 高等学校 four-table layout, else `national` (the ten tables)."""
         return layout_of(self.tables, self.document_kind)
-
-    @property
-    def missing_tables(self) -> list[str]:
-        return [k for k in expected_tables(self.tables, self.document_kind) if k not in self.tables]
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,14 @@ from pathlib import Path
 from .errors import LoadError
 from .layout import document_kind, document_scope, find_tables, read_header, read_report_title
 from .lines import content_lines
-from .model import Issue, ParsedReport, expected_tables, layout_of
+from .model import Issue, ParsedReport, layout_of
 from .narrative import UNIVERSITY_SUBJECTS, VOCABULARIES, parse_narrative
 from .projects import parse_projects
 from .projects.standard_form import find_forms, forms_year
 from .projects.target_form import find_target_forms, parse_target_forms
 from .reference import function_class_by_name
 from .source import SourceText, read_source, read_sources
-from .tables import PARSERS, TITLES
+from .tables import PARSERS, TITLES, expected_tables
 
 
 def parse_file(path: Path) -> ParsedReport:
@@ -147,6 +147,7 @@ def parse_source(src: SourceText) -> ParsedReport:
         files=src.files,
         document_kind=kind,
         scope=document_scope(content),
+        missing_tables=missing,
     )
 
 

@@ -47,3 +47,15 @@ def test_every_check_model_is_unioned_and_described():
     unioned = set(re.findall(r"ref\('(chk_[a-z0-9_]+)'\)", (ROOT / "models" / "audit" / "identity_checks.sql").read_text(encoding="utf-8")))
     described = {m["name"] for m in yaml.safe_load((CHECKS / "_checks.yml").read_text(encoding="utf-8"))["models"]}
     assert models == unioned == described
+
+
+def test_a_table_kind_is_found_by_its_modules_name():
+    """A table module is registered nowhere: found by its name, which is its key (`b18_…` is B18), the
+    final accounts' first; a budget table of DOMAIN's numbering (B01–B12) is one a budget must print."""
+    from juesuan.tables import BUDGET_FORM_TABLES, BUDGET_TABLES
+
+    assert all(module.__name__.rsplit(".", 1)[1].startswith(key.lower() + "_") for key, module in PARSERS.items())
+    keys = list(PARSERS)
+    assert keys[:11] == [f"T{i:02d}" for i in range(1, 12)] and keys[11:] == sorted(keys[11:])
+    assert set(BUDGET_TABLES) == {k for k in keys if k.startswith("B")}
+    assert "B12" in BUDGET_FORM_TABLES and "B14" not in BUDGET_FORM_TABLES

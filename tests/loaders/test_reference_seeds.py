@@ -55,8 +55,8 @@ def test_a_tables_own_identities_read_that_table_alone():
 
 def test_a_tables_identities_are_declared_once_in_its_module():
     """ref_identity's within and across rows and the check models chk_within_tables and
-    chk_across_tables are what the table modules' IDENTITIES and tables/across.py say (`python -m
-    juesuan.tables` writes them): an identity is added, changed or removed there and nowhere else."""
+    chk_across_tables are what the table modules' IDENTITIES and ACROSS say (`python -m juesuan.tables`
+    writes them): an identity is added, changed or removed in its table's module and nowhere else."""
     assert [r for r in read("ref_identity.csv") if r["scope"] in ("within", "across")] == identity_reference()
     checks = project_root() / "models" / "audit" / "checks"
     assert (checks / "chk_within_tables.sql").read_text(encoding="utf-8") == within_checks_sql()

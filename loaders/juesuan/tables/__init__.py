@@ -1,72 +1,47 @@
-"""One parser per standard table, each in a module named after the table. A module declares its
-table: TITLE and TITLE_ALIASES (the titles it is found by), TITLE_EN (its name in English),
+"""One parser per standard table, each in a module named after the table's key (`t05_…`, `b18_…`):
+found by its name, registered nowhere else. A module declares its table: TITLE and TITLE_ALIASES (the titles it is found by), TITLE_EN (its name in English),
 DOCUMENT (`final`, the default, or `budget`), LIKE (the final table whose shape and keys a budget
 table shares), COLUMNS (the national form's, in order), EXTRA_COLUMNS (printed by some forms beyond
 it), PART_OF (a `其中` column: the column it is a part of, never summed into a row) and, for a
-budget table, FINAL_COLUMNS (a column beside its final twin's column of another key), and
-IDENTITIES (its own accounting identities, see `identities`).
+budget table, FINAL_COLUMNS (a column beside its final twin's column of another key), IDENTITIES
+(its own accounting identities, see `identities`) and ACROSS (those with the tables before it).
 `column_reference()`, `table_reference()` and `identity_reference()` are what
 reference.ref_table_column, ref_standard_table and ref_identity's within and across rows hold, and
 `within_checks_sql()` and `across_checks_sql()` are the check models audit.chk_within_tables and
-chk_across_tables (`python -m juesuan.tables` writes them); `TITLES` is what layout.find_tables looks for in each kind of document."""
+chk_across_tables (`python -m juesuan.tables` writes them); `TITLES` is what layout.find_tables
+looks for in each kind of document."""
+
+import importlib
+import pkgutil
+import re
 
 from ..layout import Titles
-from . import (
-    across,
-    b01_budget_summary,
-    b02_budget_income,
-    b03_budget_expenditure,
-    b04_budget_appropriation_summary,
-    b05_budget_general_expenditure,
-    b06_budget_basic_expenditure,
-    b07_budget_government_fund,
-    b08_budget_state_capital,
-    b09_budget_three_public_costs,
-    b12_budget_procurement,
-    b14_budget_appropriation_expenditure,
-    b15_budget_running_costs,
-    b16_budget_appropriation_basic_expenditure,
-    b17_budget_basic_by_function,
-    t01_income_expenditure_summary,
-    t02_income,
-    t03_expenditure,
-    t04_appropriation_summary,
-    t05_general_budget_expenditure,
-    t06_basic_expenditure,
-    t07_government_fund,
-    t08_state_capital,
-    t09_three_public_costs,
-    t10_statistics,
-    t11_appropriation_expenditure,
-)
+from ..model import NATIONAL_TABLES, UNIVERSITY_TABLES, layout_of
 
-PARSERS = {
-    "T01": t01_income_expenditure_summary,
-    "T02": t02_income,
-    "T03": t03_expenditure,
-    "T04": t04_appropriation_summary,
-    "T05": t05_general_budget_expenditure,
-    "T06": t06_basic_expenditure,
-    "T07": t07_government_fund,
-    "T08": t08_state_capital,
-    "T09": t09_three_public_costs,
-    "T10": t10_statistics,
-    "T11": t11_appropriation_expenditure,
-    "B01": b01_budget_summary,
-    "B02": b02_budget_income,
-    "B03": b03_budget_expenditure,
-    "B04": b04_budget_appropriation_summary,
-    "B05": b05_budget_general_expenditure,
-    "B06": b06_budget_basic_expenditure,
-    "B07": b07_budget_government_fund,
-    "B08": b08_budget_state_capital,
-    "B09": b09_budget_three_public_costs,
-    "B12": b12_budget_procurement,
-    "B14": b14_budget_appropriation_expenditure,
-    "B15": b15_budget_running_costs,
-    "B16": b16_budget_appropriation_basic_expenditure,
-    "B17": b17_budget_basic_by_function,
-}
+# A table kind is a module named after its key (`t05_…`, `b18_…`): found here, nowhere registered.
+_TABLE_MODULE = re.compile(r"^([tb]\d\d)_")
+
+
+def _table_modules() -> list:
+    """Every table module, the final accounts' (T…) first, each family in key order."""
+    names = sorted((m.name for m in pkgutil.iter_modules(__path__) if _TABLE_MODULE.match(m.name)),
+                   key=lambda name: (name[0] != "t", name))
+    return [importlib.import_module(f".{name}", __name__) for name in names]
+
+
+PARSERS = {module.TABLE_KEY: module for module in _table_modules()}
+# A budget (部门预算) prints its own family (DOMAIN.md, "Budget reports"); those read so far.
+BUDGET_TABLES = tuple(key for key, module in PARSERS.items() if getattr(module, "DOCUMENT", "final") == "budget")
+# A budget is whole without the regional tables (B14, 财政拨款支出表, is no table of the national form: 北京's
+# thirteen do not print it); missing ones are those of the national form (B01–B12, DOMAIN's numbering) read.
+BUDGET_FORM_TABLES = tuple(key for key in BUDGET_TABLES if int(key[1:]) <= 12)
+LAYOUT_TABLES = {"national": NATIONAL_TABLES, "university": UNIVERSITY_TABLES, "budget": BUDGET_FORM_TABLES}
+
+
+def expected_tables(tables: dict, document_kind: str = "final") -> tuple[str, ...]:
+    """The tables a report of this layout prints: a report with fewer than the national ten is still
+    whole when its titles say it is of the 高等学校 layout."""
+    return LAYOUT_TABLES[layout_of(tables, document_kind)]
 
 
 def _titles(document: str, **how) -> Titles:
@@ -93,8 +68,6 @@ TITLES = {"final": _titles("final", numbered=True, three_public=("T09", "支出�
 def table_reference() -> list[dict[str, str]]:
     """Every table as ref_standard_table holds it: its title, English name, the layouts that print
     it and, for a budget table, its final twin (LIKE)."""
-    from ..model import BUDGET_TABLES, NATIONAL_TABLES, UNIVERSITY_TABLES
-
     layouts = (("national", NATIONAL_TABLES), ("university", UNIVERSITY_TABLES), ("budget", BUDGET_TABLES))
     return [{"table_key": key, "table_title": module.TITLE, "table_title_en": module.TITLE_EN,
              "layouts": ",".join(name for name, keys in layouts if key in keys), "final_twin": getattr(module, "LIKE", "")}
@@ -123,7 +96,8 @@ def identity_reference() -> list[dict[str, str]]:
     columns is one row)."""
     rows: dict[str, dict[str, str]] = {}
     declared = [(identity, key) for key, module in PARSERS.items() for identity in module.IDENTITIES]
-    for identity, key in declared + [(identity, None) for identity in across.IDENTITIES]:
+    declared += [(identity, None) for module in PARSERS.values() for identity in getattr(module, "ACROSS", [])]
+    for identity, key in declared:
         row = identity.catalog_row(key)
         assert rows.setdefault(row["check_id"], row) == row, f"{row['check_id']} is declared twice, differently"
     return list(rows.values())
@@ -147,7 +121,7 @@ def within_checks_sql() -> str:
 
 def across_checks_sql() -> str:
     """The check model audit.chk_across_tables: the identities across a report's tables, as SQL."""
-    header = _generated("Identities across a report's tables", "the declarations in loaders/juesuan/tables/across.py")
-    blocks = [f"-- {title}\n" + "\nunion all\n".join(i.sql() for i in identities)
-              for title, identities in (("A final report's tables", across.FINAL), ("A budget's tables", across.BUDGET))]
+    header = _generated("Identities across a report's tables", "the ACROSS each table module declares (loaders/juesuan/tables/)")
+    blocks = [f"-- {key} {module.TITLE} with the tables before it\n" + "\nunion all\n".join(i.sql() for i in module.ACROSS)
+              for key, module in PARSERS.items() if getattr(module, "ACROSS", None)]
     return header + "\n" + "\nunion all\n".join(blocks) + "\n"

@@ -7,7 +7,7 @@ a budget prints what it carries in (上年结转结余 with its funds), and its 
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import RowSum, code_rollup, placement_identities
+from .identities import RowSum, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "B02"
 LIKE = "T02"
@@ -77,6 +77,16 @@ IDENTITIES = [
                 description="B02: each parent code equals the sum of its children where rows are subjects (each column)"),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="xb01_02_income", rule="B01 本年收入合计 = B02 本年收入小计",
+               description="A budget's summary income equals its income table's total income of the year",
+               actual=("B01", "income_subtotal", "amount"), addends=(("B02", "total", "total"),), skip_if_addends_blank=True),
+    SameFigure(check_id="xb01_02_income_total", rule="B01 收入总计 = B02 合计",
+               description="A budget's summary total income (with what it carries in) equals its income table's 合计",
+               actual=("B01", "income_total", "amount"), addends=(("B02", "total", "income_total"),), skip_if_addends_blank=True),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -4,7 +4,7 @@ and column keys, for the budget year. Declared here: its titles and the names it
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import RowSum, code_rollup, placement_identities
+from .identities import RowSum, RowsAgree, SameFigure, code_rollup, placement_identities
 from .t03_expenditure import COLUMNS, KINDS, PRINTED_AS as FINAL_PRINTED_AS
 
 TABLE_KEY = "B03"
@@ -21,6 +21,16 @@ IDENTITIES = [
     code_rollup("b03_rollup", "B03", ["total", *KINDS]),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="xb01_03_expenditure", rule="B01 本年支出合计 = B03 合计",
+               description="A budget's summary expenditure equals its expenditure table's total",
+               actual=("B01", "expenditure_subtotal", "amount"), addends=(("B03", "total", "total"),)),
+    RowsAgree(check_id="xb01_03_class", rule="B01 每类 = B03 该类合计",
+              description="Each class in a budget's summary equals its total in the budget's expenditure table",
+              a=("B01", "amount"), b=("B03", "total")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

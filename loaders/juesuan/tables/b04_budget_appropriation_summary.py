@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .identities import Linear, summary_table
+from .identities import Linear, SameFigure, summary_table
 from .t01_income_expenditure_summary import parse_summary
 
 TABLE_KEY = "B04"
@@ -79,6 +79,14 @@ IDENTITIES = [
            description="B04: the opening balance equals its funds, where they are printed as its parts",
            actual=("opening_balance", "amount"), addends=tuple((part, "amount") for part in PART_LINES["opening_balance"].values()),
            adds_rows=False, skip_if_addends_blank=True),
+]
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="xb01_04_general_budget", rule="B01 一般公共预算拨款收入 = B04 一般公共预算拨款",
+               description="A budget's general-budget appropriation income in its summary equals the appropriation summary's",
+               actual=("B01", "general_budget_appropriation", "amount"),
+               addends=(("B04", "general_budget_appropriation", "amount"),)),
 ]
 
 

@@ -9,7 +9,7 @@ each 部门 code's row with its 政府 code and name after the name (`30101 基�
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import Identity, Rollup, RowSum, code_rollup, placement_identities
+from .identities import Identity, Rollup, RowSum, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "B06"
 LIKE = "T06"
@@ -41,6 +41,20 @@ IDENTITIES = basic_identities(
     code_rollup("b06_rollup", "B06", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
                 description="B06: each economic class equals the sum of its items (each column)"))
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="xb05_06_basic", rule="B05 基本支出合计 = B06 合计",
+               description="A budget's general-budget basic expenditure equals the basic-expenditure table's total "
+                           "(skipped where B05 prints 基本 only as its parts)",
+               actual=("B05", "total", "basic"), addends=(("B06", "total", "total"),), skip_if_actual_blank=True),
+    SameFigure(check_id="xb05_06_personnel", rule="B05 人员经费合计 = B06 人员经费合计",
+               description="A budget's general-budget personnel costs equal the basic-expenditure table's",
+               actual=("B05", "total", "personnel"), addends=(("B06", "total", "personnel"),), skip_if_actual_blank=True),
+    SameFigure(check_id="xb05_06_public", rule="B05 公用经费合计 = B06 公用经费合计",
+               description="A budget's general-budget public costs equal the basic-expenditure table's",
+               actual=("B05", "total", "public"), addends=(("B06", "total", "public"),), skip_if_actual_blank=True),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

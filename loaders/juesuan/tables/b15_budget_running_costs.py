@@ -6,7 +6,7 @@ expenditure, so a part of 一般公共预算基本支出表's (B06) 公用经费
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import code_rollup, placement_identities
+from .identities import PartWithinWhole, code_rollup, placement_identities
 
 TABLE_KEY = "B15"
 DOCUMENT = "budget"
@@ -19,6 +19,15 @@ IDENTITIES = [
                 description="B15: the running costs of each economic class equal the sum of its items"),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    # 机关运行经费 are 日常公用经费 of the general budget's basic expenditure: within B06's 公用经费; and
+    # the general budget's basic expenditure is within every appropriation fund's (B16).
+    PartWithinWhole(check_id="xb06_15_running_cost", rule="B15 机关运行经费 ≤ B06 公用经费",
+                    description="A budget's running costs are part of its general budget's public costs (日常公用经费)",
+                    part=("B15", "total", "amount"), whole=("B06", "total", "public")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

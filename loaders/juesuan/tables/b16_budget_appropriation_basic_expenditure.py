@@ -6,7 +6,7 @@ from ..layout import TableRegion
 from ..model import ParsedTable
 from .b06_budget_basic_expenditure import COLUMNS, ECONOMIC_ROLLUP, PRINTED_AS, basic_identities
 from .coded import parse_coded
-from .identities import code_rollup, placement_identities
+from .identities import PartWithinWhole, code_rollup, placement_identities
 
 TABLE_KEY = "B16"
 DOCUMENT = "budget"
@@ -18,6 +18,13 @@ IDENTITIES = basic_identities(
     code_rollup("b16_rollup", "B16", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
                 description="B16: each economic class equals the sum of its items (each column)"))
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    PartWithinWhole(check_id="xb06_16_basic", rule="B06 合计 ≤ B16 合计",
+                    description="The general budget's basic expenditure is part of every appropriation fund's",
+                    part=("B06", "total", "total"), whole=("B16", "total", "total")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -8,8 +8,8 @@ and a description) and the shape it has:
 From them `python -m juesuan.tables` writes the within rows of reference.ref_identity and the
 check model audit.chk_within_tables (one macro call of macros/identities/ per declaration), and
 placement reads the row sums it may rely on (`placement_identities`). Identities across a report's
-tables (`SameFigure`, `PartWithinWhole`, `RowsAgree`) are declared in `across` and written the same
-way (their rows and audit.chk_across_tables). Those across documents and years, the narrative's and
+tables (`SameFigure`, `PartWithinWhole`, `RowsAgree`) are declared as `ACROSS` in the module of the
+later table they read and written the same way (their rows and audit.chk_across_tables). Those across documents and years, the narrative's and
 the projects' stay in their check models and the catalog rows written beside them.
 """
 

@@ -3,7 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import RowSum, code_rollup, placement_identities
+from .identities import RowSum, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "T02"
 TITLE = "收入决算表"
@@ -32,6 +32,13 @@ IDENTITIES = [
     code_rollup("t02_rollup", "T02", ["total", *_SOURCES]),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x01_02_income", rule="01 本年收入合计 = 02 合计",
+               description="The summary table's income equals the income table's total",
+               actual=("T01", "income_subtotal", "amount"), addends=(("T02", "total", "total"),)),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

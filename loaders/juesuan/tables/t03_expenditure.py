@@ -3,7 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import RowSum, code_rollup, placement_identities
+from .identities import RowSum, RowsAgree, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "T03"
 TITLE = "支出决算表"
@@ -28,6 +28,16 @@ IDENTITIES = [
     code_rollup("t03_rollup", "T03", ["total", *KINDS]),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x01_03_expenditure", rule="01 本年支出合计 = 03 合计",
+               description="The summary table's expenditure equals the expenditure table's total",
+               actual=("T01", "expenditure_subtotal", "amount"), addends=(("T03", "total", "total"),)),
+    RowsAgree(check_id="x01_03_class", rule="01 每类 = 03 该类合计",
+              description="Each class in the summary table equals its total in the expenditure table",
+              a=("T01", "amount"), b=("T03", "total")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -22,7 +22,7 @@ from ..layout import TableRegion
 from ..model import ParsedTable, Row
 from ..tokens import Kind
 from .coded import place_and_add
-from .identities import Linear, Rollup, RowSum, placement_identities
+from .identities import Linear, Rollup, RowSum, SameFigure, placement_identities
 from .t01_income_expenditure_summary import key_side_row, side_of_line, starts_unnumbered_name
 from .two_sided import SideRow, numbered, parse_sides, parse_sides_grid, parse_sides_unnumbered
 
@@ -99,6 +99,13 @@ IDENTITIES = [
 ]
 # 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算, on every expenditure line.
 ROW_IDENTITY, = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x02_04_appropriation", rule="02 财政拨款收入合计 = 04 本年收入合计",
+               description="Appropriation income in the income table equals the appropriation summary's income",
+               actual=("T02", "total", "fiscal_appropriation"), addends=(("T04", "income_subtotal", "amount"),)),
+]
 
 
 def _side_of(name: str) -> str | None:

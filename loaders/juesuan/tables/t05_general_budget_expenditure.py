@@ -3,7 +3,7 @@
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import RowSum, code_rollup, placement_identities
+from .identities import RowSum, RowsAgree, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "T05"
 TITLE = "一般公共预算财政拨款支出决算表"
@@ -23,6 +23,16 @@ IDENTITIES = [
     code_rollup("t05_rollup", "T05", ["total", "basic", "project"]),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x04_05_total", rule="04 一般公共预算支出合计 = 05 合计",
+               description="General-budget expenditure in the appropriation summary equals table 05's total",
+               actual=("T04", "expenditure_subtotal", "general_budget"), addends=(("T05", "total", "total"),)),
+    RowsAgree(check_id="x04_05_class", rule="04 每类一般公共预算 = 05 该类小计",
+              description="Each class's general-budget expenditure in table 04 equals its subtotal in table 05",
+              a=("T04", "general_budget"), b=("T05", "total")),
+]
 
 
 def parse(region: TableRegion, unit: str) -> ParsedTable:

@@ -16,7 +16,7 @@ from ..grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_n
 from ..layout import TableRegion
 from ..model import Cell, Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize
-from .identities import Linear, Rollup
+from .identities import Linear, Rollup, SameFigure
 
 TABLE_KEY = "T06"
 TITLE = "一般公共预算财政拨款基本支出决算明细表"
@@ -34,6 +34,14 @@ IDENTITIES = [
     Linear(check_id="t06_public_total", rule="公用经费合计 = 302 + 307 + 309 + 310 + 311 + 312 + 313 + 399",
            description="T06: the public-cost total equals the other classes", actual=("public_total", "amount"),
            addends=tuple((code, "amount") for code in ("302", "307", "309", "310", "311", "312", "313", "399"))),
+]
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x05_06_basic", rule="05 基本支出合计 = 06 人员经费合计 + 公用经费合计",
+               description="Basic expenditure in table 05 equals personnel plus public costs in table 06",
+               actual=("T05", "total", "basic"), addends=(("T06", "personnel_total", "amount"), ("T06", "public_total", "amount")),
+               adds_rows=True),
 ]
 
 _FIRST_ROW = re.compile(r"^3\d\d(\s|$)")

@@ -13,7 +13,7 @@ from ..grammar import Stream, body_lines, make_cells, missing_cells_issue, take_
 from ..layout import TableRegion
 from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, tokenize, tokenize_line
-from .identities import RowSum
+from .identities import PartWithinWhole, RowSum
 
 TABLE_KEY = "T09"
 TITLE = "财政拨款“三公”经费支出决算表"
@@ -36,6 +36,23 @@ IDENTITIES = [
     RowSum(check_id="t09_vehicle_subtotal", rule="公务用车小计 = 购置费 + 运行维护费",
            description="T09: the vehicle subtotal equals purchase plus operation (budget and final)",
            total="vehicle_subtotal", terms=("vehicle_purchase", "vehicle_operation")),
+]
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    # The 三公 items among the economic codes of basic expenditure are parts of the 三公 spent in all.
+    PartWithinWhole(check_id="p06_09_overseas", rule="06 30212 因公出国（境）费用 ≤ 09 因公出国 决算",
+                    description="Overseas travel in basic expenditure does not exceed the three-public-costs figure",
+                    part=("T06", "30212", "amount"), whole=("T09", "final", "overseas")),
+    PartWithinWhole(check_id="p06_09_reception", rule="06 30217 公务接待费 ≤ 09 公务接待费 决算",
+                    description="Reception in basic expenditure does not exceed the three-public-costs figure",
+                    part=("T06", "30217", "amount"), whole=("T09", "final", "reception")),
+    PartWithinWhole(check_id="p06_09_vehicle_operation", rule="06 30231 公务用车运行维护费 ≤ 09 运行维护费 决算",
+                    description="Vehicle operation in basic expenditure does not exceed the three-public-costs figure",
+                    part=("T06", "30231", "amount"), whole=("T09", "final", "vehicle_operation")),
+    PartWithinWhole(check_id="p06_09_vehicle_purchase", rule="06 31013 公务用车购置 ≤ 09 购置费 决算",
+                    description="Vehicle purchase in basic expenditure does not exceed the three-public-costs figure",
+                    part=("T06", "31013", "amount"), whole=("T09", "final", "vehicle_purchase")),
 ]
 
 # The column-number line (`1 2 3 … 12`) ends the header.

@@ -16,7 +16,7 @@ from ..layout import TableRegion
 from ..lines import Line
 from ..model import Issue, ParsedTable, Row
 from ..tokens import Kind, Token, tokenize_line
-from .identities import Linear
+from .identities import Linear, SameFigure
 
 TABLE_KEY = "T10"
 TITLE = "部门决算公开相关信息统计表"
@@ -51,6 +51,14 @@ IDENTITIES = [
            addends=tuple((f"procurement_{kind}", "amount") for kind in ("goods", "works", "services"))),
     Linear(check_id="t10_vehicles_total", rule="车辆数合计 = Σ 车辆类别", description="T10: vehicles held equal the sum of the categories",
            unit="辆", actual=("vehicles_total", "count"), addends=tuple((kind, "count") for kind in _VEHICLE_KINDS)),
+]
+
+# With the tables before it (scope `across`).
+ACROSS = [
+    SameFigure(check_id="x06_10_running_cost", rule="10 机关运行经费(行政单位) = 06 公用经费合计",
+               description="Running costs of an administrative unit equal its public costs (skipped where table 10 prints none)",
+               actual=("T10", "running_cost_admin_units", "amount"), addends=(("T06", "public_total", "amount"),),
+               skip_if_actual_blank=True),
 ]
 
 _SECTION_HEADING = re.compile(r"^[一二三四五六]、")
