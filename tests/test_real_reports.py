@@ -265,7 +265,11 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
     # income is printed 9,645.51 where its sources add to 9,646.01 (and its 款 20502 with it); 无锡市人力资源
     # 和社会保障局 prints 本年支出 152,585.74 beside a 支出总计 of 152,585.76 with nothing carried over, and a
     # 人员经费 合计 0.02 above its classes' (in its 基本支出表 and its 财政拨款基本支出表 alike). Every 绩效目标表 is read whole.
-    assert findings == [
+    # 西安市国资委 2022 (xian_13) prints its 表6 (B18) from 30113 on with figures of other rows in its columns
+    # (its 302 row: 合计 940,000.00 beside 人员经费 13,593,324.02, the table's own 合计's): every row sum breaks.
+    scrambled = [f for f in findings if f[:2] == ("xian_13.pdf", "b18_row_sum")]
+    assert len(scrambled) == 20 and ("xian_13.pdf", "b18_row_sum", "B18 302 total") in scrambled
+    assert [f for f in findings if f not in scrambled] == [
         # 北京市统计局's 说明 states its 服务 purchases as 5177.89 万元, its 合计 less its 货物 as rounded
         # (9065.06 − 3887.17); 预算10表 prints 5,177.883268.
         ("beijing", "nr_restates_table", "procurement_services_amount @ 五 line 1112"),

@@ -213,3 +213,18 @@ def test_a_subject_repeated_beside_another_classification_keeps_the_total_only()
     assert [r.row_key for r in report.tables["B06"].rows] == ["total"]
     warning = [m for m in _issues("budgets/xian/xian_04.pdf", "B06", "warning") if "more than once" in m]
     assert len(warning) == 1 and "another classification printed beside them" in warning[0]
+
+
+def test_xians_general_budget_expenditure_by_economic_code():
+    """西安's 表6 一般公共预算支出明细表（按支出经济分类科目） (B18), a table kind added as its module alone:
+    B06's economic rows with 专项业务经费支出 beside 人员经费 and 公用经费. Its 合计 is B05's 合计 and its
+    人员经费 and 公用经费 are B06's (xb05_18_total, xb06_18_*); 差旅费 is mostly project money."""
+    cells = _cells("budgets/xian/xian_05.pdf", "B18")
+    assert [cells[("total", c)] for c in ("total", "personnel", "public", "project")] == [
+        Decimal("40052896.08"), Decimal("31558364.40"), Decimal("1985851.68"), Decimal("6508680.00")]
+    assert [cells[("30211", c)] for c in ("total", "public", "project")] == [
+        Decimal("2800000.00"), Decimal("350000.00"), Decimal("2450000.00")]
+    assert cells[("total", "total")] == _cells("budgets/xian/xian_05.pdf", "B05")[("total", "total")]
+    assert cells[("total", "personnel")] == _cells("budgets/xian/xian_05.pdf", "B06")[("total", "personnel")]
+    # 2022's title says the year's money without what is carried over (西安市医疗保障局).
+    assert _cells("budgets/xian/xian_11.pdf", "B18")[("total", "project")] == Decimal("457432345")

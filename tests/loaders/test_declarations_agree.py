@@ -57,5 +57,5 @@ def test_a_table_kind_is_found_by_its_modules_name():
     assert all(module.__name__.rsplit(".", 1)[1].startswith(key.lower() + "_") for key, module in PARSERS.items())
     keys = list(PARSERS)
     assert keys[:11] == [f"T{i:02d}" for i in range(1, 12)] and keys[11:] == sorted(keys[11:])
-    assert set(BUDGET_TABLES) == {k for k in keys if k.startswith("B")}
+    assert set(BUDGET_TABLES) == {k for k in keys if k.startswith("B")} and "B18" in BUDGET_TABLES
     assert "B12" in BUDGET_FORM_TABLES and "B14" not in BUDGET_FORM_TABLES

@@ -54,7 +54,6 @@ def _titles(document: str, **how) -> Titles:
 # A budget's tables not read yet, by the titles they are printed under (DOMAIN.md, "Budget
 # reports"): found, so that the table before them ends where they begin.
 BUDGET_TABLES_NOT_READ = (
-    "部门综合预算一般公共预算支出明细表（按支出经济分类科目）",
     "部门综合预算政府性基金收支表", "部门综合预算政府性基金收支总表",
     "项目支出表", "部门综合预算专项业务经费支出表",
     "部门综合预算财政拨款上年结转资金支出表", "项目支出绩效目标表", "部门专项业务经费绩效目标表", "部门整体支出绩效目标表",

@@ -63,3 +63,12 @@ union all
 {{ check_rows_agree('xb05_17_personnel', ['B05', 'personnel'], ['B17', 'personnel'], row_pattern='[0-9]{3}([0-9]{2}){0,2}') }}
 union all
 {{ check_rows_agree('xb05_17_public', ['B05', 'public'], ['B17', 'public'], row_pattern='[0-9]{3}([0-9]{2}){0,2}') }}
+union all
+-- B18 部门综合预算一般公共预算支出明细表（按支出经济分类科目） with the tables before it
+{{ check_linear('xb05_18_total', ['B18', 'total', 'total'], [['B05', 'total', 'total']], skip_if_addends_blank=true) }}
+union all
+{{ check_linear('xb05_18_project', ['B18', 'total', 'project'], [['B05', 'total', 'project']], skip_if_addends_blank=true) }}
+union all
+{{ check_linear('xb06_18_personnel', ['B18', 'total', 'personnel'], [['B06', 'total', 'personnel']], skip_if_addends_blank=true) }}
+union all
+{{ check_linear('xb06_18_public', ['B18', 'total', 'public'], [['B06', 'total', 'public']], skip_if_addends_blank=true) }}

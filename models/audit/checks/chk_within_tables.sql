@@ -208,3 +208,8 @@ union all
 {{ check_columns_sum('b17_row_sum', 'B17', 'total', ['personnel', 'public']) }}
 union all
 {{ check_children_sum('b17_rollup', 'B17', ['total', 'personnel', 'public']) }}
+union all
+-- B18 部门综合预算一般公共预算支出明细表（按支出经济分类科目）
+{{ check_columns_sum('b18_row_sum', 'B18', 'total', ['personnel', 'public', 'project']) }}
+union all
+{{ check_children_sum('b18_rollup', 'B18', ['total', 'personnel', 'public', 'project']) }}
