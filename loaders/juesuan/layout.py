@@ -142,6 +142,10 @@ _TITLE_PREFIX = re.compile(
 _NAMED_TITLE = re.compile(r"[\u4e00-\u9fff（）()]{4,50}")
 _TABLE_WORDS = re.compile(r"预算|决算|拨款|基金|财政|支出|收入|经费|资金|采购")
 _TITLE_SUFFIX = re.compile(r"[（(](?:公开|附)?(?:\d{1,2}|[一二三四五六七八九十]+)表[)）]$")
+# A table qualified by the money it leaves out (西安: `（不含上年结转）`, `（按支出功能分类科目-不含上年结转）`) is
+# the same table of the year's money alone: the qualifier names no other table.
+_LEAVES_OUT = re.compile(r"[-－—]?不含上年结转")
+_EMPTY_BRACKETS = re.compile(r"[（(][)）]")
 
 
 def _exact_title_key(text: str, titles: Titles) -> str | None:
@@ -151,6 +155,8 @@ def _exact_title_key(text: str, titles: Titles) -> str | None:
     if "表" not in text:  # every title ends in 表: most lines are over here
         return None
     t = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", _TITLE_SPACES_AND_QUOTES.sub("", text)))
+    if "不含" in t:
+        t = _EMPTY_BRACKETS.sub("", _LEAVES_OUT.sub("", t))
     key = titles.exact.get(t)
     if key is None and titles.named and _NAMED_TITLE.fullmatch(t):
         key = next((k for k, title in titles.longest_first if t.endswith(title.replace("“", "").replace("”", ""))
@@ -176,12 +182,12 @@ def _find_titled_grids(lines: list[Line], titles: Titles) -> tuple[list[tuple[in
     after another table began, it is a second copy (`find_tables`)."""
     starts, repeats, seen, current = [], [], set(), None
     for i, ln in enumerate(lines):
-        key = _exact_title_key(ln.text, titles)
+        key, last = _title_at(lines, i, titles)
         if key is None:
             continue
         # A 目录 entry reads as a title too, but the next thing after it is another entry, not a table:
         # a title, or a table's number in a cell of its own before more cells (`表9\t…收支表\t是\t不涉及`).
-        for nxt in lines[i + 1 : i + 8]:
+        for nxt in lines[last + 1 : last + 8]:
             if _exact_title_key(nxt.text, titles) or _TOC_ENTRY.match(nxt.text):
                 break
             if GRID_SEPARATOR in nxt.text or _UNIT_LINE.match(nxt.text.replace("\xa0", " ")):
@@ -193,6 +199,28 @@ def _find_titled_grids(lines: list[Line], titles: Titles) -> tuple[list[tuple[in
                 current = key
                 break
     return starts, repeats
+
+
+def _title_at(lines: list[Line], i: int, titles: Titles) -> tuple[str | None, int]:
+    """(The table a title at line i names, the index of the title's last line), or (None, i)."""
+    key = _exact_title_key(lines[i].text, titles)
+    return (key, i) if key else _wrapped_title(lines, i, titles)
+
+
+def _wrapped_title(lines: list[Line], i: int, titles: Titles) -> tuple[str | None, int]:
+    """A title whose bracketed part is printed on the line below it (`…支出明细表（按支出功能分类科` over
+    `目-不含上年结转）`; `…支出明细表` over `（按经济分类科目分）`; `…“三公”经费、` over `会议费、培训费表`): (its
+    table, the index of that line), or (None, i). Only a bracket or a list left open (`、`), or a line
+    that is a bracket alone, carries a title on."""
+    text = lines[i].text
+    if i + 1 >= len(lines) or GRID_SEPARATOR in text or "表" not in text + lines[i + 1].text:
+        return None, i
+    below = lines[i + 1].text.strip(" \xa0")
+    opened = text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.rstrip(" \xa0").endswith("、")
+    if GRID_SEPARATOR in below or not (opened or (below[:1] in "（(" and below[-1:] in "）)" and below)):
+        return None, i
+    key = _exact_title_key(text.strip(" \xa0") + below, titles)
+    return (key, i + 1) if key else (None, i)
 
 
 def _title_below(lines: list[Line], idx: int, titles: Titles) -> tuple[str, int] | None:
@@ -256,7 +284,7 @@ def find_tables(lines: list[Line], titles: Titles) -> list[TableRegion]:
     # is not read (`2021年部综合预算收入总表`, a 门 short): the table before ends there. Above a title
     # that is read, it is that table's (a start, or its next page's heading: no cut).
     cuts = sorted(cuts + [i for i, ln in enumerate(lines[:-1]) if _TABLE_NUMBER_ALONE.match(ln.text)
-                          and not _exact_title_key(lines[i + 1].text, titles)])
+                          and not _title_at(lines, i + 1, titles)[0]])
 
     def region(start: int, key: str, title: str, title_line: int, repeated=()) -> TableRegion:
         # A table ends where the next one (or a repeat) begins, or at the end of the tables.

@@ -228,3 +228,25 @@ def test_xians_general_budget_expenditure_by_economic_code():
     assert cells[("total", "personnel")] == _cells("budgets/xian/xian_05.pdf", "B06")[("total", "personnel")]
     # 2022's title says the year's money without what is carried over (西安市医疗保障局).
     assert _cells("budgets/xian/xian_11.pdf", "B18")[("total", "project")] == Decimal("457432345")
+
+
+def test_a_title_qualified_by_the_money_it_leaves_out_is_the_same_table():
+    """西安 2021–2022 qualify a title by what it leaves out, `（不含上年结转）` or `（按支出功能分类科目-不含上年
+    结转）`: the same table of the year's money alone (西安市住房和城乡建设局's 三公 and 基本支出 by function)."""
+    report = _report("budgets/xian/xian_10.pdf")
+    assert {"B09", "B17"} <= set(report.tables)
+    assert report.tables["B09"].title.endswith("培训费支出预算表（不含上年结转）")
+    assert _cells("budgets/xian/xian_10.pdf", "B17")[("total", "total")] > 0
+
+
+def test_a_title_wrapped_onto_the_next_line():
+    """A title whose bracket is left open (`…（按支出功能分类科` over `目-不含上年结转）`), whose bracket is the
+    next line (`…支出明细表` over `（按经济分类科目分）`) or whose list of items goes on (`…“三公”经费、` over
+    `会议费、培训费表（不含上年结转）`) is one title; its table's second page, under the wrapped title again,
+    is read on (the `表5` above it is no other table's number)."""
+    propaganda = _report("budgets/xian/xian_14.pdf")  # 中共西安市委宣传部 2021
+    assert {"B05", "B06", "B17", "B18", "B09"} <= set(propaganda.tables)
+    assert _cells("budgets/xian/xian_14.pdf", "B05")[("2210203", "total")] == Decimal("994470.60")  # page 2
+    transport = _report("budgets/xian/xian_08.pdf")  # 西安市交通运输局 2022, in 万元
+    assert {"B18", "B06", "B09"} <= set(transport.tables)
+    assert _cells("budgets/xian/xian_08.pdf", "B06")[("total", "personnel")] == Decimal("17739.85")

@@ -15,8 +15,7 @@ TITLE = "一般公共预算支出表"
 TITLE_EN = "Budget general-budget expenditure by function code (T05's rows; 基本 with its 人员/公用 parts)"
 # 西安 names its 表5 three ways over the years.
 TITLE_ALIASES = ("一般公共预算支出预算表", "部门综合预算一般公共预算支出明细表（按支出功能分类科目）",
-                 "部门综合预算一般公共预算支出明细表（按功能科目分）",
-                 "部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）")
+                 "部门综合预算一般公共预算支出明细表（按功能科目分）")
 COLUMNS = [
     ("total", "合计"),
     ("basic", "基本支出"),

@@ -17,7 +17,8 @@ DOCUMENT = "budget"
 TITLE = "一般公共预算基本支出表"
 TITLE_EN = "Budget general-budget basic expenditure by economic code (合计, 人员经费, 公用经费)"
 # 西安 (2020–2026) prints each 部门 code with its 政府 code and names beside it.
-TITLE_ALIASES = ("部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",)
+TITLE_ALIASES = ("部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）",
+                 "部门综合预算一般公共预算基本支出明细表（支出经济分类科目）")  # 西安 2022
 COLUMNS = [
     ("total", "合计"),
     ("personnel", "人员经费"),

@@ -22,7 +22,8 @@ DOCUMENT = "budget"
 TITLE = "财政拨款“三公”经费支出表"
 TITLE_EN = "Budget three public costs, one row for the budget year (T09's items; 会议费 and 培训费 where printed)"
 TITLE_ALIASES = ("一般公共预算“三公”经费、会议费、培训费支出表", "财政拨款“三公”经费支出预算表",
-                 "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表")
+                 "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
+                 "部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表")  # 西安 2022
 # 西安's groups each print their own 合计: the 三公 with 会议费 and 培训费.
 EXTRA_COLUMNS = [*EXTRA_COLUMNS, ("total_with_meeting_training", "合计（含会议费、培训费）")]
 __all__ = ["COLUMNS", "EXTRA_COLUMNS"]

@@ -14,9 +14,8 @@ TABLE_KEY = "B18"
 DOCUMENT = "budget"
 TITLE = "部门综合预算一般公共预算支出明细表（按支出经济分类科目）"
 TITLE_EN = "Budget general-budget expenditure by economic code, basic and project (西安; not one of DOMAIN's twelve)"
-# 2021/2022: the year's money without what is carried over, or `按经济分类科目分`.
-TITLE_ALIASES = ("部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）",
-                 "部门综合预算一般公共预算支出明细表（按经济分类科目分）")
+# 2022: `按经济分类科目分` (a title's `不含上年结转`, the year's money alone, names no other table: layout).
+TITLE_ALIASES = ("部门综合预算一般公共预算支出明细表（按经济分类科目分）",)
 COLUMNS = [
     ("total", "合计"),
     ("personnel", "人员经费"),
