@@ -12,9 +12,9 @@ select
     c.page_line
 from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
--- A `其中` column (项目支出 其中：基本建设资金支出) is a part of another, not a kind of its own.
+-- The kinds are the addends of the table's row sum (合计 = 基本 + 项目 …, reference.ref_table_column.row_role):
+-- not its 合计, a `其中` column (项目支出 其中：基本建设资金支出) or a fund table's balances.
 inner join {{ ref('ref_table_column') }} as col
-    on col.table_key = c.table_key and col.column_key = c.column_key and coalesce(col.part_of, '') = ''
+    on col.table_key = c.table_key and col.column_key = c.column_key and col.row_role = 'addend'
 where c.table_key in ('T03', 'T05', 'T07', 'T08', 'T11')
   and leaf.is_leaf
-  and c.column_key not in ('total', 'opening_balance', 'income', 'closing_balance')

@@ -10,9 +10,9 @@ select
     c.page_line
 from {{ ref('int_table_cells__values') }} as c
 inner join {{ ref('int_table_rows__leaf') }} as leaf using (report_id, table_key, row_key)
--- A `其中` column (事业收入 其中：教育收费) is a part of another, never a source of its own.
+-- The sources are the addends of its row sum (reference.ref_table_column.row_role): not its 合计 or a
+-- `其中` column (事业收入 其中：教育收费).
 inner join {{ ref('ref_table_column') }} as col
-    on col.table_key = c.table_key and col.column_key = c.column_key and coalesce(col.part_of, '') = ''
+    on col.table_key = c.table_key and col.column_key = c.column_key and col.row_role = 'addend'
 where c.table_key = 'T02'
   and leaf.is_leaf
-  and c.column_key <> 'total'

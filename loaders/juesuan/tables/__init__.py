@@ -17,6 +17,7 @@ import re
 
 from ..layout import Titles
 from ..model import NATIONAL_TABLES, UNIVERSITY_TABLES, layout_of
+from .identities import RowSum
 
 # A table kind is a module named after its key (`t05_…`, `b18_…`): found here, nowhere registered.
 _TABLE_MODULE = re.compile(r"^([tb]\d\d)_")
@@ -73,6 +74,16 @@ def table_reference() -> list[dict[str, str]]:
             for key, module in PARSERS.items()]
 
 
+def _roles(module) -> dict[str, str]:
+    """Each column's place in its table's row sum, 合计 = Σ addends (the RowSum declared over the
+    `total` column): `total`, `addend`, `part` (a 其中 column, PART_OF); others have none (a
+    summary's amount, a fund table's balances)."""
+    row_sum = next((i for i in module.IDENTITIES if isinstance(i, RowSum) and i.total == "total"), None)
+    addends = {c for t in (row_sum.terms if row_sum else ()) for c in ((t,) if isinstance(t, str) else t)}
+    roles = {**{c: "addend" for c in addends}, **({"total": "total"} if row_sum else {})}
+    return {**roles, **{c: "part" for c in getattr(module, "PART_OF", {})}}
+
+
 def column_reference() -> list[dict[str, str]]:
     """Every column of every table as ref_table_column holds it, in each table's printed order."""
     from . import t04_appropriation_summary as t04
@@ -80,11 +91,12 @@ def column_reference() -> list[dict[str, str]]:
     rows = []
     for key, module in PARSERS.items():
         columns = (list(t04.LEFT_COLUMNS) if key == "T04" else []) + list(module.COLUMNS) + list(getattr(module, "EXTRA_COLUMNS", []))
-        part_of = getattr(module, "PART_OF", {})
+        part_of, roles = getattr(module, "PART_OF", {}), _roles(module)
         # A budget column is beside its final twin's column of the same key, unless it declares another.
         twin = getattr(module, "FINAL_COLUMNS", {}) if hasattr(module, "LIKE") else None
         rows += [{"table_key": key, "column_key": c, "column_label": label, "column_order": str(i),
-                  "part_of": part_of.get(c, ""), "final_column": "" if twin is None else twin.get(c, c)}
+                  "part_of": part_of.get(c, ""), "final_column": "" if twin is None else twin.get(c, c),
+                  "row_role": roles.get(c, "")}
                  for i, (c, label) in enumerate(columns, 1)]
     return rows
 
