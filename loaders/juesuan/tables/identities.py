@@ -7,10 +7,12 @@ and a description) and the shape it has:
 - `Linear`: one cell = a signed sum of named cells (本年收入合计 = Σ the income lines).
 From them `python -m juesuan.tables` writes the within rows of reference.ref_identity and the
 check model audit.chk_within_tables (one macro call of macros/identities/ per declaration), and
-placement reads the row sums it may rely on (`placement_identities`). Identities across a report's
-tables (`SameFigure`, `PartWithinWhole`, `RowsAgree`) are declared as `ACROSS` in the module of the
-later table they read and written the same way (their rows and audit.chk_across_tables). Those across documents and years, the narrative's and
-the projects' stay in their check models and the catalog rows written beside them.
+placement reads the row sums it may rely on (`placement_identities`), and ref_table_column the
+place of each column in its table's row sum (`row_role`). Identities across a report's tables
+(`SameFigure`, `PartWithinWhole`, `RowsAgree`) are declared as `ACROSS` in the module of the later
+table they read and written the same way (their rows and audit.chk_across_tables). Those across
+documents and years, the narrative's and the projects' stay in their check models and the catalog
+rows written beside them.
 """
 
 from __future__ import annotations
