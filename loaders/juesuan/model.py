@@ -80,6 +80,9 @@ class ParsedTable:
     cells: list[Cell] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     no_data: bool = False  # the report states 本表无数据 for this table
+    # The header of another classification printed beside each row (西安's `政府经济科目编码` beside its
+    # 部门 economic codes): a code may be printed once per code of it.
+    beside_classification: str | None = None
 
 
 @dataclass

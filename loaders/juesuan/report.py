@@ -264,6 +264,8 @@ def _drop_repeated_rows(table) -> list[Issue]:
     by_unit = _listed_by_unit(table, issues)
     if by_unit:
         return [by_unit]
+    if table.beside_classification:
+        return _split_by_classification(table, issues)
     seen_cells: set[tuple[str, str]] = set()
     cells = []
     for cell in table.cells:
@@ -273,6 +275,27 @@ def _drop_repeated_rows(table) -> list[Issue]:
             cells.append(cell)
     table.rows, table.cells = kept, cells
     return issues
+
+
+def _split_by_classification(table, issues: list[Issue]) -> list[Issue]:
+    """A code printed again, with other figures, in a table that prints another classification beside
+    each row (西安市国资委's 30103 奖金 beside 政府 codes 50101 and 50905) is split by that classification:
+    none of its rows is the code's whole, so none is loaded (an error: the table is incomplete and its
+    sums are not checked); its codes printed once are whole and stay. A repeat with the same figures
+    stays a repeat (kept once, a warning)."""
+    split = {i.source_line for i in issues if i.severity == "error"}
+    keys = {r.row_key for r in table.rows if r.source_line in split and r.row_code}
+    if not keys:
+        return issues
+    lines = {key: [r.source_line for r in table.rows if r.row_key == key] for key in keys}
+    table.rows = [r for r in table.rows if r.row_key not in keys]
+    table.cells = [c for c in table.cells if c.row_key not in keys]
+    kept = [i for i in issues if not (i.severity == "error" and i.source_line in split)]
+    return kept + [Issue("error", table.table_key, at[0],
+                         f"row {key!r} is printed {len(at)} times with other figures (lines {', '.join(map(str, at))}), "
+                         f"beside different codes of {table.beside_classification}: no row of it is the code's whole, "
+                         "so none is loaded", kind="repeated")
+                   for key, at in sorted(lines.items())]
 
 
 # Subjects printed again with other figures this often are no copy-and-paste: the table lists its
