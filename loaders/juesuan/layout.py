@@ -213,7 +213,7 @@ def _wrapped_title(lines: list[Line], i: int, titles: Titles) -> tuple[str | Non
     table, the index of that line), or (None, i). Only a bracket or a list left open (`、`), or a line
     that is a bracket alone, carries a title on."""
     text = lines[i].text
-    if i + 1 >= len(lines) or GRID_SEPARATOR in text or "表" not in text + lines[i + 1].text:
+    if i + 1 >= len(lines) or GRID_SEPARATOR in text or ("表" not in text and "表" not in lines[i + 1].text):
         return None, i
     below = lines[i + 1].text.strip(" \xa0")
     opened = text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.rstrip(" \xa0").endswith("、")

@@ -277,6 +277,12 @@ def _drop_repeated_rows(table) -> list[Issue]:
     return issues
 
 
+def _drop_rows(table, keys: set[str]) -> None:
+    """The table without the rows keyed `keys` and their cells."""
+    table.rows = [r for r in table.rows if r.row_key not in keys]
+    table.cells = [c for c in table.cells if c.row_key not in keys]
+
+
 def _split_by_classification(table, issues: list[Issue]) -> list[Issue]:
     """A code printed again, with other figures, in a table that prints another classification beside
     each row (西安市国资委's 30103 奖金 beside 政府 codes 50101 and 50905) is split by that classification:
@@ -288,8 +294,7 @@ def _split_by_classification(table, issues: list[Issue]) -> list[Issue]:
     if not keys:
         return issues
     lines = {key: [r.source_line for r in table.rows if r.row_key == key] for key in keys}
-    table.rows = [r for r in table.rows if r.row_key not in keys]
-    table.cells = [c for c in table.cells if c.row_key not in keys]
+    _drop_rows(table, keys)
     kept = [i for i in issues if not (i.severity == "error" and i.source_line in split)]
     return kept + [Issue("error", table.table_key, at[0],
                          f"row {key!r} is printed {len(at)} times with other figures (lines {', '.join(map(str, at))}), "
@@ -312,9 +317,7 @@ def _listed_by_unit(table, issues: list[Issue]) -> Issue | None:
     if len(repeats) < _UNIT_BLOCKS_MIN_REPEATS:
         return None
     coded = [r for r in table.rows if r.row_code]
-    dropped = {r.row_key for r in coded}
-    table.rows = [r for r in table.rows if r.row_key not in dropped]
-    table.cells = [c for c in table.cells if c.row_key not in dropped]
+    _drop_rows(table, {r.row_key for r in coded})
     return Issue("warning", table.table_key, coded[0].source_line,
                  f"{table.table_key} prints its subjects more than once with other figures ({len(coded)} rows, "
                  f"{len({r.row_code for r in coded})} subjects; {len(repeats)} printed again): once per unit without "

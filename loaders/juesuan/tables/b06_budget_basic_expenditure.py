@@ -9,7 +9,7 @@ each 部门 code's row with its 政府 code and name after the name (`30101 基�
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import Identity, Rollup, RowSum, SameFigure, code_rollup, placement_identities
+from .identities import ECONOMIC_LEVELS, Identity, Rollup, RowSum, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "B06"
 LIKE = "T06"
@@ -36,10 +36,9 @@ def basic_identities(prefix: str, row_description: str, rollup: Rollup) -> list[
             rollup]
 
 
-ECONOMIC_ROLLUP = {"levels": "类 = Σ 款; 合计 = Σ 类"}
 IDENTITIES = basic_identities(
     "b06", "B06: each economic code's basic expenditure equals its personnel and public costs",
-    code_rollup("b06_rollup", "B06", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
+    code_rollup("b06_rollup", "B06", ("total", "personnel", "public"), levels=ECONOMIC_LEVELS,
                 description="B06: each economic class equals the sum of its items (each column)"))
 ROW_IDENTITIES = placement_identities(IDENTITIES)
 

@@ -6,7 +6,7 @@ expenditure, so a part of 一般公共预算基本支出表's (B06) 公用经费
 from ..layout import TableRegion
 from ..model import ParsedTable
 from .coded import parse_coded
-from .identities import PartWithinWhole, code_rollup, placement_identities
+from .identities import ECONOMIC_LEVELS, PartWithinWhole, code_rollup, placement_identities
 
 TABLE_KEY = "B15"
 DOCUMENT = "budget"
@@ -15,7 +15,7 @@ TITLE_EN = "Budget running costs of an administrative body by economic code (not
 COLUMNS = [("amount", "机关运行经费支出")]
 PRINTED_AS: dict[str, tuple[str, ...]] = {}
 IDENTITIES = [
-    code_rollup("b15_rollup", "B15", ("amount",), levels="类 = Σ 款; 合计 = Σ 类",
+    code_rollup("b15_rollup", "B15", ("amount",), levels=ECONOMIC_LEVELS,
                 description="B15: the running costs of each economic class equal the sum of its items"),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)

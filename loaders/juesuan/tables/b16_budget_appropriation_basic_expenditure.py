@@ -4,9 +4,9 @@ shape and columns it has over all appropriation funds, of which the general budg
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b06_budget_basic_expenditure import COLUMNS, ECONOMIC_ROLLUP, PRINTED_AS, basic_identities
+from .b06_budget_basic_expenditure import COLUMNS, PRINTED_AS, basic_identities
 from .coded import parse_coded
-from .identities import PartWithinWhole, code_rollup, placement_identities
+from .identities import ECONOMIC_LEVELS, PartWithinWhole, code_rollup, placement_identities
 
 TABLE_KEY = "B16"
 DOCUMENT = "budget"
@@ -15,7 +15,7 @@ TITLE_EN = "Budget basic expenditure of every appropriation fund by economic cod
 __all__ = ["COLUMNS", "PRINTED_AS"]
 IDENTITIES = basic_identities(
     "b16", "B16: each economic code's basic expenditure of every appropriation fund equals its personnel and public costs",
-    code_rollup("b16_rollup", "B16", ("total", "personnel", "public"), **ECONOMIC_ROLLUP,
+    code_rollup("b16_rollup", "B16", ("total", "personnel", "public"), levels=ECONOMIC_LEVELS,
                 description="B16: each economic class equals the sum of its items (each column)"))
 ROW_IDENTITIES = placement_identities(IDENTITIES)
 

@@ -5,10 +5,9 @@ beside it) and columns, and the project expenditure, 专项业务经费支出, b
 
 from ..layout import TableRegion
 from ..model import ParsedTable
-from .b06_budget_basic_expenditure import ECONOMIC_ROLLUP
 from .b06_budget_basic_expenditure import PRINTED_AS as B06_PRINTED_AS
 from .coded import parse_coded
-from .identities import RowSum, SameFigure, code_rollup, placement_identities
+from .identities import ECONOMIC_LEVELS, RowSum, SameFigure, code_rollup, placement_identities
 
 TABLE_KEY = "B18"
 DOCUMENT = "budget"
@@ -27,7 +26,7 @@ IDENTITIES = [
     RowSum(check_id="b18_row_sum", rule="合计 = 人员经费 + 公用经费 + 专项业务经费",
            description="B18: each economic code's general-budget expenditure equals its personnel, public and project "
                        "expenditure", total="total", terms=("personnel", "public", "project")),
-    code_rollup("b18_rollup", "B18", ("total", "personnel", "public", "project"), **ECONOMIC_ROLLUP,
+    code_rollup("b18_rollup", "B18", ("total", "personnel", "public", "project"), levels=ECONOMIC_LEVELS,
                 description="B18: each economic class equals the sum of its items (each column)"),
 ]
 ROW_IDENTITIES = placement_identities(IDENTITIES)

@@ -287,7 +287,7 @@ def parse_coded_grid(region: TableRegion, columns: dict[str, tuple[str, ...]], u
         table.issues.append(Issue("error", key, region.title_line, "no 科目名称 column in the table's header; table not read"))
         return table
     found, unmatched = grid.match_columns(labels, columns, list(range(name_col + 1, width)))
-    table.issues.extend(_unmatched_columns(table, region.title_line, labels, unmatched, rows[first:]))
+    table.issues.extend(_unmatched_columns(table, labels, unmatched, rows[first:]))
     code_labels = [lab[-1] if lab else "" for lab in labels[:name_col]]
     # A 序号 column before the code (西安's 2022 budget) numbers the rows: no part of the code.
     # 西安市工业和信息化局 prints it over two header rows (`序` / `号`).
@@ -392,7 +392,7 @@ def _parse_cross_list(table: ParsedTable, rows: list[grid.GridRow], labels, clas
     table.issues.append(Issue("warning", key, table.title_line,
                               f"{key} lists {pairs} rows of {names}, not the form's rows by subject: only its 合计 "
                               "row is loaded"))
-    table.issues.extend(_unmatched_columns(table, table.title_line, labels, unmatched, rows))
+    table.issues.extend(_unmatched_columns(table, labels, unmatched, rows))
     return table
 
 
@@ -411,7 +411,7 @@ def _parse_one_row(table: ParsedTable, header: list[grid.GridRow], row: grid.Gri
     key = table.table_key
     labels = grid.column_labels(header, width)
     found, unmatched = grid.match_columns(labels, columns, [c for c in range(width) if labels[c]])
-    table.issues.extend(_unmatched_columns(table, table.title_line, labels, unmatched, [row]))
+    table.issues.extend(_unmatched_columns(table, labels, unmatched, [row]))
     cells = (row.cells + [""] * width)[:width]
     table.rows.append(Row(key, "total", None, "合计", None, 1, row.line))
     for column_key, c in found.items():
@@ -419,12 +419,11 @@ def _parse_one_row(table: ParsedTable, header: list[grid.GridRow], row: grid.Gri
     return table
 
 
-def _unmatched_columns(table: ParsedTable, title_line: int, labels, unmatched: list[int],
-                       rows: list[grid.GridRow]) -> list[Issue]:
+def _unmatched_columns(table: ParsedTable, labels, unmatched: list[int], rows: list[grid.GridRow]) -> list[Issue]:
     """What the rows print under columns of no national name: a 备注's remarks (a warning: no
     figures), another classification's code or name beside each row (a warning; the table records
     it, `beside_classification`), else figures not loaded (an error: the table lacks them)."""
-    key, issues = table.table_key, []
+    key, title_line, issues = table.table_key, table.title_line, []
     for c in unmatched:
         printed = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c]]
         if printed and labels[c] and labels[c][-1] == "备注":

@@ -237,7 +237,13 @@ def placement_identities(identities: list[Identity]) -> list[dict[str, int]]:
     return [i.coefficients() for i in identities if isinstance(i, RowSum) and i.places]
 
 
-def code_rollup(check_id: str, table_label: str, columns, levels: str = "类 = Σ 款; 款 = Σ 项; 合计 = Σ 类",
+# The levels of a code tree as the catalog states them: function codes (类, 款, 项) and economic codes
+# (类, 款).
+FUNCTION_LEVELS = "类 = Σ 款; 款 = Σ 项; 合计 = Σ 类"
+ECONOMIC_LEVELS = "类 = Σ 款; 合计 = Σ 类"
+
+
+def code_rollup(check_id: str, table_label: str, columns, levels: str = FUNCTION_LEVELS,
                 description: str | None = None) -> Rollup:
     """The roll-up every coded table has, with the catalog's usual words."""
     return Rollup(check_id=check_id, rule=levels, columns=tuple(columns),
