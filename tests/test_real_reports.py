@@ -278,8 +278,10 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
         ("swu_2023_budget.pdf", "b02_row_sum", "B02 2050202 income_total"),
         ("wuxi_05.pdf", "b04_expenditure_total", "B04 expenditure_total amount"),
         ("wuxi_05.pdf", "b06_rollup", "B06 total personnel"), ("wuxi_05.pdf", "b16_rollup", "B16 total personnel"),
-        # 西安市交通运输局 2022 prints the general budget's basic expenditure as 17,739.88 + 1,703.46 万元 in its
-        # 表5 (B05) and as 17,739.85 + 1,703.48 in its 表8 (B06).
+        # 西安市交通运输局 2022: its 三公 table prints the 培训费 change as 35.40 万元, where 179.18 − 143.76 = 35.42;
+        # it prints the general budget's basic expenditure as 17,739.88 + 1,703.46 万元 in its 表5 (B05) and as
+        # 17,739.85 + 1,703.48 in its 表8 (B06).
+        ("xian_08.pdf", "b09_change", "B09 change training"),
         ("xian_08.pdf", "xb05_06_personnel", "B05 total personnel"), ("xian_08.pdf", "xb05_06_public", "B05 total public"),
         ("xian_09.pdf", "b01_expenditure_total", "B01 expenditure_total amount"),
         ("xian_09.pdf", "b02_row_sum", "B02 unit_242001 income_total"),

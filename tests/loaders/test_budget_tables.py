@@ -184,6 +184,36 @@ def test_the_three_public_costs_by_year_group():
     assert old[("budget", "vehicle_purchase")] == Decimal("0.00") and _issues("budgets/xian/xian_09.pdf", "B09", "error") == []
 
 
+def test_the_three_public_costs_after_a_serial_number_column():
+    """西安 2022 prints a 序号 and a unit code before each row's name (`1 | | 合计`, `2 | 263 | 西安市商务局`):
+    the 合计 row is found by its name, the first cell that is not a number, with figures after it (the
+    header's 合计 has labels after it)."""
+    commerce = _cells("budgets/xian/xian_12.pdf", "B09")  # 西安市商务局 2022, 元
+    assert [commerce[(r, "total")] for r in ("prior_budget", "budget", "change")] == [
+        Decimal("68300.00"), Decimal("343000.00"), Decimal("274700.00")]
+    assert commerce[("budget", "total_with_meeting_training")] == Decimal("582902.00")
+    transport = _cells("budgets/xian/xian_08.pdf", "B09")  # 西安市交通运输局 2022, 万元
+    assert (transport[("budget", "vehicle_operation")], transport[("change", "meeting")]) == (Decimal("210.00"), Decimal("-40.58"))
+    assert _issues("budgets/xian/xian_12.pdf", "B09", "error") == []
+
+
+def test_a_negative_whole_number_in_a_ruled_cell_is_an_amount():
+    """西安市医疗保障局 2022 prints its decrease in whole 元 (`-20400`): an amount in a money cell."""
+    cells = _cells("budgets/xian/xian_11.pdf", "B09")
+    assert (cells[("change", "reception")], cells[("budget", "reception")]) == (Decimal("-20400"), Decimal("10000"))
+    assert _issues("budgets/xian/xian_11.pdf", "B09", "error") == []
+
+
+def test_two_columns_read_as_one_item_place_neither():
+    """西安市工业和信息化局 2022 prints its 三公 header in vertical text, one character a line: its 2022
+    group's 三公 小计 and 公务用车 小计 both read as the 小计 of the 三公, so neither is placed; the columns
+    its header names whole (each group's 合计, 培训费) are."""
+    cells = _cells("budgets/xian/xian_15.pdf", "B09")
+    assert ("budget", "total") not in cells and cells[("budget", "training")] == Decimal("316600")
+    assert cells[("prior_budget", "total")] == Decimal("18500")
+    assert sum("are each read as total of 预算数" in m for m in _issues("budgets/xian/xian_15.pdf", "B09", "error")) == 1
+
+
 def test_the_regional_running_costs_and_appropriation_basic_tables():
     """无锡 and 苏州 print 一般公共预算机关运行经费支出预算表 (B15: economic codes, one column) and 财政拨款基本支出表
     （经济科目） (B16: B06's shape over every appropriation fund)."""

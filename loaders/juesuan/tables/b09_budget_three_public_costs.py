@@ -64,7 +64,7 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
     g = grid.read_grid(TABLE_KEY, region.lines)
     table.issues.extend(g.issues)
     rows, width = g.rows, g.width
-    total_row = next((i for i, r in enumerate(rows) if set(r.cells[:2]) & {"合计", "总计"}), None)
+    total_row = next((i for i, r in enumerate(rows) if _is_total_row(r.cells)), None)
     if region.is_grid and total_row:
         labels = grid.column_labels(rows[:total_row], width)
         groups = _phase_groups(labels)
@@ -89,6 +89,15 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         if item is not None:
             grid.add_value_cell(table, "budget", item, cells[c], unit, data[0].line, c)
     return table
+
+
+def _is_total_row(cells: list[str]) -> bool:
+    """The 合计 row: its name, the first cell printing neither nothing nor a number (a 序号 `1` and a unit
+    code before it are passed over: 西安 2022's `1 | | 合计`), is 合计 or 总计, and figures follow it (a
+    header's 合计 is followed by labels)."""
+    at = next((i for i, c in enumerate(cells) if c and not c.isdigit()), None)
+    return at is not None and cells[at] in ("合计", "总计") and all(map(grid.is_amount_or_blank, cells[at + 1:])) \
+        and any(map(grid.is_figure, cells[at + 1:]))
 
 
 _YEAR_GROUP = re.compile(r"^(\d{4})年$")
@@ -118,6 +127,16 @@ def _parse_phase_groups(table: ParsedTable, rows: list[grid.GridRow], labels: li
             table.issues.append(Issue("error", TABLE_KEY, rows[0].line, f"column {'/'.join(lab)!r} is no 三公 item; not loaded"))
         else:
             columns[c] = (groups[lab[0]], item)
+    # Two columns read as one item of a group (a header whose labels are broken up): neither is placed.
+    claimed: dict[tuple[str, str], list[int]] = {}
+    for c, key in columns.items():
+        claimed.setdefault(key, []).append(c)
+    for (phase, item), at in claimed.items():
+        if len(at) > 1:
+            table.issues.append(Issue("error", TABLE_KEY, rows[0].line, f"columns {', '.join('/'.join(labels[c]) for c in at)!r} "
+                                      f"are each read as {item} of {PHASE_LABELS[phase]}; none is loaded"))
+            for c in at:
+                del columns[c]
     cells = (rows[0].cells + [""] * width)[:width]
     for phase in dict.fromkeys(p for p, _ in columns.values()):
         table.rows.append(Row(TABLE_KEY, phase, None, PHASE_LABELS[phase], None, len(table.rows) + 1, rows[0].line))
