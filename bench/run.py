@@ -47,7 +47,7 @@ def parse_rate(files: list[Path], passes: int = 3) -> tuple[float, float]:
     """Single-core parse throughput over `files`: (reports/s, MB/s), the best of `passes` passes
     (other work on a shared machine only ever slows a pass, as for the PDF rates)."""
     sys.path.insert(0, str(ROOT / "loaders"))
-    from juesuan.report import parse_file
+    from juesuan.parse.report import parse_file
 
     parse_file(files[0])  # warm: imports, compiled patterns
     size = sum(f.stat().st_size for f in files)
@@ -62,7 +62,7 @@ def parse_rate(files: list[Path], passes: int = 3) -> tuple[float, float]:
 
 def run_size(n: int, work: Path, seed: int, add: int) -> dict:
     sys.path.insert(0, str(ROOT / "loaders"))
-    from juesuan.corpus import generate
+    from juesuan.load.corpus import generate
 
     base = work / str(n)
     shutil.rmtree(base, ignore_errors=True)
@@ -140,9 +140,9 @@ def pdf_rates(rounds: int = 5) -> dict:
     sys.path.insert(0, str(ROOT / "loaders"))
     import pdfplumber
 
-    from juesuan.pdf_objects import native_reader_available
-    from juesuan.pdf_text import pdf_to_text
-    from juesuan.report import parse_file
+    from juesuan.read.pdf_objects import native_reader_available
+    from juesuan.read.pdf_text import pdf_to_text
+    from juesuan.parse.report import parse_file
 
     files = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
     pages = 0
@@ -258,7 +258,7 @@ WHY = {
 def parse_profile(top: int = 12) -> str:
     """Where one parse of the sample spends its time (cProfile, cumulative)."""
     sys.path.insert(0, str(ROOT / "loaders"))
-    from juesuan.report import parse_file
+    from juesuan.parse.report import parse_file
 
     parse_file(SAMPLE)
     prof = cProfile.Profile()

@@ -1,6 +1,6 @@
 """How the parsed files' layout weighs on Spark: N synthetic reports loaded as `juesuan load`
 writes them (a folder per report, nine small CSVs each), then compacted into batches of 1,000
-reports (`juesuan.seeds.compact`); each layout declared as Spark's tables by the project's
+reports (`juesuan.load.seeds.compact`); each layout declared as Spark's tables by the project's
 own macro (`dbt run-operation create_parsed_sources --target spark`) and scanned whole.
 
     .venv/bin/python bench/spark_layout.py --reports 2000 --work /tmp/layout
@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "loaders"))
 
-from juesuan.contract import FILES  # noqa: E402
-from juesuan.corpus import generate  # noqa: E402
-from juesuan.load import load_paths  # noqa: E402
-from juesuan.seeds import compact  # noqa: E402
+from juesuan.load.contract import FILES  # noqa: E402
+from juesuan.load.corpus import generate  # noqa: E402
+from juesuan.load.batch import load_paths  # noqa: E402
+from juesuan.load.seeds import compact  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "reports" / "000_76716e9dec051514.txt"
 

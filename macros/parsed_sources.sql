@@ -1,5 +1,5 @@
 {#- The parsed CSVs as tables the engine reads (run before every build: `on-run-start`). DuckDB
-    reads each where it lies (the source's external_location, from loaders/juesuan/contract.py).
+    reads each where it lies (the source's external_location, from loaders/juesuan/load/contract.py).
     Spark declares each as a CSV table over every load folder, with the columns and types the same
     declaration gives the source (its `data_type`s), so both engines read one contract. -#}
 {% macro create_parsed_sources() -%}

@@ -7,7 +7,7 @@ their 合计 rows with figures that do not add up.
 
 from __future__ import annotations
 
-from juesuan.corpus import apply_edits
+from juesuan.load.corpus import apply_edits
 
 NBSP_CELL = "\xa0\xa0\xa0"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_FINDINGS, main
-from juesuan.report import parse_file
+from juesuan.cli.main import EXIT_FINDINGS, main
+from juesuan.parse.report import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "reports" / "000_76716e9dec051514.txt"

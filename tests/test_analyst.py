@@ -10,11 +10,11 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, main
+from juesuan.cli.main import EXIT_NOTHING, EXIT_OK, main
 from juesuan.errors import BuildError
-from juesuan.export import NotPortable, compiled_models, model_docs, transpile_model
-from juesuan.query import QueryRefused, check_read_only, display_width, run_query
-from juesuan.warehouse import build, build_lock
+from juesuan.cli.export import NotPortable, compiled_models, model_docs, transpile_model
+from juesuan.cli.query import QueryRefused, check_read_only, display_width, run_query
+from juesuan.warehouse.build import build, build_lock
 
 from tests.conftest import ROOT
 
@@ -101,7 +101,7 @@ def test_duckdb_itself_refuses_files_too(built):
     relations = {("marts", "dim_report")}
     with pytest.raises(QueryRefused):
         check_read_only("select * from read_csv('/etc/passwd')", relations)
-    from juesuan.query import connect_read_only
+    from juesuan.cli.query import connect_read_only
     con = connect_read_only(built.db)
     with pytest.raises(duckdb.Error, match="disabled by configuration"):
         con.execute("select * from read_csv('/etc/passwd')")

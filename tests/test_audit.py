@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.cli import EXIT_FINDINGS, main
+from juesuan.cli.main import EXIT_FINDINGS, main
 
 from tests.broken_fixture import broken_text
 from tests.conftest import Workspace

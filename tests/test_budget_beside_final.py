@@ -17,8 +17,8 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.cli import EXIT_FINDINGS, main
-from juesuan.corpus import consistent_template, render
+from juesuan.cli.main import EXIT_FINDINGS, main
+from juesuan.load.corpus import consistent_template, render
 from tests.conftest import ROOT, Workspace, built_workspace
 
 SAMPLE = ROOT / "samples" / "reports" / "000_76716e9dec051514.txt"

@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, main
-from juesuan.warehouse import build_lock
+from juesuan.cli.main import EXIT_NOTHING, main
+from juesuan.warehouse.build import build_lock
 
 from tests.conftest import ROOT
 
@@ -34,7 +34,7 @@ def test_a_full_disk_at_the_last_step_keeps_the_old_warehouse(built, tmp_path, m
     before = digest(db)
     monkeypatch.setenv("JUESUAN_PARSED_DIR", str(built.parsed))
     monkeypatch.setenv("JUESUAN_DBT_TARGET", str(tmp_path / "target"))
-    import juesuan.warehouse
+    import juesuan.warehouse.build
 
     def no_dbt(args, root, tmp, parsed, target):
         shutil.copyfile(db, tmp)  # as if dbt had built it
@@ -43,8 +43,8 @@ def test_a_full_disk_at_the_last_step_keeps_the_old_warehouse(built, tmp_path, m
     def full_disk(tmp, root, mode):
         raise duckdb.IOException('IO Error: Could not write file "x": No space left on device')
 
-    monkeypatch.setattr(juesuan.warehouse, "_dbt_build", no_dbt)
-    monkeypatch.setattr(juesuan.warehouse, "write_build_info", full_disk)
+    monkeypatch.setattr(juesuan.warehouse.build, "_dbt_build", no_dbt)
+    monkeypatch.setattr(juesuan.warehouse.build, "write_build_info", full_disk)
     assert main(["build", "--full", "--db", str(db)]) == EXIT_NOTHING
     err = capsys.readouterr().err
     assert err.strip() == (f"error: could not finish the new warehouse beside {db}: IO Error: Could not write file \"x\": "
@@ -64,7 +64,7 @@ def test_killing_a_build_kills_its_dbt_child(built, tmp_path):
     env = {**os.environ, "JUESUAN_PARSED_DIR": str(built.parsed), "JUESUAN_DBT_TARGET": str(tmp_path / "target"),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
     db = tmp_path / "w.duckdb"
-    proc = subprocess.Popen([sys.executable, "-m", "juesuan.cli", "build", "--db", str(db)], env=env, cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "juesuan.cli.main", "build", "--db", str(db)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, children = time.monotonic() + 60, []
     while time.monotonic() < deadline and not children:

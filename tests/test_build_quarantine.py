@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
-from juesuan.quarantine import isolate
-from juesuan.seeds import loaded_reports
+from juesuan.cli.main import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from juesuan.warehouse.quarantine import isolate
+from juesuan.load.seeds import loaded_reports
 
 from tests.conftest import ROOT, SAMPLE, Workspace
 from tests.loaders.forms import writers

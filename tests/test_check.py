@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from juesuan.check import check_files
-from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
-from juesuan.warehouse_sql import CHECK_FINDINGS_SQL, SUMMARY_SQL
+from juesuan.cli.check import check_files
+from juesuan.cli.main import EXIT_FINDINGS, EXIT_PARTIAL, main
+from juesuan.warehouse.sql import CHECK_FINDINGS_SQL, SUMMARY_SQL
 from tests.conftest import ROOT, SAMPLE, Workspace
 
 
@@ -49,12 +49,12 @@ def test_check_prints_findings_and_leaves_no_warehouse(checked, check_target, tm
 def test_a_report_a_model_fails_on_is_left_out_and_the_rest_checked(check_target, tmp_path, monkeypatch, capsys):
     """A parser gap that writes a value the staging model cannot read (simulated: the copy's first
     amount overwritten as it is written): that report is named, the sample is checked whole."""
-    import juesuan.load
+    import juesuan.load.batch
     from tests.test_build_quarantine import unreadable_value
 
     broken = tmp_path / "broken.txt"
     broken.write_bytes(SAMPLE.read_bytes() + b"\n")
-    real = juesuan.load.write_report
+    real = juesuan.load.batch.write_report
 
     def gap(report, path, out_dir, refused=None):
         folder = real(report, path, out_dir, refused)
@@ -62,7 +62,7 @@ def test_a_report_a_model_fails_on_is_left_out_and_the_rest_checked(check_target
             unreadable_value(out_dir, report.report_id)
         return folder
 
-    monkeypatch.setattr(juesuan.load, "write_report", gap)  # the workers are forked: they see it
+    monkeypatch.setattr(juesuan.load.batch, "write_report", gap)  # the workers are forked: they see it
     code = main(["check", str(SAMPLE), str(broken)])
     out = capsys.readouterr().out
     assert code == EXIT_PARTIAL

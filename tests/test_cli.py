@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from juesuan import __version__
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
-from juesuan.load import load_paths
+from juesuan.cli.main import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from juesuan.load.batch import load_paths
 
 from tests.conftest import ROOT, SAMPLE, Workspace
 
@@ -161,7 +161,7 @@ def test_ctrl_c_stops_a_running_query(built):
 
 
 def test_unqualified_public_tables_resolve(built):
-    from juesuan.query import run_query
+    from juesuan.cli.query import run_query
 
     assert run_query(built.db, "select count(*) from dim_report").rows == [(1,)]
     assert run_query(built.db, "select count(*) from findings where severity = 'discrepancy'").rows == [(9,)]

@@ -1,4 +1,4 @@
-"""The compiled plan (`juesuan.compiled`): dbt's own SQL, its tests judged as dbt judges them.
+"""The compiled plan (`juesuan.warehouse.compiled`): dbt's own SQL, its tests judged as dbt judges them.
 Incremental builds run it: tests/test_incremental.py compares their warehouses with full builds'
 and stops one at a failing test."""
 
@@ -10,10 +10,10 @@ import shutil
 import duckdb
 import pytest
 
-from juesuan import compiled
-from juesuan.compiled import (PARSED_PLACEHOLDER, SEEDS_FILE, SHIPPED_PLAN, CompiledTest, compiled_project, connect,
+from juesuan.warehouse import compiled
+from juesuan.warehouse.compiled import (PARSED_PLACEHOLDER, SEEDS_FILE, SHIPPED_PLAN, CompiledTest, compiled_project, connect,
                               run_models, run_tests)
-from juesuan.incremental import code_hash
+from juesuan.warehouse.incremental import code_hash
 from tests.conftest import ROOT
 
 
@@ -71,8 +71,8 @@ def test_thresholds_and_severity(tmp_path, built):
 def test_the_shipped_plan_is_the_plan_of_these_models():
     spec = json.loads(SHIPPED_PLAN.read_text(encoding="utf-8"))
     assert spec["code_hash"] == code_hash(ROOT), (
-        "models, macros, reference seeds or dbt tests changed since loaders/juesuan/plan/plan.json was written: "
-        "run `python -m juesuan.compiled`")
+        "models, macros, reference seeds or dbt tests changed since loaders/juesuan/warehouse/plan/plan.json was written: "
+        "run `python -m juesuan.warehouse.compiled`")
 
 
 def test_a_first_check_runs_the_shipped_plan_without_dbt(built, tmp_path, monkeypatch):

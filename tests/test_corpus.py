@@ -2,8 +2,8 @@
 
 import json
 
-from juesuan.cli import EXIT_FINDINGS, main
-from juesuan.corpus import consistent_template, generate
+from juesuan.cli.main import EXIT_FINDINGS, main
+from juesuan.load.corpus import consistent_template, generate
 
 from tests.conftest import SAMPLE, Workspace
 

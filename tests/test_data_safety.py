@@ -22,9 +22,9 @@ import duckdb
 import pytest
 
 from juesuan import writers
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
-from juesuan.load import load_lock, load_paths
-from juesuan.outputs import MARKER
+from juesuan.cli.main import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, main
+from juesuan.load.batch import load_lock, load_paths
+from juesuan.cli.outputs import MARKER
 
 from tests.conftest import ROOT, SAMPLE, Workspace
 from tests.test_security import snapshot
@@ -390,7 +390,7 @@ def test_a_file_of_two_departments_in_shanghais_layout_is_refused(tmp_path, caps
 
 
 def test_a_second_copy_with_other_figures_makes_the_table_incomplete(tmp_path):
-    from juesuan.report import parse_file
+    from juesuan.parse.report import parse_file
 
     text = SHIQUAN.read_text(encoding="utf-8")
     second = text.replace("1,066.51", "9,999.99")

@@ -1,9 +1,9 @@
-"""One way to show a figure and its place (juesuan.formatting), used by the CLI and the site: the
+"""One way to show a figure and its place (juesuan.cli.formatting), used by the CLI and the site: the
 figures of real findings as both surfaces print them."""
 
 from decimal import Decimal
 
-from juesuan.formatting import figure, place, wan
+from juesuan.cli.formatting import figure, place, wan
 
 
 def test_money_is_shown_in_wan_as_the_reports_print_it():

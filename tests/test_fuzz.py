@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.load import load_paths
+from juesuan.load.batch import load_paths
 
 from tests.conftest import ROOT, SAMPLE
 

@@ -12,18 +12,23 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "loaders" / "juesuan"
 
 # Each module (or package, for all its modules) and its layer: a module may import from its own
-# layer and the ones below it.
+# layer and the ones below it. The stages are packages, in order (read → parse → load → warehouse →
+# cli); within a stage, the modules the others build on come first.
 LAYERS = {
-    0: ["errors", "lines", "contract", "pdf_objects", "reference", "writers", "processes", "warehouse_sql", "placement",
-        "dbt_process", "outputs", "terminal", "formatting",
-        "formats.document", "projects.targets", "projects.self_assessment"],
-    1: ["formats", "pdf_text", "pdf_grid", "pdf_unruled", "model", "tokens"],
-    2: ["layout", "grammar", "grid"],
-    3: ["tables", "narrative", "projects"],
-    4: ["source", "report"],
-    5: ["seeds", "load", "spark_load", "spark_build", "incremental", "compiled", "quarantine", "warehouse", "query", "export", "corpus"],
-    6: ["check", "site"],
-    7: ["cli", "__init__"],
+    0: ["errors", "processes", "writers", "reference", "__init__"],  # __init__: the version
+    1: ["read.lines", "read.pdf_objects", "read.pdf_grid", "read.formats.document"],
+    2: ["read"],
+    3: ["parse.model", "parse.tokens", "parse.placement", "parse.projects.targets", "parse.projects.self_assessment"],
+    4: ["parse.layout", "parse.grammar", "parse.grid"],
+    5: ["parse.tables", "parse.narrative", "parse.projects"],
+    6: ["parse"],  # source, report
+    7: ["load.contract"],
+    8: ["load"],
+    9: ["warehouse.sql", "warehouse.dbt"],
+    10: ["warehouse"],
+    11: ["cli.terminal", "cli.formatting", "cli.outputs"],
+    12: ["cli.query", "cli.export", "cli.check", "cli.site"],
+    13: ["cli.main"],
 }
 
 
@@ -49,16 +54,30 @@ def _layer(module: str) -> int:
 
 
 def _imports(modules: dict[str, Path]) -> dict[str, set[str]]:
+    """Each module's imports of the package's modules: absolute (`from juesuan.parse.model import
+    Row`, `from juesuan.parse import grid`) or relative."""
     graph = {}
     for name, f in modules.items():
         package = name.split(".") if f.name == "__init__.py" and name != "__init__" else name.split(".")[:-1]
         deps = set()
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level:
-                base = package[: len(package) - (node.level - 1)]
-                targets = [".".join(base + [node.module])] if node.module else \
-                    [".".join(base + [a.name]) for a in node.names]
-                deps |= {t for t in targets if t in modules}
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = ".".join(package[: len(package) - (node.level - 1)] + ([node.module] if node.module else []))
+                elif node.module and (node.module == "juesuan" or node.module.startswith("juesuan.")):
+                    base = node.module.removeprefix("juesuan").lstrip(".")
+                else:
+                    continue
+                # `from juesuan.parse import grid` imports the module parse.grid; `from juesuan.parse.model
+                # import Row` the module parse.model; `from juesuan.read import _pdfium_native` a compiled one.
+                names = [a.name for a in node.names if not (PACKAGE / base.replace(".", "/") / f"{a.name}.c").exists()]
+                targets = [t for t in (f"{base}.{n}".lstrip(".") for n in names) if t in modules] or \
+                    ([base or "__init__"] if names else [])
+            elif isinstance(node, ast.Import):
+                targets = [a.name.removeprefix("juesuan.") for a in node.names if a.name.startswith("juesuan.")]
+            else:
+                continue
+            deps |= {t for t in targets if t in modules}
         graph[name] = deps - {name}
     return graph
 

@@ -7,10 +7,10 @@ import shutil
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
-from juesuan.corpus import consistent_template, render
-from juesuan.warehouse_sql import BUILD_INFO
-from juesuan.seeds import loaded_reports
+from juesuan.cli.main import EXIT_FINDINGS, EXIT_PARTIAL, main
+from juesuan.load.corpus import consistent_template, render
+from juesuan.warehouse.sql import BUILD_INFO
+from juesuan.load.seeds import loaded_reports
 from tests.conftest import SAMPLE, Workspace
 
 SCHEMAS = ("staging", "intermediate", "marts", "audit")
@@ -115,7 +115,7 @@ def test_nothing_changed_builds_nothing(built, monkeypatch, capsys):
 
 @pytest.mark.parametrize("change", ["models"])
 def test_a_model_change_means_a_full_build(built, tmp_path, change):
-    from juesuan.incremental import code_hash, plan_build
+    from juesuan.warehouse.incremental import code_hash, plan_build
     from juesuan.reference import project_root
 
     root = tmp_path / "project"

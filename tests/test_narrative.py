@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from juesuan.cli import EXIT_FINDINGS, main
+from juesuan.cli.main import EXIT_FINDINGS, main
 
 from tests.conftest import SAMPLE, Workspace
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import EXIT_PARTIAL, main
-from juesuan.report import parse_file
-from juesuan.seeds import write_report
+from juesuan.cli.main import EXIT_PARTIAL, main
+from juesuan.parse.report import parse_file
+from juesuan.load.seeds import write_report
 from tests.conftest import ROOT, Workspace, built_workspace
 
 PDF = ROOT / "samples" / "pdf"

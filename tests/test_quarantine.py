@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, EXIT_PARTIAL, main
+from juesuan.cli.main import EXIT_NOTHING, EXIT_PARTIAL, main
 
 from tests.conftest import SAMPLE, Workspace
 

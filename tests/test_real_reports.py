@@ -22,9 +22,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
-from juesuan.compiled import compiled_project, run_models
-from juesuan.seeds import loaded_reports
+from juesuan.cli.main import EXIT_FINDINGS, EXIT_PARTIAL, main
+from juesuan.warehouse.compiled import compiled_project, run_models
+from juesuan.load.seeds import loaded_reports
 
 from tests.conftest import ROOT, Workspace
 from tests.test_fuzz import fuzz_inputs
@@ -424,7 +424,7 @@ def test_the_site_shows_a_budget_and_its_final_accounts_side_by_side(corpus, tmp
     import html
     import re
 
-    from juesuan.site import write_site
+    from juesuan.cli.site import write_site
 
     write_site(corpus.db, tmp_path / "site")
     ids = dict(corpus.sql("""select document_kind, report_id from marts.dim_report

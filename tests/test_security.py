@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, EXIT_OK, main
-from juesuan.query import Limits, QueryRefused, QueryStopped, connect_read_only, run_query
+from juesuan.cli.main import EXIT_NOTHING, EXIT_OK, main
+from juesuan.cli.query import Limits, QueryRefused, QueryStopped, connect_read_only, run_query
 
 # {dir} is the test's sandbox folder: where an attack that got through would leave its file.
 ATTACKS = [
@@ -332,7 +332,7 @@ def test_the_default_timeout_applies_without_a_flag(built, capsys, monkeypatch):
     class ShortLimits(Limits):
         timeout: float = 1.0
 
-    monkeypatch.setattr("juesuan.cli.Limits", ShortLimits)  # the defaults the flags take
+    monkeypatch.setattr("juesuan.cli.main.Limits", ShortLimits)  # the defaults the flags take
     code, out, err = run_cli(["query", "select count(*) from range(1e12::bigint)", "--db", str(built.db)], capsys, monkeypatch)
     assert code == EXIT_NOTHING and "the time limit of 1 s" in err
     assert Limits().timeout == 60

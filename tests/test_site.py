@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.cli import EXIT_OK, main
-from juesuan.site import wan, write_site
+from juesuan.cli.main import EXIT_OK, main
+from juesuan.cli.site import wan, write_site
 
 SAMPLE_ID = "174714146e070084"
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from juesuan.load import load_paths
-from juesuan.spark_build import SparkPathError
+from juesuan.load.batch import load_paths
+from juesuan.warehouse.spark_build import SparkPathError
 
 from tests.conftest import ROOT
 from tests.spark_cluster import standalone_cluster
@@ -134,7 +134,7 @@ def _without_loaded_at(path: Path) -> list[dict]:
 
 
 def test_a_spark_job_parses_into_the_same_seed_files_as_juesuan_load(builds, spark, tmp_path, monkeypatch):
-    from juesuan.spark_load import load_on_spark
+    from juesuan.warehouse.spark_load import load_on_spark
 
     # Both workers' executors take part: the job runs on the cluster, not in the driver.
     assert spark.sparkContext._jsc.sc().getExecutorMemoryStatus().size() == 3  # two executors and the driver
@@ -158,7 +158,7 @@ def test_a_spark_job_parses_into_the_same_seed_files_as_juesuan_load(builds, spa
 
 
 def test_a_path_the_job_cannot_read_is_one_line_not_an_empty_load(spark, tmp_path):
-    from juesuan.spark_load import load_on_spark
+    from juesuan.warehouse.spark_load import load_on_spark
 
     with pytest.raises(SparkPathError, match="no such file or folder"):
         load_on_spark(spark, [Path("no/such/reports")], tmp_path / "parsed")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import EXIT_NOTHING, main
-from juesuan.spark_build import SparkPathError, absolute_location, spark_env
+from juesuan.cli.main import EXIT_NOTHING, main
+from juesuan.warehouse.spark_build import SparkPathError, absolute_location, spark_env
 
 from tests.conftest import ROOT
 

@@ -12,9 +12,9 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from juesuan import contract, seeds
-from juesuan.cli import EXIT_FINDINGS, EXIT_PARTIAL, main
-from juesuan.model import Issue
+from juesuan.load import contract, seeds
+from juesuan.cli.main import EXIT_FINDINGS, EXIT_PARTIAL, main
+from juesuan.parse.model import Issue
 
 from tests.conftest import SAMPLE, Workspace
 

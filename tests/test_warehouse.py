@@ -10,7 +10,7 @@ import hashlib
 import shutil
 from decimal import Decimal
 
-from juesuan.cli import EXIT_FINDINGS, main
+from juesuan.cli.main import EXIT_FINDINGS, main
 
 from tests.conftest import SAMPLE, Workspace
 

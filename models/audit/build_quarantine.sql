@@ -1,6 +1,6 @@
 -- Reports a build left out because a model or a structural test failed on their rows. dbt makes
 -- the table empty, with its columns and their descriptions; `juesuan build` fills it after dbt,
--- once the other reports are built and tested (loaders/juesuan/quarantine.py).
+-- once the other reports are built and tested (loaders/juesuan/warehouse/quarantine.py).
 select
     cast(null as string) as report_id,
     cast(null as string) as source_file,

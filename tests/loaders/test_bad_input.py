@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import main
+from juesuan.cli.main import main
 from juesuan.errors import LoadError
-from juesuan.report import parse_file
+from juesuan.parse.report import parse_file
 
 from tests.conftest import D, cells_of
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from juesuan.errors import LoadError
-from juesuan.load import load_paths
+from juesuan.load.batch import load_paths
 from juesuan.processes import TimedOut, WorkerDied, map_with_time_limit
 
 from tests.conftest import SAMPLE
@@ -103,16 +103,16 @@ def test_the_pool_stops_a_task_past_its_limit_and_survives_a_dead_worker(tmp_pat
 
 
 def test_a_file_past_the_time_limit_is_refused_and_the_batch_goes_on(tmp_path, monkeypatch):
-    import juesuan.load
+    import juesuan.load.batch
 
-    real = juesuan.load.parse_file
+    real = juesuan.load.batch.parse_file
 
     def parse(path):
         if path.name == "slow.txt":
             time.sleep(60)
         return real(path)
 
-    monkeypatch.setattr(juesuan.load, "parse_file", parse)  # the workers are forked: they see it
+    monkeypatch.setattr(juesuan.load.batch, "parse_file", parse)  # the workers are forked: they see it
     slow = tmp_path / "slow.txt"
     slow.write_bytes(SAMPLE_BYTES + b"\n\n\n\n\n\n\n\n")
     out = load_paths([good(tmp_path, 1), slow, good(tmp_path, 2)], tmp_path / "parsed", workers=2, file_timeout=2)
@@ -124,12 +124,12 @@ def test_a_file_past_the_time_limit_is_refused_and_the_batch_goes_on(tmp_path, m
 
 
 def test_a_full_disk_is_one_line_per_file(tmp_path, monkeypatch):
-    import juesuan.load
+    import juesuan.load.batch
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(juesuan.load, "write_report", full)
+    monkeypatch.setattr(juesuan.load.batch, "write_report", full)
     out = load_paths([good(tmp_path, 1)], tmp_path / "parsed")
     assert [str(e) for e in out.failed] == [
         f"{tmp_path / 'report_01.txt'}: no space left on the device of {tmp_path / 'parsed'} while writing its seeds "
@@ -137,12 +137,12 @@ def test_a_full_disk_is_one_line_per_file(tmp_path, monkeypatch):
 
 
 def test_a_parser_defect_is_that_file_s_error(tmp_path, monkeypatch):
-    import juesuan.load
+    import juesuan.load.batch
 
     def broken(path):
         raise KeyError("T99")
 
-    monkeypatch.setattr(juesuan.load, "parse_file", broken)
+    monkeypatch.setattr(juesuan.load.batch, "parse_file", broken)
     out = load_paths([good(tmp_path, 1), good(tmp_path, 2)], tmp_path / "parsed", workers=2)
     assert len(out.failed) == 2 and all("internal error while parsing: KeyError: 'T99'" in str(e) for e in out.failed)
 
@@ -167,9 +167,9 @@ def test_workers_die_with_the_load_that_started_them(tmp_path):
     script.write_text(textwrap.dedent(f"""
         import time
         from pathlib import Path
-        import juesuan.load
-        juesuan.load.parse_file = lambda path: time.sleep(120)
-        juesuan.load.load_paths([Path({str(tmp_path)!r}) / f"r{{n}}.txt" for n in range(4)],
+        import juesuan.load.batch
+        juesuan.load.batch.parse_file = lambda path: time.sleep(120)
+        juesuan.load.batch.load_paths([Path({str(tmp_path)!r}) / f"r{{n}}.txt" for n in range(4)],
                                 Path({str(tmp_path)!r}) / "parsed", workers=2, file_timeout=0)
     """), encoding="utf-8")
     for n in range(4):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.report import parse_file
+from juesuan.parse.report import parse_file
 
 from tests.conftest import ROOT
 

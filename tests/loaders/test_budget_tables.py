@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from juesuan.report import parse_file
+from juesuan.parse.report import parse_file
 
 from tests.conftest import ROOT
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.layout import document_kind, find_tables
-from juesuan.lines import content_lines
-from juesuan.report import parse_file
-from juesuan.source import read_source
-from juesuan.tables import PARSERS, TITLES
+from juesuan.parse.layout import document_kind, find_tables
+from juesuan.read.lines import content_lines
+from juesuan.parse.report import parse_file
+from juesuan.parse.source import read_source
+from juesuan.parse.tables import PARSERS, TITLES
 
 from tests.conftest import ROOT
 
@@ -146,7 +146,7 @@ def test_a_xian_budget_is_named_by_its_cover():
 def test_a_budget_and_the_final_accounts_of_one_year_stay_two_reports(tmp_path):
     """西南大学's 2023 budget and final sit in one folder, name one department and year, and share
     no table key: they were joined as the parts of one report. A document's kind keeps them apart."""
-    from juesuan.load import load_paths
+    from juesuan.load.batch import load_paths
 
     out = load_paths(sorted((REPORTS / "pairs").glob("*.pdf")), tmp_path / "parsed", workers=2)
     assert sorted((r.department_name, r.fiscal_year, r.parts["kind"], Path(r.source_path).name) for r in out.loaded) == [
@@ -263,7 +263,7 @@ def test_the_budget_three_public_costs(wuxi):
 @pytest.fixture(scope="module")
 def beijing_load(tmp_path_factory):
     """北京市统计局's budget as published: a 情况说明 file and a 报表 file in one folder."""
-    from juesuan.load import load_paths
+    from juesuan.load.batch import load_paths
 
     folder = BUDGETS / "beijing"
     return load_paths([folder / "beijing_tongjiju_2026_shuoming.pdf", folder / "beijing_tongjiju_2026_biao.pdf"],
@@ -273,7 +273,7 @@ def beijing_load(tmp_path_factory):
 @pytest.fixture(scope="module")
 def beijing():
     folder = BUDGETS / "beijing"
-    from juesuan.report import parse_files
+    from juesuan.parse.report import parse_files
 
     return parse_files([folder / "beijing_tongjiju_2026_biao.pdf", folder / "beijing_tongjiju_2026_shuoming.pdf"], folder)
 
@@ -290,7 +290,7 @@ def test_a_budget_of_two_files_loads_as_one_report(beijing_load):
 
 
 def test_a_department_printed_in_a_header_cell():
-    from juesuan.layout import read_header
+    from juesuan.parse.layout import read_header
 
     lines = content_lines(read_source(BUDGETS / "beijing" / "beijing_tongjiju_2026_biao.pdf").text)
     region = next(r for r in find_tables(lines, TITLES["budget"]) if r.title.startswith("预算13表"))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from juesuan.contract import FILES
-from juesuan.load import load_paths
-from juesuan.seeds import compact
+from juesuan.load.contract import FILES
+from juesuan.load.batch import load_paths
+from juesuan.load.seeds import compact
 
 from tests.conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""The one declaration of the parsed CSVs (juesuan.contract): the writer, the dbt sources and
+"""The one declaration of the parsed CSVs (juesuan.load.contract): the writer, the dbt sources and
 DuckDB's reading of the files all follow it, by column name."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import re
 import pytest
 import yaml
 
-from juesuan import contract, seeds
-from juesuan.seeds import write_report
+from juesuan.load import contract, seeds
+from juesuan.load.seeds import write_report
 from tests.conftest import ROOT
 
 SOURCES = ROOT / "models" / "staging" / "_sources.yml"
@@ -18,8 +18,8 @@ SOURCES = ROOT / "models" / "staging" / "_sources.yml"
 
 def test_dbt_sources_are_generated_from_the_declaration():
     assert SOURCES.read_text(encoding="utf-8") == contract.sources_yaml(), (
-        "models/staging/_sources.yml differs from loaders/juesuan/contract.py: "
-        "run `python -m juesuan.contract > models/staging/_sources.yml`")
+        "models/staging/_sources.yml differs from loaders/juesuan/load/contract.py: "
+        "run `python -m juesuan.load.contract > models/staging/_sources.yml`")
 
 
 def test_each_source_reads_its_declared_columns_with_their_types():
@@ -55,8 +55,8 @@ def test_a_csv_edited_with_its_columns_in_another_order_is_refused_and_parsed_ag
     header, or its report is refused by name at build time and parsed again when loaded."""
     import os
 
-    from juesuan.load import load_paths
-    from juesuan.seeds import edited_off_contract, stale_reports
+    from juesuan.load.batch import load_paths
+    from juesuan.load.seeds import edited_off_contract, stale_reports
 
     parsed = tmp_path / "parsed"
     out = write_report(sample, sample_path, parsed)

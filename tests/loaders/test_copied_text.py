@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from juesuan.report import parse_file
+from juesuan.parse.report import parse_file
 
 from tests.conftest import SAMPLE
 from tests.loaders.forms import writers

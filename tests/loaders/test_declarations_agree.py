@@ -1,8 +1,8 @@
 """The declarations and what consumes them agree (issue #33): a table kind declared in
-`juesuan.tables` is checked by identities of its own, every identity the check models compute is
+`juesuan.parse.tables` is checked by identities of its own, every identity the check models compute is
 in the catalog (reference.ref_identity) and every table identity of the catalog is computed, and
 every check model is unioned into audit.identity_checks and described in _checks.yml. Read from
-the compiled plan (`python -m juesuan.compiled`), so a check id built by a macro counts."""
+the compiled plan (`python -m juesuan.warehouse.compiled`), so a check id built by a macro counts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 import yaml
 
 from juesuan.reference import project_root
-from juesuan.tables import PARSERS
+from juesuan.parse.tables import PARSERS
 
 ROOT = project_root()
 CHECKS = ROOT / "models" / "audit" / "checks"
@@ -25,7 +25,7 @@ def _catalog() -> list[dict[str, str]]:
 
 
 def _computed_check_ids() -> set[str]:
-    plan = json.loads((ROOT / "loaders" / "juesuan" / "plan" / "plan.json").read_text(encoding="utf-8"))
+    plan = json.loads((ROOT / "loaders" / "juesuan" / "warehouse" / "plan" / "plan.json").read_text(encoding="utf-8"))
     return {i for step in plan["steps"] if step["name"].startswith("chk_")
             for i in re.findall(r"'([a-z0-9_]+)' as check_id", step["sql"])}
 
@@ -52,7 +52,7 @@ def test_every_check_model_is_unioned_and_described():
 def test_a_table_kind_is_found_by_its_modules_name():
     """A table module is registered nowhere: found by its name, which is its key (`b18_…` is B18), the
     final accounts' first; a budget table of DOMAIN's numbering (B01–B12) is one a budget must print."""
-    from juesuan.tables import BUDGET_FORM_TABLES, BUDGET_TABLES
+    from juesuan.parse.tables import BUDGET_FORM_TABLES, BUDGET_TABLES
 
     assert all(module.__name__.rsplit(".", 1)[1].startswith(key.lower() + "_") for key, module in PARSERS.items())
     keys = list(PARSERS)

@@ -4,7 +4,7 @@ edited file is hashed again."""
 import os
 import time
 
-from juesuan.load import FileIndex
+from juesuan.load.batch import FileIndex
 
 
 def test_unchanged_files_are_not_hashed_again_and_edited_ones_are(tmp_path, sample_path):

@@ -1,9 +1,9 @@
 import pytest
 
-from juesuan.layout import find_tables, read_header
-from juesuan.tables import TITLES
-from juesuan.lines import content_lines
-from juesuan.model import NATIONAL_TABLES
+from juesuan.parse.layout import find_tables, read_header
+from juesuan.parse.tables import TITLES
+from juesuan.read.lines import content_lines
+from juesuan.parse.model import NATIONAL_TABLES
 
 
 def regions(text):
@@ -44,7 +44,7 @@ def test_header_department_year_unit(sample_text):
     ("填报单位：高平市公安局\t金额单位：万元", "高平市公安局", 2024),
 ])
 def test_department_from_every_common_header_form(printed, department, year):
-    from juesuan.lines import Line
+    from juesuan.read.lines import Line
 
     lines = [Line(1, "收入支出决算总表"), Line(2, printed), Line(3, "2024年度"), Line(4, "单位：万元"),
              Line(5, "项目\t行次\t金额")]
@@ -53,7 +53,7 @@ def test_department_from_every_common_header_form(printed, department, year):
 
 
 def test_a_unit_line_or_a_sentence_about_the_department_is_not_its_name():
-    from juesuan.lines import Line
+    from juesuan.read.lines import Line
 
     lines = [Line(1, "收入支出决算总表"), Line(2, "金额单位：万元"), Line(3, "本部门：无"), Line(4, "项目\t金额")]
     assert read_header(find_tables(lines, TITLES["final"])[0]).department_name is None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from juesuan import placement
-from juesuan.placement import PrintedRow, place
+from juesuan.parse import placement
+from juesuan.parse.placement import PrintedRow, place
 
 COLUMNS = ["total", "basic", "project"]
 ROW = [{"total": 1, "basic": -1, "project": -1}]  # 小计 = 基本 + 项目

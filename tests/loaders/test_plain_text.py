@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.report import parse_file, parse_source
-from juesuan.source import read_source
+from juesuan.parse.report import parse_file, parse_source
+from juesuan.parse.source import read_source
 
 from tests.conftest import ROOT, SAMPLE
 
@@ -201,7 +201,7 @@ def test_table_04_without_line_numbers_placed_by_its_fund_columns(shiquan, wenlv
 
 @pytest.fixture(scope="module")
 def text_built(tmp_path_factory):
-    from juesuan.cli import main
+    from juesuan.cli.main import main
     from tests.conftest import Workspace
 
     mp = pytest.MonkeyPatch()

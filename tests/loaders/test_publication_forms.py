@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.cli import main
+from juesuan.cli.main import main
 from juesuan.errors import LoadError
-from juesuan.formats.excel import display_number
-from juesuan.load import load_paths, prune
-from juesuan.report import parse_file, parse_files
+from juesuan.read.formats.excel import display_number
+from juesuan.load.batch import load_paths, prune
+from juesuan.parse.report import parse_file, parse_files
 
 from tests.conftest import SAMPLE, Workspace, built_workspace
 from tests.loaders.forms import writers

@@ -3,8 +3,8 @@
 import csv
 
 from juesuan.reference import project_root
-from juesuan.tables import PARSERS, across_checks_sql, column_reference, identity_reference, table_reference, within_checks_sql
-from juesuan.tables import b02_budget_income, b05_budget_general_expenditure, t07_government_fund
+from juesuan.parse.tables import PARSERS, across_checks_sql, column_reference, identity_reference, table_reference, within_checks_sql
+from juesuan.parse.tables import b02_budget_income, b05_budget_general_expenditure, t07_government_fund
 
 
 def read(name):
@@ -13,7 +13,7 @@ def read(name):
 
 
 def test_column_reference_matches_the_parsers():
-    """ref_table_column is what the tables declare (`python -m juesuan.tables` writes it)."""
+    """ref_table_column is what the tables declare (`python -m juesuan.parse.tables` writes it)."""
     assert read("ref_table_column.csv") == column_reference()
     # Each column's place in its table's row sum, from the RowSum its table declares over `total`: the
     # addends are what fct_expenditure and fct_income read (not a fund table's balances, not a 其中).
@@ -33,7 +33,7 @@ def test_column_reference_matches_the_parsers():
 
 
 def test_table_reference_is_what_the_tables_declare():
-    """ref_standard_table is generated from the table modules (`python -m juesuan.tables`): a table
+    """ref_standard_table is generated from the table modules (`python -m juesuan.parse.tables`): a table
     kind's title, English name, layouts and final twin are written once, in its module."""
     assert read("ref_standard_table.csv") == table_reference()
     assert {r["table_key"]: r["final_twin"] for r in read("ref_standard_table.csv") if r["final_twin"]} == {
@@ -61,7 +61,7 @@ def test_a_tables_own_identities_read_that_table_alone():
 
 def test_a_tables_identities_are_declared_once_in_its_module():
     """ref_identity's within and across rows and the check models chk_within_tables and
-    chk_across_tables are what the table modules' IDENTITIES and ACROSS say (`python -m juesuan.tables`
+    chk_across_tables are what the table modules' IDENTITIES and ACROSS say (`python -m juesuan.parse.tables`
     writes them): an identity is added, changed or removed in its table's module and nowhere else."""
     assert [r for r in read("ref_identity.csv") if r["scope"] in ("within", "across")] == identity_reference()
     checks = project_root() / "models" / "audit" / "checks"

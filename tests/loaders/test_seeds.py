@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from juesuan import seeds
-from juesuan.load import load_paths
-from juesuan.seeds import write_report
+from juesuan.load import seeds
+from juesuan.load.batch import load_paths
+from juesuan.load.seeds import write_report
 
 
 def read(path):
@@ -55,7 +55,7 @@ def test_a_folder_loads_on_every_core_and_only_new_files_are_parsed(tmp_path, sa
 
 
 def test_remove_and_prune(tmp_path, sample_text):
-    from juesuan.load import prune, remove
+    from juesuan.load.batch import prune, remove
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(sample_text.replace("高平市公安局", "甲局"), encoding="utf-8")

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from juesuan.lines import Line, content_lines
-from juesuan.tokens import Kind, parse_amount, tokenize_line
+from juesuan.read.lines import Line, content_lines
+from juesuan.parse.tokens import Kind, parse_amount, tokenize_line
 
 NBSP3 = "\xa0\xa0\xa0"
 

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.layout import find_tables, read_header, report_region, report_scope
-from juesuan.tables import TITLES
-from juesuan.lines import content_lines
-from juesuan.report import parse_file
-from juesuan.source import read_source
+from juesuan.parse.layout import find_tables, read_header, report_region, report_scope
+from juesuan.parse.tables import TITLES
+from juesuan.read.lines import content_lines
+from juesuan.parse.report import parse_file
+from juesuan.parse.source import read_source
 
 from tests.conftest import ROOT
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from juesuan.layout import find_tables
-from juesuan.tables import TITLES
-from juesuan.lines import content_lines
-from juesuan.model import ParsedReport
+from juesuan.parse.layout import find_tables
+from juesuan.parse.tables import TITLES
+from juesuan.read.lines import content_lines
+from juesuan.parse.model import ParsedReport
 
 
 @dataclass
@@ -136,7 +136,7 @@ _T10_SECTIONS = {"procurement": "一、政府采购情况", "running_cost": "二
 
 def _statistics(report: ParsedReport) -> list[list[C]]:
     """公开10表: (项目, 行次, 统计数) lines under their three section headings."""
-    from juesuan.tables.t10_statistics import LINES
+    from juesuan.parse.tables.t10_statistics import LINES
 
     section_of = {row_key: section for section, _, row_key, _, _ in LINES}
     values = _cells(report, "T10")

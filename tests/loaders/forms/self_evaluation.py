@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from juesuan.model import ParsedReport, Project
+from juesuan.parse.model import ParsedReport, Project
 
 from .printing import C, Grid
 

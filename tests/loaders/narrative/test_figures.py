@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from juesuan.lines import content_lines
-from juesuan.narrative import parse_narrative
+from juesuan.read.lines import content_lines
+from juesuan.parse.narrative import parse_narrative
 
 
 def figures(text):

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.lines import content_lines
-from juesuan.narrative.figures import SUBJECTS, subject_alternatives, subject_matches
-from juesuan.narrative.text import narrative_spans
+from juesuan.read.lines import content_lines
+from juesuan.parse.narrative.figures import SUBJECTS, subject_alternatives, subject_matches
+from juesuan.parse.narrative.text import narrative_spans
 from juesuan.reference import function_class_by_name
-from juesuan.source import read_source
+from juesuan.parse.source import read_source
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 REPORTS = sorted([*SAMPLES.glob("reports/*.txt"), *SAMPLES.glob("text/*.txt"), *SAMPLES.glob("pdf/*.pdf")])

@@ -3,12 +3,12 @@ writes for the three 上海市普陀区 reports in samples/pdf (line breaks and 
 
 from decimal import Decimal
 
-from juesuan.grid import GridRow, column_labels
-from juesuan.layout import find_tables, read_report_title
-from juesuan.tables import TITLES
-from juesuan.lines import content_lines
-from juesuan.source import line_breaks
-from juesuan.tables import PARSERS
+from juesuan.parse.grid import GridRow, column_labels
+from juesuan.parse.layout import find_tables, read_report_title
+from juesuan.parse.tables import TITLES
+from juesuan.read.lines import content_lines
+from juesuan.parse.source import line_breaks
+from juesuan.parse.tables import PARSERS
 
 T = "\t"
 

@@ -10,8 +10,8 @@ import pdfplumber
 import pypdfium2
 import pytest
 
-from juesuan.pdf_objects import page_objects
-from juesuan.pdf_text import pdf_to_text
+from juesuan.read.pdf_objects import page_objects
+from juesuan.read.pdf_text import pdf_to_text
 
 PDF = Path(__file__).resolve().parents[3] / "samples" / "pdf"
 
@@ -61,7 +61,7 @@ def test_the_compiled_loops_are_built_where_a_compiler_is_at_hand():
     import shutil
     import sysconfig
 
-    from juesuan.pdf_objects import native_reader_available
+    from juesuan.read.pdf_objects import native_reader_available
 
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
@@ -85,7 +85,7 @@ def _read_both_ways(doc, index: int) -> tuple[list[dict], list]:
     """Page `index`'s characters and classed subpaths, asserted equal from the C and the Python loops."""
     import pypdfium2.raw as pdfium_c
 
-    from juesuan import pdf_objects
+    from juesuan.read import pdf_objects
 
     native, python = pdf_objects._reader(pdfium_c, True), pdf_objects._reader(pdfium_c, False)
     page = doc[index]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from juesuan.pdf_grid import PageChars, cell_texts, find_tables
+from juesuan.read.pdf_grid import PageChars, cell_texts, find_tables
 
 PDF = Path(__file__).resolve().parents[3] / "samples" / "pdf"
 
@@ -41,7 +41,7 @@ def test_a_cells_text_is_pdfplumbers_for_any_placement_of_its_characters():
 
     from pdfplumber import utils
 
-    from juesuan.pdf_grid import chars_text
+    from juesuan.read.pdf_grid import chars_text
 
     rng = random.Random(20)
     shortcut = 0

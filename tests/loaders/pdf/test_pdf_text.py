@@ -6,8 +6,8 @@ import pdfplumber
 import pytest
 
 from juesuan.errors import LoadError
-from juesuan.pdf_text import cell_text, page_text, pdf_to_text
-from juesuan.source import read_source
+from juesuan.read.pdf_text import cell_text, page_text, pdf_to_text
+from juesuan.parse.source import read_source
 
 PDF = Path(__file__).resolve().parents[3] / "samples" / "pdf"
 T = "\t"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.pdf_text import pdf_to_text
-from juesuan.pdf_unruled import Line, Word, read_unruled
-from juesuan.report import parse_file
+from juesuan.read.pdf_text import pdf_to_text
+from juesuan.read.pdf_unruled import Line, Word, read_unruled
+from juesuan.parse.report import parse_file
 
 from tests.conftest import SAMPLE
 from tests.loaders.forms import writers

@@ -1,7 +1,7 @@
 import pytest
 
-from juesuan.lines import content_lines
-from juesuan.projects import parse_projects
+from juesuan.read.lines import content_lines
+from juesuan.parse.projects import parse_projects
 
 
 @pytest.fixture(scope="session")

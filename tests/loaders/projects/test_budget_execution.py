@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from juesuan.model import ProjectBudgetRow
+from juesuan.parse.model import ProjectBudgetRow
 
 
 def test_police_dogs_budget(projects):

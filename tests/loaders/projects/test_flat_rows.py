@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from juesuan.lines import Line
-from juesuan.projects.flat_rows import FlatRow, flat_rows, fund_values, indicator_values, tokens_of
+from juesuan.read.lines import Line
+from juesuan.parse.projects.flat_rows import FlatRow, flat_rows, fund_values, indicator_values, tokens_of
 
 FUNDS = ["budget_start", "budget_annual", "executed", "weight", "rate", "score"]
 INDICATORS = ["name", "target", "actual", "weight", "score", "reason"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.projects.targets import parse_target
-from juesuan.report import parse_file
+from juesuan.parse.projects.targets import parse_target
+from juesuan.parse.report import parse_file
 
 from tests.conftest import SAMPLE, built_workspace
 from tests.loaders.forms import writers

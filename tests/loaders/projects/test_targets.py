@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from juesuan.projects.targets import Target, parse_actual, parse_target
+from juesuan.parse.projects.targets import Target, parse_actual, parse_target
 
 
 @pytest.mark.parametrize("text, expected", [

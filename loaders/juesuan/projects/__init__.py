@@ -1,5 +1,0 @@
-"""The project performance self-evaluations (项目支出绩效自评) attached to a report."""
-
-from .parse import parse_projects
-
-__all__ = ["parse_projects"]
