@@ -16,11 +16,17 @@ def test_column_reference_matches_the_parsers():
     """ref_table_column is what the tables declare (`python -m juesuan.parse.tables` writes it)."""
     assert read("ref_table_column.csv") == column_reference()
     # Each column's place in its table's row sum, from the RowSum its table declares over `total`: the
-    # addends are what fct_expenditure and fct_income read (not a fund table's balances, not a 其中).
+    # addends are what fct_expenditure, fct_income and fct_three_public_costs read (not a fund table's
+    # balances, not a 其中).
     roles = {(r["table_key"], r["column_key"]): r["row_role"] for r in read("ref_table_column.csv")}
     assert [roles[("T07", c)] for c in ("opening_balance", "income", "total", "basic", "project", "closing_balance")] == [
         "", "", "total", "addend", "addend", ""]
     assert (roles[("T02", "business_tuition")], roles[("T01", "amount")], roles[("B05", "personnel")]) == ("part", "", "part")
+    # A term printed as the sum of columns of its own is a subtotal, its columns the addends (what
+    # fct_three_public_costs reads); a whole with 其中 columns (B05's 基本 over 人员经费, 公用经费) stays an addend.
+    assert [roles[("T09", c)] for c in ("total", "overseas", "vehicle_subtotal", "vehicle_purchase", "vehicle_operation",
+                                        "reception", "meeting")] == ["total", "addend", "subtotal", "addend", "addend", "addend", ""]
+    assert roles[("B05", "basic")] == "addend"
     parts = {(r["table_key"], r["column_key"]): r["part_of"] for r in read("ref_table_column.csv") if r["part_of"]}
     assert parts == {("T02", "business_tuition"): "business", ("T11", "project_capital_construction"): "project",
                      ("B05", "personnel"): "basic", ("B05", "public"): "basic",

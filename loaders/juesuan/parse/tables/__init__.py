@@ -75,13 +75,31 @@ def table_reference() -> list[dict[str, str]]:
 
 
 def _roles(module) -> dict[str, str]:
-    """Each column's place in its table's row sum, 合计 = Σ addends (the RowSum declared over the
-    `total` column): `total`, `addend`, `part` (a 其中 column, PART_OF); others have none (a
-    summary's amount, a fund table's balances)."""
-    row_sum = next((i for i in module.IDENTITIES if isinstance(i, RowSum) and i.total == "total"), None)
-    addends = {c for t in (row_sum.terms if row_sum else ()) for c in ((t,) if isinstance(t, str) else t)}
-    roles = {**{c: "addend" for c in addends}, **({"total": "total"} if row_sum else {})}
-    return {**roles, **{c: "part" for c in getattr(module, "PART_OF", {})}}
+    """Each column's place in its table's row sum, 合计 = Σ terms (the RowSum declared over `total`):
+    `total`; `subtotal`, a term printed as the sum of columns of its own (公务用车购置及运行维护费 小计 =
+    购置费 + 运行维护费, T09's declared row sum); `addend`, a term that is no such sum (a kind of
+    expenditure, a source of income, a 三公 item); `part`, a 其中 column (PART_OF), whose whole is the
+    addend. Others have none (a summary's amount, a fund table's balances)."""
+    sums = {i.total: i for i in module.IDENTITIES if isinstance(i, RowSum)}
+    part_of = getattr(module, "PART_OF", {})
+    roles: dict[str, str] = {}
+
+    def columns(row_sum: RowSum) -> list[str]:
+        return [c for t in row_sum.terms for c in ((t,) if isinstance(t, str) else t)]
+
+    def visit(row_sum: RowSum) -> None:
+        for c in columns(row_sum):
+            inner = sums.get(c)
+            if inner is not None and inner is not row_sum and not set(columns(inner)) & set(part_of):
+                roles[c] = "subtotal"
+                visit(inner)
+            else:
+                roles.setdefault(c, "addend")
+
+    if "total" in sums:
+        roles["total"] = "total"
+        visit(sums["total"])
+    return {**roles, **{c: "part" for c in part_of}}
 
 
 def column_reference() -> list[dict[str, str]]:
