@@ -456,6 +456,21 @@ def test_a_workbook_prints_the_economic_code_in_two_cells_stored_as_numbers(tmp_
     assert _cells(report)["T06"] == _cells(sample)["T06"]
 
 
+def test_a_whole_number_under_the_basic_tables_amount_heading_is_an_amount(tmp_path, sample):
+    """公开06表 printing an amount without decimals (30399's 4.00 as `4`, as a 元 table may): the header
+    heads its column 决算数, so the whole number there is that row's figure, not a code to place."""
+    from tests.loaders.forms.printing import C, Grid
+
+    t06 = next(g for g in sample_grids(sample) if g.key == "T06")
+    rows = [[C("4", number=True) if c.text == "4.00" and c.number else c for c in line] for line in t06.rows]
+    assert sum(c.text == "4" for line in rows for c in line) == 1
+    grid = Grid(t06.key, t06.title, t06.number_line, rows)
+    report = parse_file(writers.write_html(tmp_path / "t06.html", [grid], [], [], sample.department_name, sample.fiscal_year))
+    assert [i.message for i in report.issues if i.severity == "error"] == []
+    figure = next(c for c in report.tables["T06"].cells if c.row_key == "30399")
+    assert (figure.value, figure.value_text) == (4, "4")
+
+
 @pytest.mark.parametrize("form", ("html", "xlsx"))
 def test_the_three_public_costs_with_the_items_as_rows(tmp_path, sample, form):
     """公开09表 printed `项目 | 行次 | 预算数 | 决算数`, one row per item (`2、公务用车购置及运行维护费` is the

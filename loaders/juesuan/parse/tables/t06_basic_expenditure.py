@@ -5,6 +5,10 @@ a (科目代码, 科目名称, 决算数) triple; names wrap and groups run on a
 stream, the table is a sequence of triples, so the column groups need not be tracked: the
 economic class of the code says whether an amount is 人员经费 or 公用经费. The two totals
 (人员经费合计, 公用经费合计) close the table.
+
+One grammar reads it from plain text and from a ruled grid: a grid's cells are tokens that keep
+their column, and its header says which columns are 决算数 (where a whole number is an amount,
+never a code) and 款 (where a workbook's `2` is the 款 `02`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from juesuan.parse import grid
 from juesuan.parse.grammar import Stream, body_lines, cell_from_token, skip_unplaced, take_name, unreadable_row_issue
 from juesuan.parse.layout import TableRegion
 from juesuan.parse.model import Cell, Issue, ParsedTable, Row
-from juesuan.parse.tokens import Kind, tokenize
+from juesuan.parse.tokens import Kind, Token, tokenize
 from juesuan.parse.tables.identities import Linear, Rollup, SameFigure
 
 TABLE_KEY = "T06"
@@ -49,28 +53,43 @@ _ECON_CODE = re.compile(r"^3\d\d(\d\d)?$")
 _KUAN = re.compile(r"^\d\d$")
 
 
-def _is_group_start(tok) -> bool:
-    return (tok.kind is Kind.INT and bool(_ECON_CODE.match(tok.text))) or (tok.kind is Kind.TEXT and tok.text in TOTALS)
-
-
 def parse(region: TableRegion, unit: str) -> ParsedTable:
-    if region.is_grid:
-        return parse_grid(region, unit)
+    """The triples and the two totals, from the region's text lines or its grid rows."""
     table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
-    stream = Stream(tokenize(_names_around_codes(body_lines(region.lines, _FIRST_ROW))))
+    if region.is_grid:
+        tokens, amount_columns = _grid_tokens(table, region)
+    else:
+        tokens, amount_columns = tokenize(_names_around_codes(body_lines(region.lines, _FIRST_ROW))), frozenset()
+    if tokens is not None:
+        _read_triples(table, Stream(tokens), amount_columns, unit)
+    return table
+
+
+def _read_triples(table: ParsedTable, stream: Stream, amount_columns: frozenset[int], unit: str) -> None:
+    """Rows from a token stream of (code, name, amount) triples and totals. A token in one of
+    `amount_columns` (a grid's 决算数) is a figure, a whole number too; text tokens carry no column."""
+    def is_value(tok) -> bool:
+        return tok.is_value or (tok.kind is Kind.INT and tok.column in amount_columns)
+
+    def is_code(tok) -> bool:
+        return tok.kind is Kind.INT and tok.column not in amount_columns and bool(_ECON_CODE.match(tok.text))
+
+    def starts_group(tok) -> bool:
+        return is_code(tok) or (tok.kind is Kind.TEXT and tok.text in TOTALS)
+
     while not stream.done():
         tok = stream.peek()
         if tok.kind is Kind.BLANK:
             stream.next()  # an empty column group (code, name and amount all blank)
             continue
-        if tok.kind is Kind.INT and _ECON_CODE.match(tok.text):
+        if is_code(tok):
             stream.next()
             code = tok.text
             after = stream.peek()
             # `301 01 基本工资`: the 款 printed in a cell of its own after its 类, as the grid
             # reader joins them (30101). A class's own row goes on with its name, never two digits.
             if len(code) == 3 and after is not None and after.kind is Kind.INT and _KUAN.match(after.text) \
-                    and after.line == tok.line:
+                    and after.line == tok.line and after.column not in amount_columns:
                 code += stream.next().text
             row_key = code
             # `31099 其他资本性支出` / `人员经费合计 12,010.40`: the total starts a group of its own.
@@ -78,22 +97,35 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         elif tok.kind is Kind.TEXT and tok.text in TOTALS:
             stream.next()
             row_key, code, label = TOTALS[tok.text], None, tok.text
+            _to_spanned_figure(stream, tok.line, is_value)
         else:
-            table.issues.append(skip_unplaced(stream, TABLE_KEY, "an economic code", _is_group_start))
+            table.issues.append(skip_unplaced(stream, TABLE_KEY, "an economic code", starts_group))
             continue
         value = stream.peek()
         if value is not None and value.kind is Kind.GARBLED:
             stream.next()
             table.issues.append(unreadable_row_issue(TABLE_KEY, label or row_key, [value], value.line))
             continue
-        if value is not None and value.is_value:
+        if value is not None and is_value(value):
             cell = cell_from_token(TABLE_KEY, row_key, "amount", stream.next(), unit)
         else:
             # Next group's code follows at once: this amount cell was not printed at all.
             cell = Cell(TABLE_KEY, row_key, "amount", "blank", "", None, unit, tok.line)
         table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, tok.line))
         table.cells.append(cell)
-    return table
+
+
+def _to_spanned_figure(stream: Stream, line: int, is_value) -> None:
+    """A total's figure printed further along its line, only empty cells between: the national form
+    merges 公用经费合计 across the 公用经费 groups, its amount in the last group's 决算数 (and a total's
+    label may fill the code cell, its name cell empty). The empty cells are passed over; where
+    anything else comes first, the total's own cell is the one read."""
+    ahead = 0
+    while (tok := stream.peek(ahead)) is not None and tok.kind is Kind.BLANK and tok.line == line:
+        ahead += 1
+    if ahead and tok is not None and tok.line == line and is_value(tok):
+        for _ in range(ahead):
+            stream.next()
 
 
 # A line that is only words (a name's part), and a line whose first group prints its code and
@@ -133,63 +165,27 @@ def _names_around_codes(lines: list) -> list:
     return out
 
 
-def parse_grid(region: TableRegion, unit: str) -> ParsedTable:
-    """The table read from a ruled grid: column groups of (code cells, 科目名称, 决算数), found by
-    their header; an economic code printed in 类 and 款 cells (`301` `01`) is joined (30101)."""
-    table = ParsedTable(TABLE_KEY, region.title, region.title_line, no_data=region.no_data)
+def _grid_tokens(table: ParsedTable, region: TableRegion) -> tuple[list[Token] | None, frozenset[int]]:
+    """A ruled grid's cells from its first code or total on, as tokens that keep their column, and
+    the columns its header heads 决算数. A row of another width than the grid's is reported and
+    left out; one of labels alone, the header printed again on a continued page, is passed over."""
     g = grid.read_grid(TABLE_KEY, region.lines)
     table.issues.extend(g.issues)
     rows, width = g.rows, g.width
     first = next((i for i, r in enumerate(rows) if r.cells and (_ECON_CODE.match(r.cells[0]) or r.cells[0] in TOTALS)), len(rows))
     labels = grid.column_labels(rows[:first], width)
-    amount_cols = [c for c, lab in enumerate(labels) if lab and lab[-1] in ("决算数", "金额")]
-    name_cols = [c for c, lab in enumerate(labels) if any("名称" in p for p in lab)]
-    if not amount_cols or len(name_cols) != len(amount_cols):
+    amount_columns = frozenset(c for c, lab in enumerate(labels) if lab and lab[-1] in ("决算数", "金额"))
+    names = [c for c, lab in enumerate(labels) if any("名称" in p for p in lab)]
+    if not amount_columns or len(names) != len(amount_columns):
         table.issues.append(Issue("error", TABLE_KEY, region.title_line, "the header does not show (code, 科目名称, 决算数) column groups; table not read"))
-        return table
-    groups, start = [], 0
-    for name_col, amount_col in zip(name_cols, amount_cols):
-        code_cols = list(range(start, name_col))
-        groups.append((code_cols, [labels[c][-1] if labels[c] else "" for c in code_cols], name_col, amount_col))
-        start = amount_col + 1
+        return None, amount_columns
+    last_labels = [lab[-1] if lab else "" for lab in labels]
+    tokens: list[Token] = []
     for row in rows[first:]:
-        cells = (row.cells + [""] * width)[:width]
         issue = grid.misfit(TABLE_KEY, row, width)
         if issue:
             table.issues.append(issue)
-            continue
-        # The national form's closing row merges `公用经费合计` across the 公用经费 groups, its amount
-        # in the last group's 决算数: a total whose own amount cell is empty takes the amount of the
-        # groups it spans, those with neither code nor name, up to the next label.
-        spanning = None
-        for code_cols, code_labels, name_col, amount_col in groups:
-            code_text = "".join(grid.two_digit_parts([cells[c] for c in code_cols], code_labels))
-            first_text = next((cells[c] for c in code_cols + [name_col] if cells[c]), "")
-            if spanning and not first_text:
-                if cells[amount_col]:
-                    grid.add_value_cell(table, spanning, "amount", cells[amount_col], unit, row.line, amount_col)
-                    spanning = None
-                continue
-            if spanning:
-                grid.add_value_cell(table, spanning, "amount", "", unit, row.line)
-                spanning = None
-            if first_text in TOTALS:
-                row_key, code, label = TOTALS[first_text], None, first_text
-                if not cells[amount_col]:
-                    table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
-                    spanning = row_key
-                    continue
-            elif _ECON_CODE.match(code_text):
-                row_key, code, label = code_text, code_text, cells[name_col]
-            elif not code_text and not cells[name_col] and not cells[amount_col]:
-                continue  # an empty column group
-            elif all(not cells[c] or not grid.is_amount_or_blank(cells[c]) for c in code_cols + [name_col, amount_col]):
-                continue  # the header printed again on a continued page
-            else:
-                table.issues.append(Issue("error", TABLE_KEY, row.line, f"column group {code_text or '-'} {cells[name_col]!r} {cells[amount_col]!r} has no economic code; not placed"))
-                continue
-            table.rows.append(Row(TABLE_KEY, row_key, code, label, None, len(table.rows) + 1, row.line))
-            grid.add_value_cell(table, row_key, "amount", cells[amount_col], unit, row.line, amount_col)
-        if spanning:
-            grid.add_value_cell(table, spanning, "amount", "", unit, row.line)
-    return table
+        elif any(c and grid.is_amount_or_blank(c) for c in row.cells):
+            cells = grid.two_digit_parts(row.cells, last_labels)
+            tokens += [grid.cell_token(text, row.line, c) for c, text in enumerate(cells)]
+    return tokens, amount_columns
