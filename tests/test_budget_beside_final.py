@@ -23,6 +23,8 @@ from tests.conftest import ROOT, Workspace, built_workspace
 
 SAMPLE = ROOT / "samples" / "reports" / "000_76716e9dec051514.txt"
 PROJECT = "河西中心派出所新址综合指挥室等功能用房建设项目"
+# Two forms of one name, naming no 实施单位 (as 西安's 汇总 budgets print its units' projects).
+TWICE = "高平市公安局指挥中心指挥大厅改造项目"
 
 # As `juesuan extract-text` writes a ruled PDF: its cells TAB-separated.
 BUDGET = f"""高平市公安局2024年度部门预算
@@ -38,6 +40,26 @@ BUDGET = f"""高平市公安局2024年度部门预算
 \t\t质量指标\t工程验收合格率\t＝100%\t20
 \t效益指标\t社会效益指标\t改善办公办事环境\t改善\t30
 \t满意度指标\t服务对象满意度指标\t群众满意度\t≥95%\t20
+
+项目支出绩效目标表（2024年度）
+项目名称	{TWICE}
+主管部门	054-高平市公安局
+项目资金（万元）	年度资金总额：	120.00	执行率分值（10）
+	其中：财政拨款	120.00
+年度总体目标	完成指挥大厅改造。
+绩效指标	一级指标	二级指标	三级指标	指标值	分值（90）
+	产出指标	数量指标	设备购置数量	≥10 台	45
+	满意度指标	服务对象满意度指标	群众满意度	≥90%	45
+
+项目支出绩效目标表（2024年度）
+项目名称	{TWICE}
+主管部门	054-高平市公安局
+项目资金（万元）	年度资金总额：	30.00	执行率分值（10）
+	其中：财政拨款	30.00
+年度总体目标	完成指挥大厅设备更新。
+绩效指标	一级指标	二级指标	三级指标	指标值	分值（90）
+	产出指标	数量指标	设备购置数量	≥2 台	45
+	满意度指标	服务对象满意度指标	群众满意度	≥95%	45
 
 一般公共预算支出表
 部门名称：高平市公安局                单位：万元
@@ -73,7 +95,7 @@ def test_the_budget_targets_load_as_a_budget_stage(pair):
     assert pair.one("""select r.document_kind, r.department_key, p.stage, p.project_form, p.annual_budget_yuan,
                               p.indicator_count, p.weight_sum
                        from marts.dim_project p join marts.dim_report r using (report_id)
-                       where p.stage = 'budget'""") == (
+                       where p.stage = 'budget' and p.project_name = ?""", PROJECT) == (
         "budget", "高平市公安局", "budget", "target", Decimal("4402000.00"), 4, Decimal("90.00"))
 
 
@@ -91,6 +113,16 @@ def test_each_target_beside_what_the_self_evaluation_reports(pair):
     assert len(rows) == 4
 
 
+def test_a_name_two_budget_projects_share_sets_neither_beside_the_self_evaluation(pair):
+    """Two 绩效目标表 of one name and no unit, with other funds, are two projects of the budget; the
+    self-evaluation of that name is set beside neither (which of them it reports on is not printed)."""
+    assert pair.sql("""select annual_budget_yuan from marts.dim_project
+                       where stage = 'budget' and project_name = ? order by source_line""", TWICE) == [
+        (Decimal("1200000.00"),), (Decimal("300000.00"),)]
+    assert pair.one("select count(*) from marts.dim_project where stage = 'final' and project_name = ?", TWICE) == 1
+    assert pair.one("select count(*) from marts.fct_project_target_vs_result where project_name = ?", TWICE) == 0
+
+
 def test_the_final_narratives_initial_budgets_against_the_budget(pair):
     """The sample's section 五 states the general budget's and each 类's 年初预算; the budget printed
     them in its 一般公共预算支出表 (B05): held where it printed the same, a restated budget (a
@@ -106,7 +138,7 @@ def test_the_final_narratives_initial_budgets_against_the_budget(pair):
         ("class_initial_budget 208 line 1236", "discrepancy", Decimal("7000000.0000"), Decimal("7050600.0000")),
         ("class_initial_budget 210 line 1242", "held", Decimal("2205100.0000"), Decimal("2205100.0000")),
         ("class_initial_budget 221 line 1248", "discrepancy", Decimal("3993700.0000"), Decimal("3943100.0000"))]
-    assert rows[3][4] == f"narrative:1236, {budget_id} B05:21"
+    assert rows[3][4] == f"narrative:1236, {budget_id} B05:41"
     # Findings of the final report; the budget's own identities hold.
     assert pair.sql("""select r.document_kind, f.check_id, count(*) from audit.findings f join marts.dim_report r using (report_id)
                        where f.check_id like 'xd_%' or (r.document_kind = 'budget' and f.severity = 'discrepancy')

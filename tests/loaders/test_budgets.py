@@ -422,6 +422,19 @@ def test_the_project_targets_of_xian_budgets():
         "委托咨询业务", "指标1：评审次数", "45次", "")
 
 
+def test_two_units_projects_of_one_name_are_two_projects():
+    """西安市司法局's 汇总 budget (2026) prints a 绩效目标表 for each unit's projects, naming the 主管部门
+    only: 司法行政业务培训 five times with other funds and targets. Each is a project (they were taken for
+    repeats of the first and not loaded); one printed again with the same figures is still a copy."""
+    report = _xian(4)
+    training = [p for p in report.projects if p.name == "司法行政业务培训"]
+    assert [(p.title_line, p.budget[0].annual_budget) for p in training] == [
+        (897, Decimal("58.97")), (1159, Decimal("20.14")), (1344, Decimal("12.00")), (1447, Decimal("6.80")),
+        (1551, Decimal("9.00"))]
+    assert len(report.projects) == 39 and not [i for i in report.issues if "绩效目标表" in i.message and "printed again" in i.message]
+    assert sum(f"at line 897, and no unit or code: loaded as another project" in i.message for i in report.issues) == 4
+
+
 def test_a_list_of_every_projects_targets_is_no_form(beijing):
     """北京's 预算12表 lists every project's targets in one table (`项目名称 | 项目总额 | … | 一级指标`):
     not a 绩效目标表 form, so no project is made of it; it is reported as not read yet."""

@@ -222,13 +222,40 @@ def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
                                         "a self-evaluation's project name could not be read; it is loaded as " + repr(project.name)))
         _drop_repeated_project_rows(project)
     # A project is its name, unit and code: 陕西's consolidated report holds two units' projects of
-    # one name (`公共卫生事业发展资金` of 西安市儿童医院 and of 西安市第一医院), neither a copy.
-    kept, repeats = _keep_first(projects, lambda p: (p.name, p.unit_name or "", p.code or ""), lambda p: p.title_line,
-                                lambda p: f"the self-evaluation of {p.name!r}")
+    # one name (`公共卫生事业发展资金` of 西安市儿童医院 and of 西安市第一医院), neither a copy. A form
+    # that prints neither unit nor code (西安's 绩效目标表 name only the 主管部门) is told apart by its
+    # figures: one of the same name with other figures is another project (西安市司法局's 汇总 budget
+    # sets 司法行政业务培训 five times, for 58.97, 20.14, 12.00, 6.80 and 9.00 万元), loaded with a warning;
+    # with the same figures it is a copy, as before.
+    def key(p):
+        unnamed = not (p.unit_name or p.code)
+        return (p.name, p.unit_name or "", p.code or "", _printed_figures(p) if unnamed else None)
+
+    kept, repeats = _keep_first(projects, key, lambda p: p.title_line, lambda p: f"the {_form_name(p)} of {p.name!r}")
     issues.extend(repeats)
+    first_of_name: dict[str, object] = {}
+    for project in kept:
+        earlier = first_of_name.setdefault(project.name, project) if not (project.unit_name or project.code) else project
+        if earlier is not project:
+            issues.append(Issue("warning", None, project.title_line,
+                                f"the {_form_name(project)} of {project.name!r} prints other figures than the one of that name "
+                                f"at line {earlier.title_line}, and no unit or code: loaded as another project"))
     for n, project in enumerate(kept, 1):
         project.seq = n
     return kept
+
+
+def _form_name(project) -> str:
+    return "绩效目标表" if project.form == "target" else "self-evaluation"
+
+
+def _printed_figures(project) -> tuple:
+    """What a project form prints beyond its name: its funds, indicators and stated scores."""
+    return (tuple((r.funding_source, r.target_declared, r.budget_compiled, r.annual_budget, r.executed, r.balance)
+                  for r in project.budget),
+            tuple((i.level1, i.level2, i.name, i.target_text, i.actual_text, i.weight_text, i.score_text)
+                  for i in project.indicators),
+            project.stated_total_score, project.stated_grade)
 
 
 def _drop_repeated_project_rows(project) -> None:
