@@ -295,14 +295,18 @@ def test_the_budgets_summaries_balance_and_their_totals_are_their_kinds(corpus):
         # 1,096,000 make 1,481,100 (its 2020 group adds up), and the change printed from that 合计.
         ("xian_14.pdf", "b09_with_meeting_training", "B09 budget total_with_meeting_training"),
         ("xian_14.pdf", "b09_with_meeting_training", "B09 change total_with_meeting_training")]
-    # The budgets' project targets (绩效目标表): 西南大学's 24 and 西安's, stage `budget`, every one read.
+    # The budgets' project targets (绩效目标表): 西南大学's 24 and 西安's (9 projects and the department's own in
+    # xian_01 and xian_12), stage `budget`.
     assert corpus.sql("""select r.source_file, count(distinct p.project_id), count(*)
                          from marts.dim_project p join marts.dim_report r using (report_id)
                          join marts.fct_project_indicator i using (project_id)
                          where p.stage = 'budget' and i.stage = 'budget'
                            and r.source_file in ('swu_2023_budget.pdf', 'xian_01.pdf', 'xian_12.pdf')
                          group by all order by all""") == [
-        ("swu_2023_budget.pdf", 24, 233), ("xian_01.pdf", 9, 94), ("xian_12.pdf", 9, 349)]
+        ("swu_2023_budget.pdf", 24, 233), ("xian_01.pdf", 10, 113), ("xian_12.pdf", 10, 431)]
+    # With the department's own (部门整体支出绩效目标表, form `department_target`): 14 of 西安's 15 read.
+    assert corpus.sql("""select count(*), sum(indicator_count) from marts.dim_project
+                         where project_form = 'department_target' and stage = 'budget'""") == [(14, 441)]
     # 西南大学's budget: the figures pairs/EXPECTED.md lists, out of the warehouse.
     cells = dict(corpus.sql("""select c.table_key || ' ' || c.row_key || ' ' || c.column_key, c.amount_yuan
                                from marts.fct_table_cell c join marts.dim_report r using (report_id)

@@ -3,13 +3,15 @@
 -- A project's targets as its budget set them (绩效目标表, stage `budget`) beside its self-evaluation
 -- of the same year (stage `final`): one row per indicator both print. The two projects are one
 -- department's (dim_department), of one scope and year, and one project: the same code where both
--- print one, else the same name where it names one project on each side. An indicator is the same
--- name (spaces aside), printed once in each (forms name their categories differently, `社会效益` and
--- `社会效益指标`; a name printed twice in a project is left out, not guessed). The actual is judged against the budget's target
--- (`met_budget_target`, where both targets are of one unit), which the self-evaluation may restate
--- otherwise (`final_target_text`).
+-- print one, else the same name where it names one project on each side (the department's own
+-- targets beside its 部门整体 self-evaluation, a project's beside a project's). An indicator is the
+-- same name (spaces aside), printed once in each (forms name their categories differently, `社会效益`
+-- and `社会效益指标`; a name printed twice in a project is left out, not guessed). The actual is
+-- judged against the budget's target (`met_budget_target`, where both targets are of one unit),
+-- which the self-evaluation may restate otherwise (`final_target_text`).
 with projects as (
-    select p.project_id, p.stage, p.project_name, p.project_code, r.department_key, coalesce(r.scope, '') as scope,
+    select p.project_id, p.stage, p.project_name, p.project_code, p.project_form, r.department_key,
+        coalesce(r.scope, '') as scope,
         r.fiscal_year,
         -- A name two projects of one report share (two units' projects in a 汇总 budget) names neither.
         count(*) over (partition by p.report_id, p.project_name) as named_alike
@@ -24,6 +26,8 @@ pairs as (
     inner join projects as f
         on f.stage = 'final' and b.stage = 'budget'
        and f.department_key = b.department_key and f.scope = b.scope and f.fiscal_year = b.fiscal_year
+       -- The department's targets beside its 部门整体 self-evaluation, a project's beside a project's.
+       and (b.project_form = 'department_target') = (f.project_form = 'department')
        and case when b.project_code is not null and f.project_code is not null then b.project_code = f.project_code
                 else b.project_name = f.project_name and b.named_alike = 1 and f.named_alike = 1 end
 ),

@@ -5,8 +5,9 @@ select
     project_id,
     row_order,
     funding_source,
-    -- 合计 in the 自评报告; 年度资金总额 in the standard 自评表.
-    funding_source in ('合计', '年度资金总额') as is_total,
+    -- 合计 in the 自评报告; 年度资金总额 in the standard 自评表; 金额合计 of the tasks in a budget's
+    -- 部门整体支出绩效目标表.
+    funding_source in ('合计', '年度资金总额', '金额合计') as is_total,
     {% for column in ['target_declared', 'budget_compiled', 'annual_budget', 'executed', 'balance'] -%}
     cast(case amount_unit when '万元' then {{ column }} * 10000 else {{ column }} end as decimal(18, 2))
         as {{ column }}_yuan,

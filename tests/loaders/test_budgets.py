@@ -395,7 +395,8 @@ def test_the_project_targets_of_xian_budgets():
     template is no project, and the 部门整体支出绩效目标表 after the last form ends it. Its 2022 forms
     print no 分值 and a 备注 column: a row of the header's cells is read under its columns."""
     report = _xian(1)
-    assert [p.name for p in report.projects][:2] == ["法律顾问服务", "档案整理"] and len(report.projects) == 9
+    projects = [p for p in report.projects if p.form == "target"]
+    assert [p.name for p in projects][:2] == ["法律顾问服务", "档案整理"] and len(projects) == 9
     first = report.projects[0]
     assert [(b.funding_source, b.annual_budget) for b in first.budget] == [
         ("实施期资金总额", Decimal("5.00")), ("其中：财政拨款", Decimal("5.00"))]
@@ -416,10 +417,31 @@ def test_the_project_targets_of_xian_budgets():
     assert [(b.funding_source, b.annual_budget, b.amount_unit) for b in special.budget][:4] == [
         ("实施期资金总额", Decimal("2400000"), "万元"), ("年度资金总额", Decimal("100000"), "万元"),
         ("其中：财政拨款", Decimal("2400000"), "万元"), ("其中：财政拨款（年度资金总额）", Decimal("100000"), "万元")]
-    assert len(_xian(11).projects) == 1
+    assert sum(p.form == "target" for p in _xian(11).projects) == 1
     older = _xian(12).projects[0]
     assert (older.name, older.indicators[0].name, older.indicators[0].target_text, older.indicators[0].weight_text) == (
         "委托咨询业务", "指标1：评审次数", "45次", "")
+
+
+def test_the_departments_own_targets_of_xian_budgets(beijing):
+    """西安's 部门整体支出绩效目标表 is the department's 绩效目标表 (form `department_target`): named by its
+    `部门（单位）名称`, its funds its year's main tasks (each task's 总额, then 金额合计 with its 财政拨款 and
+    其他资金), its indicators under 一级/二级/三级指标 as a project's. 北京's 预算13表, headed `活动 | 绩效指标
+    | 指标性质`, is not read yet (it was a form of no indicators)."""
+    office = next(p for p in _xian(1).projects if p.form == "department_target")
+    assert (office.name, office.title_line, len(office.indicators), office.issues) == ("西安市人民政府办公厅", 742, 19, [])
+    assert [(b.funding_source, b.annual_budget) for b in office.budget] == [
+        ("机关运转", Decimal("6466.25")), ("政务工作保障", Decimal("2431.8")), ("业务活动保障", Decimal("318.46")),
+        ("金额合计", Decimal("9216.51")), ("其中：财政拨款", Decimal("9216.51"))]
+    first = office.indicators[0]
+    assert (first.level1, first.level2, first.name, first.target_text, first.weight_text) == (
+        "成本指标", "经济成本", "文件、刊物、公报印制成本（万元）", "≤198", "3")
+    commerce = next(p for p in _xian(12).projects if p.form == "department_target")  # 2022: no 分值
+    assert [(b.funding_source, b.annual_budget) for b in commerce.budget][-3:] == [
+        ("金额合计", Decimal("58124.29")), ("其中：财政拨款", Decimal("57398.06")), ("其他资金", Decimal("726.23"))]
+    assert not any("部门整体" in i.message for i in _xian(1).issues)  # read, not "not read yet"
+    assert not any(p.form == "department_target" for p in beijing.projects)
+    assert any("预算13表部门整体支出绩效目标表" in i.message and "not read yet" in i.message for i in beijing.issues)
 
 
 def test_two_units_projects_of_one_name_are_two_projects():
@@ -431,7 +453,8 @@ def test_two_units_projects_of_one_name_are_two_projects():
     assert [(p.title_line, p.budget[0].annual_budget) for p in training] == [
         (897, Decimal("58.97")), (1159, Decimal("20.14")), (1344, Decimal("12.00")), (1447, Decimal("6.80")),
         (1551, Decimal("9.00"))]
-    assert len(report.projects) == 39 and not [i for i in report.issues if "绩效目标表" in i.message and "printed again" in i.message]
+    assert sum(p.form == "target" for p in report.projects) == 39
+    assert not [i for i in report.issues if "绩效目标表" in i.message and "printed again" in i.message]
     assert sum(f"at line 897, and no unit or code: loaded as another project" in i.message for i in report.issues) == 4
 
 

@@ -109,7 +109,7 @@ checks as (
     select report_id, 'pj_score_within_weight', project_name || ' / ' || indicator_label,
         score, 'project:' || source_line, source_line, weight, 0, 2, 'at_most', 0, 'project:' || source_line
     from indicators
-    where project_form <> 'target'  -- a budget's targets: nothing scored yet
+    where {{ project_stage('project_form') }} = 'final'  -- a budget's targets: nothing scored yet
 
     union all
     -- Σ 指标得分 = the 指标完成情况得分 stated in section 三.
@@ -124,7 +124,7 @@ checks as (
         coalesce(table_score, 0) + score_sum, 0, indicator_count + 2, 'equal',
         0, concat_ws(', ', 'project:' || budget_line, indicator_lines)
     from totals
-    where project_form <> 'target'
+    where {{ project_stage('project_form') }} = 'final'
 
     union all
     -- Section 三 states the execution score, and it is the table's: a missing one is a finding.

@@ -16,7 +16,10 @@ differs from the 自评表 (`standard_form`):
 - Its funds are label and amount pairs (no 年初预算/执行数 header): each is a `ProjectBudgetRow`
   with its amount as `annual_budget` (the budget the year's execution will be measured against).
 - Its indicator rows carry a target and a weight (西安's 2022 template: no weight), no actual and
-  no score. A continued page prints
+  no score.
+- The department's own form (部门整体支出绩效目标表, form `department_target`) is the same but for its
+  name, `部门（单位）名称`, and its funds: the year's main tasks (年度主要任务: 任务名称, 主要内容, and
+  预算金额 as 总额, 财政拨款, 其他资金), each task's 总额 a row, and their 金额合计 with its funds. A continued page prints
   them with its blank columns left out (`质量指标 | 学生参加竞赛获奖数量 | 20人次 | 5` under a header
   of seven cells), so a row is read from its right: the 分值 (a number), the 指标值 before it, the
   indicator's name before that, and before the name its 二级 and 一级指标 where printed (a merged
@@ -35,9 +38,15 @@ from juesuan.parse.projects.standard_form import _column_map, _decimal, _find, _
 from juesuan.parse.projects.targets import figures
 
 # `236 中央高校教育教学改革专项绩效目标表`, `项目支出绩效目标表（2023年度）`, not a sentence that mentions
-# one. The department's own (`部门整体支出绩效目标表`) is another form: it ends the form before it.
+# one. The department's own (`部门整体支出绩效目标表`) is a form of its own kind.
 _TITLE = re.compile(r"^[^，。；：:,;]{0,60}?绩效目标表(?:[（(](\d{4})年度?[)）])?$")
 _DEPARTMENT_FORM = "部门整体"
+# What names the form's subject in its first rows: a project, or the department (`部门（单位）名称`).
+_NAMES = {"target": ("项目名称",), "department_target": ("部门（单位）名称", "部门名称")}
+# The department form's funds: its year's main tasks, under 预算金额's 总额 | 财政拨款 | 其他资金.
+_TASKS = "年度主要任务"
+_TASK_TOTAL = "金额合计"
+_TASK_FUNDS = ("总额", "财政拨款", "其他资金")
 _WEIGHT = re.compile(r"^\d+(?:\.\d+)?$")
 # An amount, with the unit printed in its cell where it is (`280.7万元`).
 _AMOUNT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元)?$")
@@ -73,15 +82,19 @@ def find_target_forms(lines: list[Line], table_titles: tuple[int, ...] = ()) -> 
         stop = next((t for t in stops if t > lines[i].number), None)
         if stop is not None:
             end = min(end, bisect.bisect_left(numbers, stop))
-        if not department:
-            out.append(("target", year, lines[i].number, lines[i + 1 : end]))
-    # A form is one with a 项目名称 row: a title in the 目录 or a heading above the form is none, and
-    # so is a list of every project's targets (北京's 预算12表: `项目名称 | 项目总额 | … | 一级指标 | …`).
-    return [f for f in out if any("项目名称" in (t := _squeeze(ln.text)) and "一级指标" not in t for ln in f[3][:4])]
+        out.append(("department_target" if department else "target", year, lines[i].number, lines[i + 1 : end]))
+    # A form is one with a 项目名称 row (部门名称, the department's): a title in the 目录 or a heading above
+    # the form is none, and so is a list of every project's targets (北京's 预算12表: `项目名称 | 项目总额
+    # | … | 一级指标 | …`). The department's form is read where its indicators are headed by their levels
+    # (一级指标, 二级指标) as a project's are; 北京's 预算13表 heads them `活动 | 绩效指标 | 指标性质`, not read yet.
+    return [f for f in out if any(any(name in (t := _squeeze(ln.text)) for name in _NAMES[f[0]]) and "一级指标" not in t
+                                  for ln in f[3][:4])
+            and (f[0] == "target" or any("一级指标" in (t := _squeeze(ln.text)) and "二级指标" in t for ln in f[3]))]
 
 
-def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
-    """One 绩效目标表 (`body`: its lines after the title) as a Project of form `target`."""
+def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "target") -> Project:
+    """One 绩效目标表 (`body`: its lines after the title) as a Project of form `target`, or the
+    department's (`department_target`)."""
     issues: list[Issue] = []
     fields: dict[str, str] = {}
     goal = ""
@@ -93,6 +106,7 @@ def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
     header: tuple[int, dict[str, int]] | None = None  # the indicator header's width and columns
     unit = "万元"
     heads: list[str] = []  # the labels of side-by-side funds' first row
+    task_columns: dict[str, int] = {}  # the department form's 总额, 财政拨款, 其他资金 columns
     for ln in body:
         row = cells(ln)
         printed = [c for c in row if c and not _ELLIPSIS.fullmatch(c)]
@@ -100,7 +114,7 @@ def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
             continue
         joined = _squeeze("".join(row))
         if part == "header":
-            for label in _FIELDS:
+            for label in (*_FIELDS, *_NAMES["department_target"]):
                 c = _find(row, label)
                 if c is not None and label not in fields:
                     fields[label] = _value_after(row, c)
@@ -108,6 +122,16 @@ def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
             # 西安's 2022 template prints no 分值 column: its rows end with the 指标值 (or a 备注).
             part, weighted = "indicators", "分值" in joined or "权重" in joined
             header = (len(row), _column_map(row, _INDICATOR_COLUMNS))
+            continue
+        if form == "department_target" and joined.startswith(_TASKS):
+            part = "tasks"
+            continue
+        if part == "tasks" and not joined.startswith(_GOAL):
+            if not task_columns:
+                task_columns = {label: c for c, text in enumerate(row) for label in _TASK_FUNDS if _squeeze(text) == label}
+                if task_columns:
+                    continue
+            budget += _task_rows(printed[0], row, task_columns, len(budget), ln.number)
             continue
         if joined.startswith(_FUNDS):
             part = "funds"
@@ -157,7 +181,8 @@ def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
                 level2 = levels[-1]
             if not _blank(name, target):
                 indicators.append(_indicator(len(indicators) + 1, level1, level2, name, target, weight, ln.number))
-    code, bare = split_coded(fields.get("项目名称", ""))
+    code, bare = split_coded(fields.get("项目名称", "")) if form == "target" else \
+        (None, fields.get("部门（单位）名称") or fields.get("部门名称", ""))
     unit_code, unit_name = split_coded(fields.get("实施单位") or fields.get("项目单位") or "")
     sup_code, sup_name = split_coded(fields.get("主管部门", ""))
     if not budget:
@@ -168,7 +193,24 @@ def parse_target_form(title_line: int, body: list[Line], seq: int) -> Project:
         seq=seq, name=bare or "", unit_code=unit_code, unit_name=unit_name, supervisor_code=sup_code,
         supervisor_name=sup_name, sections={"goal_annual": goal} if goal else {}, budget=budget,
         indicators=indicators, stated_execution_score=None, stated_indicator_score=None, stated_total_score=None,
-        stated_grade=None, title_line=title_line, issues=issues, form="target", code=code)
+        stated_grade=None, title_line=title_line, issues=issues, form=form, code=code)
+
+
+def _task_rows(name: str, row: list[str], columns: dict[str, int], before: int, line: int) -> list[ProjectBudgetRow]:
+    """A main task's 总额 as a funds row named by the task; the 金额合计 row with its 财政拨款 and 其他资金
+    as the form's funds (`其中：财政拨款`, `其他资金`), as a project's are printed."""
+    labels = {"总额": name} if _squeeze(name) != _TASK_TOTAL else \
+        {"总额": _TASK_TOTAL, "财政拨款": "其中：财政拨款", "其他资金": "其他资金"}
+    out = []
+    for column, label in labels.items():
+        text = row[columns[column]].strip().replace(",", "") if column in columns and columns[column] < len(row) else ""
+        amount = _AMOUNT.match(text)
+        if amount:
+            out.append(ProjectBudgetRow(
+                row_order=before + len(out) + 1, funding_source=label, target_declared=None, budget_compiled=None,
+                annual_budget=_decimal(amount.group(1)), executed=None, balance=None, execution_rate_text=None,
+                score_text=None, deviation_reason=None, source_line=line, amount_unit=amount.group(2) or "万元"))
+    return out
 
 
 def _blank(name: str, target: str) -> bool:
@@ -184,7 +226,7 @@ def _indicator(order: int, level1: str, level2: str, name: str, target: str, wei
 def parse_target_forms(forms) -> list[Project]:
     """The forms `find_target_forms` found, as projects; a form left blank (西安 prints its
     `专项资金总体绩效目标表` template with no project, fund or target) is none."""
-    projects = [parse_target_form(title, body, 0) for _, _, title, body in forms]
+    projects = [parse_target_form(title, body, 0, form) for form, _, title, body in forms]
     projects = [p for p in projects if p.name or p.indicators or any(b.annual_budget for b in p.budget)]
     for n, project in enumerate(projects, 1):
         project.seq = n
