@@ -13,7 +13,7 @@ from juesuan.parse.model import Issue, ParsedReport, layout_of
 from juesuan.parse.narrative import UNIVERSITY_SUBJECTS, VOCABULARIES, parse_narrative
 from juesuan.parse.projects import parse_projects
 from juesuan.parse.projects.standard_form import find_forms, forms_year
-from juesuan.parse.projects.target_form import find_target_forms, parse_target_forms
+from juesuan.parse.projects.target_form import TARGET_FORMS, find_target_forms, parse_target_forms
 from juesuan.reference import function_class_by_name
 from juesuan.parse.source import SourceText, read_source, read_sources
 from juesuan.parse.tables import PARSERS, TITLES, expected_tables
@@ -176,7 +176,7 @@ def _cut_short(content, regions, projects) -> list[Issue]:
         out.append(Issue("warning", ending.table_key, last,
                          f"the file ends inside {ending.table_key}, with nothing after it: it may have been cut short, "
                          "so the table may lack rows"))
-    if (projects and projects[-1].form != "target" and projects[-1].stated_total_score is None
+    if (projects and projects[-1].form not in TARGET_FORMS and projects[-1].stated_total_score is None
             and projects[-1].stated_grade is None):  # a budget's targets have no score yet
         out.append(Issue("warning", None, projects[-1].title_line,
                          f"the last self-evaluation ({projects[-1].name!r}) ends before its 总得分 and grade: "
@@ -246,7 +246,7 @@ def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
 
 
 def _form_name(project) -> str:
-    return "绩效目标表" if project.form == "target" else "self-evaluation"
+    return "绩效目标表" if project.form in TARGET_FORMS else "self-evaluation"
 
 
 def _printed_figures(project) -> tuple:

@@ -41,6 +41,8 @@ from juesuan.parse.projects.targets import figures
 # one. The department's own (`部门整体支出绩效目标表`) is a form of its own kind.
 _TITLE = re.compile(r"^[^，。；：:,;]{0,60}?绩效目标表(?:[（(](\d{4})年度?[)）])?$")
 _DEPARTMENT_FORM = "部门整体"
+# The forms a budget sets targets in: a project's, and the department's own.
+TARGET_FORMS = ("target", "department_target")
 # What names the form's subject in its first rows: a project, or the department (`部门（单位）名称`).
 _NAMES = {"target": ("项目名称",), "department_target": ("部门（单位）名称", "部门名称")}
 # The department form's funds: its year's main tasks, under 预算金额's 总额 | 财政拨款 | 其他资金.
