@@ -209,10 +209,11 @@ def _keep_first(items: list, key, line, what, table_key: str | None = None, same
 
 
 def _drop_repeated_projects(projects: list, issues: list[Issue]) -> list:
-    """One self-evaluation per project (name, implementing unit, code): a second one of the same
-    (a file holding two copies of a report) is not loaded, and is reported with both places. Within a project, a
-    funding row printed twice and an indicator row printed twice to the letter are kept once. A
-    project whose name could not be read is named by its place, and that is an error."""
+    """One form per project (name, implementing unit, code; by its figures too where it prints
+    neither unit nor code): a second one of the same (a file holding two copies of a report) is not
+    loaded, and is reported with both places. Within a project, a funding row printed twice and an
+    indicator row printed twice to the letter are kept once. A project whose name could not be read
+    is named by its place, and that is an error."""
     for project in projects:
         # The project's own issues: counted in its parse_error_count (a pj_parse_complete finding)
         # and listed with the report's.
