@@ -181,7 +181,6 @@ def cell_token(text: str, line: int, column: int | None) -> Token:
     return Token(Kind.BLANK, "", line, column) if tok is None else Token(tok.kind, tok.text, line, column)
 
 
-_NEGATIVE_WHOLE = re.compile(r"-\d+")
 _WRAPPED_AMOUNT = re.compile(r"-?\d[\d,]*(?:\.\d*)?(?:\s+[\d,.]+)+")
 
 
@@ -195,10 +194,6 @@ def add_value_cell(table: ParsedTable, row_key: str, column_key: str, text: str,
         # An amount wrapped inside its ruled cell (无锡: `143,999.0` over `0`): one cell's text, read whole.
         joined = cell_token(re.sub(r"\s", "", text), line, column)
         tok = joined if joined.kind is Kind.AMOUNT else tok
-    if tok.kind is Kind.TEXT and _NEGATIVE_WHOLE.fullmatch(text.strip()):
-        # A ruled cell of whole 元 prints a decrease without decimals (西安 2022: `-20400`); a whole
-        # number is a count or a code only outside a money cell.
-        tok = Token(Kind.AMOUNT, text.strip(), line, column)
     if tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT):
         table.cells.append(cell_from_token(key, row_key, column_key, tok, unit))
     else:
@@ -213,7 +208,7 @@ def two_digit_parts(cells: list[str], code_labels: list[str]) -> list[str]:
 
 def is_amount_or_blank(text: str) -> bool:
     tok = classify(text, 0)
-    return tok is None or tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT) or bool(_NEGATIVE_WHOLE.fullmatch(tok.text))
+    return tok is None or tok.kind in (Kind.BLANK, Kind.NA, Kind.AMOUNT, Kind.INT)
 
 
 def is_figure(text: str) -> bool:

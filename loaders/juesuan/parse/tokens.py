@@ -18,7 +18,9 @@ from juesuan.read.lines import Line
 class Kind(Enum):
     BLANK = "blank"  # an empty cell: nothing reported
     NA = "na"  # `────`: not applicable, distinct from blank
-    AMOUNT = "amount"  # a number with decimals, e.g. 12290.04 or 12,290.04 (北京's budgets print six)
+    # A number with decimals, e.g. 12290.04 or 12,290.04 (北京's budgets print six), or a whole number
+    # below zero (a decrease in whole 元, 西安 2022: `-20400`), since no code, 行次 or count is negative.
+    AMOUNT = "amount"
     INT = "int"  # a whole number: a code, a line number (行次) or a count
     # Mostly digits with a decimal point or separator, but not a number (`16G.59`, `1,2O3.45`):
     # an amount the source damaged. Never part of a name, never read as a value: its row is an error.
@@ -42,6 +44,7 @@ class Token(NamedTuple):
 _BLANK_CHARS = "\xa0\u3000\t "
 _AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,6}$")
 _INT = re.compile(r"^\d+$")
+_NEGATIVE_WHOLE = re.compile(r"^-\d+$")
 _NA = re.compile(r"^[─━—\-]{2,}$")
 # An amount's shape with a letter or two where digits belong (OCR and retyping confuse 0/O, 1/l,
 # 6/G, 5/S, 8/B), or with U+FFFD where the source had bytes that were not text.
@@ -63,7 +66,7 @@ def classify(raw: str, line: int) -> Token | None:
     text = raw.strip(_BLANK_CHARS)
     if not text:
         return _new(Token, (Kind.BLANK, "", line, None)) if raw else None
-    if _AMOUNT.match(text):
+    if _AMOUNT.match(text) or _NEGATIVE_WHOLE.match(text):
         return _new(Token, (Kind.AMOUNT, text, line, None))
     if _INT.match(text):
         return _new(Token, (Kind.INT, text, line, None))
