@@ -143,6 +143,11 @@ _INDICATOR_COLUMNS = [
 _PLACEHOLDERS = frozenset({"-", "--", "—", "——", "－", "/", "／", "─"})
 
 
+def _indicator_header(joined: str) -> bool:
+    """The indicators' header row (its cells joined): it names their 一级 and 二级指标."""
+    return "一级指标" in joined and "二级指标" in joined
+
+
 def _decimal(text: str) -> Decimal | None:
     t = text.replace(",", "").strip()
     if not t or t in _PLACEHOLDERS:
@@ -192,7 +197,7 @@ def parse_form(form: str, title_line: int, body: list[Line], seq: int) -> Projec
         if "年初预算" in joined and ("执行数" in joined or "执行率" in joined):
             fund_cols, ind_cols = _column_map(row, _FUND_COLUMNS), None
             continue
-        if "一级指标" in joined and "二级指标" in joined:
+        if _indicator_header(joined):
             ind_cols, fund_cols = _column_map(row, _INDICATOR_COLUMNS), None
             continue
         if "年度总体目标" in joined or "总体目标" in joined and "预期" in joined:

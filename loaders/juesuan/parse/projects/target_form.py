@@ -34,7 +34,8 @@ import re
 from juesuan.read.lines import Line
 from juesuan.parse.model import Issue, Project, ProjectBudgetRow, ProjectIndicator
 from juesuan.parse.projects.layout import split_coded
-from juesuan.parse.projects.standard_form import _column_map, _decimal, _find, _squeeze, _value_after, cells, form_titles
+from juesuan.parse.projects.standard_form import (_column_map, _decimal, _find, _indicator_header, _squeeze, _value_after, cells,
+                                                  form_titles)
 from juesuan.parse.projects.targets import figures
 
 # `236 中央高校教育教学改革专项绩效目标表`, `项目支出绩效目标表（2023年度）`, not a sentence that mentions
@@ -89,9 +90,15 @@ def find_target_forms(lines: list[Line], table_titles: tuple[int, ...] = ()) -> 
     # the form is none, and so is a list of every project's targets (北京's 预算12表: `项目名称 | 项目总额
     # | … | 一级指标 | …`). The department's form is read where its indicators are headed by their levels
     # (一级指标, 二级指标) as a project's are; 北京's 预算13表 heads them `活动 | 绩效指标 | 指标性质`, not read yet.
-    return [f for f in out if any(any(name in (t := _squeeze(ln.text)) for name in _NAMES[f[0]]) and "一级指标" not in t
-                                  for ln in f[3][:4])
-            and (f[0] == "target" or any("一级指标" in (t := _squeeze(ln.text)) and "二级指标" in t for ln in f[3]))]
+    return [f for f in out if _is_form(f[0], f[3])]
+
+
+def _is_form(form: str, body: list[Line]) -> bool:
+    """Whether a titled form's body names its subject in its first rows (and, the department's, heads
+    its indicators by their levels)."""
+    first = [_squeeze(ln.text) for ln in body[:4]]
+    named = any(any(name in text for name in _NAMES[form]) and "一级指标" not in text for text in first)
+    return named and (form == "target" or any(_indicator_header(_squeeze(ln.text)) for ln in body))
 
 
 def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "target") -> Project:
@@ -120,7 +127,7 @@ def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "
                 c = _find(row, label)
                 if c is not None and label not in fields:
                     fields[label] = _value_after(row, c)
-        if "一级指标" in joined and "二级指标" in joined:
+        if _indicator_header(joined):
             # 西安's 2022 template prints no 分值 column: its rows end with the 指标值 (or a 备注).
             part, weighted = "indicators", "分值" in joined or "权重" in joined
             header = (len(row), _column_map(row, _INDICATOR_COLUMNS))
@@ -133,7 +140,8 @@ def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "
                 task_columns = {label: c for c, text in enumerate(row) for label in _TASK_FUNDS if _squeeze(text) == label}
                 if task_columns:
                     continue
-            budget += _task_rows(printed[0], row, task_columns, len(budget), ln.number)
+            tasks = _task_funds(printed[0], row, task_columns)
+            budget += [_funds_row(len(budget) + k, name, amount, "万元", ln.number) for k, (name, amount) in enumerate(tasks, 1)]
             continue
         if joined.startswith(_FUNDS):
             part = "funds"
@@ -158,11 +166,7 @@ def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "
                 heads = [name for name, _ in pairs]
             elif heads:
                 pairs = [(name if k == 0 or k >= len(heads) else f"{name}（{heads[k]}）", a) for k, (name, a) in enumerate(pairs)]
-            for name, amount in pairs:
-                budget.append(ProjectBudgetRow(
-                    row_order=len(budget) + 1, funding_source=name, target_declared=None, budget_compiled=None,
-                    annual_budget=_decimal(amount.group(1)), executed=None, balance=None, execution_rate_text=None,
-                    score_text=None, deviation_reason=None, source_line=ln.number, amount_unit=amount.group(2) or unit))
+            budget += [_funds_row(len(budget) + k, name, amount, unit, ln.number) for k, (name, amount) in enumerate(pairs, 1)]
         elif part == "indicators" and header and len(row) == header[0] and "name" in header[1] and "target" in header[1]:
             # A row of the header's cells: each read under its column.
             values = {k: "" if _ELLIPSIS.fullmatch(row[c].strip()) else row[c].strip() for k, c in header[1].items()}
@@ -198,9 +202,9 @@ def parse_target_form(title_line: int, body: list[Line], seq: int, form: str = "
         stated_grade=None, title_line=title_line, issues=issues, form=form, code=code)
 
 
-def _task_rows(name: str, row: list[str], columns: dict[str, int], before: int, line: int) -> list[ProjectBudgetRow]:
-    """A main task's 总额 as a funds row named by the task; the 金额合计 row with its 财政拨款 and 其他资金
-    as the form's funds (`其中：财政拨款`, `其他资金`), as a project's are printed."""
+def _task_funds(name: str, row: list[str], columns: dict[str, int]) -> list[tuple[str, re.Match]]:
+    """(label, amount) of a main task's row: its 总额, named by the task; of the 金额合计 row, its 总额,
+    财政拨款 and 其他资金 as the form's funds (`其中：财政拨款`, `其他资金`), as a project's are printed."""
     labels = {"总额": name} if _squeeze(name) != _TASK_TOTAL else \
         {"总额": _TASK_TOTAL, "财政拨款": "其中：财政拨款", "其他资金": "其他资金"}
     out = []
@@ -208,11 +212,17 @@ def _task_rows(name: str, row: list[str], columns: dict[str, int], before: int, 
         text = row[columns[column]].strip().replace(",", "") if column in columns and columns[column] < len(row) else ""
         amount = _AMOUNT.match(text)
         if amount:
-            out.append(ProjectBudgetRow(
-                row_order=before + len(out) + 1, funding_source=label, target_declared=None, budget_compiled=None,
-                annual_budget=_decimal(amount.group(1)), executed=None, balance=None, execution_rate_text=None,
-                score_text=None, deviation_reason=None, source_line=line, amount_unit=amount.group(2) or "万元"))
+            out.append((label, amount))
     return out
+
+
+def _funds_row(order: int, label: str, amount: re.Match, unit: str, line: int) -> ProjectBudgetRow:
+    """A funds row of a target form: an amount the year's execution will be measured against, in the
+    unit printed in its cell, else the form's."""
+    return ProjectBudgetRow(
+        row_order=order, funding_source=label, target_declared=None, budget_compiled=None,
+        annual_budget=_decimal(amount.group(1)), executed=None, balance=None, execution_rate_text=None,
+        score_text=None, deviation_reason=None, source_line=line, amount_unit=amount.group(2) or unit)
 
 
 def _blank(name: str, target: str) -> bool:
