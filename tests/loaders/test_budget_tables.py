@@ -204,6 +204,29 @@ def test_a_negative_whole_number_in_a_ruled_cell_is_an_amount():
     assert _issues("budgets/xian/xian_11.pdf", "B09", "error") == []
 
 
+def test_two_columns_read_as_one_item_of_the_budget_row_place_neither():
+    """北京市统计局's 预算09表 (one row of figures under its items) with its 公务接待费 header printed as
+    因公出国 again: the two columns read as one item place neither, and the others are placed (as in
+    西安's groups below; the second was loaded beside the first)."""
+    from dataclasses import replace
+
+    from juesuan.parse.layout import find_tables
+    from juesuan.parse.source import read_source
+    from juesuan.parse.tables import TITLES
+    from juesuan.parse.tables.b09_budget_three_public_costs import parse
+    from juesuan.read.lines import content_lines
+
+    lines = content_lines(read_source(REPORTS / BEIJING).text)
+    region = next(r for r in find_tables(lines, TITLES["budget"]) if r.table_key == "B09")
+    misprinted = [ln._replace(text=ln.text.replace("\t公务接待费\t", "\t因公出国（境）费用\t")) for ln in region.lines]
+    table = parse(replace(region, lines=misprinted), "万元")
+    cells = {c.column_key: c.value for c in table.cells}
+    assert "overseas" not in cells and cells["total"] == Decimal("73.790000") and cells["vehicle_subtotal"] == Decimal("27.420000")
+    assert [i.message for i in table.issues if i.severity == "error"] == [
+        "columns '预算09表财政拨款“三公”经费支出表/因公出国（境）费用, 预算09表财政拨款“三公”经费支出表/因公出国（境）费用' "
+        "are each read as overseas of 预算数; none is loaded"]
+
+
 def test_two_columns_read_as_one_item_place_neither():
     """西安市工业和信息化局 2022 prints its 三公 header in vertical text, one character a line: its 2022
     group's 三公 小计 and 公务用车 小计 both read as the 小计 of the 三公, so neither is placed; the columns

@@ -85,10 +85,27 @@ def parse(region: TableRegion, unit: str) -> ParsedTable:
         table.issues.append(Issue("error", TABLE_KEY, data[1].line, f"{len(data)} rows of figures where the form has one; only the first is read"))
     cells = (data[0].cells + [""] * width)[:width]
     table.rows.append(Row(TABLE_KEY, "budget", None, "预算数", None, 1, data[0].line))
-    for c, item in items.items():
-        if item is not None:
-            grid.add_value_cell(table, "budget", item, cells[c], unit, data[0].line, c)
+    placed = _one_column_each(table, {c: item for c, item in items.items() if item is not None}, labels, data[0].line,
+                              lambda item: f"{item} of 预算数")
+    for c, item in placed.items():
+        grid.add_value_cell(table, "budget", item, cells[c], unit, data[0].line, c)
     return table
+
+
+def _one_column_each(table: ParsedTable, columns: dict[int, object], labels: list[tuple[str, ...]], line: int,
+                     what) -> dict[int, object]:
+    """`columns` ({column: the cell it is read as}) without those read as one cell with another (a
+    header whose labels are broken up, xian_15's vertical text): neither is placed, and that is an
+    error naming both (`what(cell)` says which)."""
+    claimed: dict[object, list[int]] = {}
+    for c, key in columns.items():
+        claimed.setdefault(key, []).append(c)
+    twice = {c for at in claimed.values() if len(at) > 1 for c in at}
+    for key, at in claimed.items():
+        if len(at) > 1:
+            table.issues.append(Issue("error", TABLE_KEY, line, f"columns {', '.join('/'.join(labels[c]) for c in at)!r} "
+                                      f"are each read as {what(key)}; none is loaded"))
+    return {c: key for c, key in columns.items() if c not in twice}
 
 
 def _is_total_row(cells: list[str]) -> bool:
@@ -127,16 +144,7 @@ def _parse_phase_groups(table: ParsedTable, rows: list[grid.GridRow], labels: li
             table.issues.append(Issue("error", TABLE_KEY, rows[0].line, f"column {'/'.join(lab)!r} is no 三公 item; not loaded"))
         else:
             columns[c] = (groups[lab[0]], item)
-    # Two columns read as one item of a group (a header whose labels are broken up): neither is placed.
-    claimed: dict[tuple[str, str], list[int]] = {}
-    for c, key in columns.items():
-        claimed.setdefault(key, []).append(c)
-    for (phase, item), at in claimed.items():
-        if len(at) > 1:
-            table.issues.append(Issue("error", TABLE_KEY, rows[0].line, f"columns {', '.join('/'.join(labels[c]) for c in at)!r} "
-                                      f"are each read as {item} of {PHASE_LABELS[phase]}; none is loaded"))
-            for c in at:
-                del columns[c]
+    columns = _one_column_each(table, columns, labels, rows[0].line, lambda key: f"{key[1]} of {PHASE_LABELS[key[0]]}")
     cells = (rows[0].cells + [""] * width)[:width]
     for phase in dict.fromkeys(p for p, _ in columns.values()):
         table.rows.append(Row(TABLE_KEY, phase, None, PHASE_LABELS[phase], None, len(table.rows) + 1, rows[0].line))
